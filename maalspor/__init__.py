@@ -1,0 +1,1 @@
+"""maalspor: the shared domain model and settings. Nothing else lives here."""

@@ -1,0 +1,64 @@
+"""Small Danish language helpers shared by the parsers: dates, numbers, slugs.
+
+Shared file: add functions at the end; do not change existing signatures.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+_LONG_DATE = re.compile(r"(\d{1,2})\.\s*(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{4})", re.I)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+
+
+def parse_danish_date(text: str) -> str | None:
+    """First date in `text` as ISO yyyy-mm-dd: '11. juni 2019', '09-09-2014', '01.09.2014'."""
+    candidates = []
+    for match in _LONG_DATE.finditer(text):
+        day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
+        candidates.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+    for match in _NUMERIC_DATE.finditer(text):
+        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            candidates.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+    return min(candidates)[1] if candidates else None
+
+
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?[\s-]*(\d{4}|\d{2})\b", re.I)
+
+
+def parse_month_year(text: str) -> str | None:
+    """'Mar 2019', 'mar-19', 'december 2015' -> 'yyyy-mm'."""
+    match = _MONTH_YEAR.search(text)
+    if not match:
+        return None
+    year = int(match.group(2))
+    if year < 100:
+        year += 2000
+    return f"{year:04d}-{MONTHS[match.group(1).lower()]:02d}"
+
+
+def parse_number(text: str) -> float | None:
+    """Danish number: '2,1' -> 2.1, '1.000' -> 1000, '-14,0%' -> -14.0. None if not a number."""
+    cleaned = text.strip().rstrip("%").strip().replace("\u2212", "-").replace("\u2010", "-")
+    if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*(,\d+)?|[-+]?\d+(,\d+)?", cleaned):
+        return None
+    return float(cleaned.replace(".", "").replace(",", "."))
+
+
+def ascii_fold(text: str) -> str:
+    """'Lyngby-Taarbæk Økonomi' -> 'Lyngby-Taarbaek Oekonomi' (Danish transliteration)."""
+    for danish, plain in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø", "Oe"), ("Å", "Aa")):
+        text = text.replace(danish, plain)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")

@@ -1,0 +1,19 @@
+"""nlp entry point: CleanText -> ParsedDocument (document metadata, sections, goals, agenda items)."""
+from __future__ import annotations
+
+from maalspor.model import CleanText, DocKind, ParsedDocument
+from nlp.classify import describe
+from nlp.goals_in_minutes import extract_goals_from_minutes
+from nlp.minutes import parse_minutes
+from nlp.plans import parse_plan
+
+
+def parse(clean: CleanText) -> ParsedDocument:
+    document = describe(clean)
+    parsed = ParsedDocument(document=document, clean=clean)
+    if document.kind is DocKind.PLAN:
+        parsed.sections, parsed.goals = parse_plan(clean, document)
+    elif document.kind is DocKind.MINUTES:
+        parsed.items = parse_minutes(clean, document)
+        parsed.goals = extract_goals_from_minutes(clean, document)
+    return parsed
