@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Set up (first time) and run the test suite. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/ensure_venv.sh test
+.venv/bin/python -m pytest -q "$@"
