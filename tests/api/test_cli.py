@@ -1,0 +1,68 @@
+"""The command line end to end: ingest a folder, export JSON with the documented fields."""
+import json
+import shutil
+
+import pytest
+
+from api.cli import main
+from tests.conftest import CORPUS
+
+GOAL_FIELDS = {"id", "document_id", "plan_year", "number", "wording", "origin", "target", "target_group", "period", "status", "citations"}
+DECISION_FIELDS = {
+    "id", "document_id", "committee", "meeting_date", "item_number", "title", "item_type", "recommendation",
+    "decision_text", "decision_date", "outcome", "absent", "attachments", "citations",
+}
+CITATION_FIELDS = {"source_file", "page", "line_start", "line_end"}
+
+
+@pytest.fixture
+def cli_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAALSPOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("MAALSPOR_DATABASE_URL", raising=False)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("001_66e873449e3ce21a.txt", "003_d16604ceb04aa2e7.txt"):
+        shutil.copy(CORPUS / name, folder / name)
+    return folder
+
+
+def export(kind, capsys):
+    capsys.readouterr()
+    assert main(["export", kind, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_ingest_prints_a_line_per_file_and_a_summary(cli_env, capsys):
+    assert main(["ingest", str(cli_env)]) == 0
+    out = capsys.readouterr().out
+    assert "ok       001_66e873449e3ce21a.txt -> lyngby-taarbaek-beskaeftigelsesplan-2023" in out
+    assert "2 ingested, 0 renditions, 0 unchanged, 0 failed" in out
+    assert main(["ingest", str(cli_env)]) == 0
+    assert "0 ingested, 0 renditions, 2 unchanged, 0 failed" in capsys.readouterr().out
+
+
+def test_exports_carry_the_contract_fields(cli_env, capsys):
+    main(["ingest", str(cli_env)])
+    goals = export("goals", capsys)
+    assert goals and all(GOAL_FIELDS <= set(goal) for goal in goals)
+    assert all(CITATION_FIELDS <= set(c) for goal in goals for c in goal["citations"])
+    plan_goals = [g for g in goals if g["document_id"] == "lyngby-taarbaek-beskaeftigelsesplan-2023"]
+    assert [g["number"] for g in plan_goals] == ["1", "2", "3", "4", "5", "6", "7"]
+
+    decisions = export("decisions", capsys)
+    assert [d["item_number"] for d in decisions] == ["1", "2", "3", "4", "5"]
+    assert all(DECISION_FIELDS <= set(d) for d in decisions)
+    item2 = decisions[1]
+    assert item2["decision_date"] == "2014-09-09"
+    assert item2["outcome_by_recommendation"] == {"1": "anbefalet", "2": "anbefalet", "3": "godkendt", "4": "godkendt", "5": "godkendt"}
+    assert item2["absent"] == [{"name": "Jakob Engel-Schmidt", "party": "V"}, {"name": "Hanne Agersnap", "party": "F"}]
+
+    documents = export("documents", capsys)
+    assert {d["kind"] for d in documents} == {"plan", "minutes"}
+    assert export("sections", capsys)
+
+
+def test_a_failed_file_gives_exit_code_1(cli_env, capsys):
+    (cli_env / "broken.pdf").write_bytes(b"not a pdf at all")
+    assert main(["ingest", str(cli_env)]) == 1
+    assert "FAILED   broken.pdf:" in capsys.readouterr().out
