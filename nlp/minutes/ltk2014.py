@@ -1,0 +1,73 @@
+"""Lyngby-Taarbæk protokol layout (2014): a page header (committee, date) and 'Sag nr. N' before
+each item, title line 'N. title', no 'Beslutning' label (the committee + date line opens the
+decision), 'Bilagsfortegnelse' with a numbered list. Attachments follow the last item.
+"""
+from __future__ import annotations
+
+import re
+
+from maalspor.model import CleanText
+from nlp.minutes.assemble import ItemSpan
+from nlp.minutes.lines import Line, after_prefix
+from nlp.minutes.sections import Labels, Part
+from nlp.minutes.tail import closing_end
+
+NAME = "ltk-2014"
+
+_HEADING = re.compile(r"Sag nr\. (\d+)")
+_TITLE = re.compile(r"(\d+)\.\s+(\S.*)")
+
+LABELS = Labels(
+    exact={
+        "sagsfremstilling": Part.CASE,
+        "økonomiske konsekvenser": Part.ECONOMY,
+        "beslutningskompetence": Part.COMPETENCE,
+        "indstilling": Part.RECOMMENDATION,
+        "lovgrundlag": Part.LEGAL,
+        "resumé": Part.RESUME,
+        "bilagsfortegnelse": Part.ATTACHMENTS,
+    }
+)
+
+
+def matches(lines: list[Line]) -> bool:
+    return any(_HEADING.fullmatch(line.text) for line in lines)
+
+
+def find_items(clean: CleanText, lines: list[Line]) -> list[ItemSpan]:
+    starts = [index for index, line in enumerate(lines) if _HEADING.fullmatch(line.text)]
+    header = _page_header(lines, starts[0])
+    meeting_end = starts[-1] + closing_end(lines[starts[-1]:], LABELS)
+    return [
+        _span(_HEADING.fullmatch(lines[start].text).group(1), _without_header(lines[start:end], header))
+        for start, end in zip(starts, starts[1:] + [meeting_end])
+    ]
+
+
+def _page_header(lines: list[Line], first_item: int) -> set[str]:
+    """The lines printed above every 'Sag nr.' (committee, date), taken from the first item."""
+    return {line.text for line in lines[:first_item] if line.text}
+
+
+def _without_header(item_lines: list[Line], header: set[str]) -> list[Line]:
+    """Drop the next item's page header from the end of this item."""
+    end = len(item_lines)
+    while end > 0 and (not item_lines[end - 1].text or item_lines[end - 1].text in header):
+        end -= 1
+    return item_lines[:end]
+
+
+def _span(number: str, item_lines: list[Line]) -> ItemSpan:
+    """Title: the 'N. title' line after 'Sag nr. N' and its wrapped continuation."""
+    title_at = next(index for index in range(1, len(item_lines)) if _is_title(item_lines[index], number))
+    title_end = title_at + 1
+    while title_end < len(item_lines) and item_lines[title_end].text and LABELS.part_of(item_lines[title_end]) is None:
+        title_end += 1
+    first = item_lines[title_at]
+    title_lines = [after_prefix(first, _TITLE.fullmatch(first.text).start(2)), *item_lines[title_at + 1:title_end]]
+    return ItemSpan(number, title_lines, item_lines, item_lines[title_end:])
+
+
+def _is_title(line: Line, number: str) -> bool:
+    match = _TITLE.fullmatch(line.text)
+    return match is not None and match.group(1) == number

@@ -1,0 +1,59 @@
+"""Split an agenda item's body into labelled sections ("Resumé", "Indstilling", "Beslutning" ...)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from nlp.decisions import parse_decision_header
+from nlp.minutes.lines import Line
+
+
+class Part(str, Enum):
+    """What a labelled section holds; each maps to AgendaItem fields."""
+
+    RESUME = "resume"
+    RECOMMENDATION = "recommendation"
+    CASE = "case"
+    LEGAL = "legal"
+    ECONOMY = "economy"
+    COMPETENCE = "competence"
+    DECISION = "decision"
+    ATTACHMENTS = "attachments"
+    OTHER = "other"  # a label the item model has no field for ("Sagsforløb", "Tidsplan")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """A layout's section labels: exact label texts and label prefixes, lower-case, no colon."""
+
+    exact: dict[str, Part]
+    prefixes: dict[str, Part] = field(default_factory=dict)
+
+    def part_of(self, line: Line) -> Part | None:
+        key = line.text.rstrip(":").strip().lower()
+        if key in self.exact:
+            return self.exact[key]
+        return next((part for prefix, part in self.prefixes.items() if key.startswith(prefix)), None)
+
+
+@dataclass
+class Section:
+    part: Part
+    label: Line | None  # None for the text before the first label
+    body: list[Line]
+
+
+def split_sections(lines: list[Line], labels: Labels, first: Part = Part.CASE) -> list[Section]:
+    """Sections in order. A committee + date line opens a decision section even without a
+    'Beslutning' label (LTK 2014 protokol), and keeps its line: it names the committee.
+    `first` is the part of the text before any label."""
+    sections = [Section(first, None, [])]
+    for line in lines:
+        part = labels.part_of(line) if line.text else None
+        if part is not None:
+            sections.append(Section(part, line, []))
+        elif line.text and parse_decision_header(line.text):
+            sections.append(Section(Part.DECISION, None, [line]))
+        else:
+            sections[-1].body.append(line)
+    return [section for section in sections if section.label or any(line.text for line in section.body)]
