@@ -62,3 +62,27 @@ def ascii_fold(text: str) -> str:
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+
+
+# Bullet glyphs the PDF converters leave at the start of list lines: private-use Symbol-font
+# codepoints (U+F0B7 ..), the normaliser's "• ", markdown "- " and check marks.
+_BULLET = re.compile(r"^\s*(?:(?:[\uf000-\uf0ff•▪◦·✓✔*]|-(?=\s))\s*)+")
+
+
+def strip_bullet(line: str) -> str:
+    """'  Minimum 60 pct. ...' / '- ✓ Tidlig ...' / '• Flere ...' -> the text after the bullet."""
+    return _BULLET.sub("", line, count=1).strip()
+
+
+def is_bulleted(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+# Words a sentence does not end on: a line that ends with one continues on the next line.
+DANGLING_WORDS = frozenset({"af", "at", "og", "i", "på", "med", "for", "til", "en", "et", "der", "som", "om", "de",
+                            "den", "det", "få", "fra", "ved", "mellem", "samt", "eller", "end", "hvor", "x"})
+
+
+def ends_mid_sentence(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and words[-1] in DANGLING_WORDS

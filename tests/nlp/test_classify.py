@@ -1,0 +1,82 @@
+"""Document metadata read from the seed texts (not from file names)."""
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from ingest.normalize import normalize
+from ingest.text import read_text
+from maalspor.model import DocKind
+from nlp.classify import describe
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@lru_cache(maxsize=None)
+def document(stem: str):
+    return describe(normalize(read_text(CORPUS / f"{stem}.txt")))
+
+
+EXPECTED = [
+    ("000_74d16ed6cde7bc44", DocKind.PLAN, "lyngby-taarbaek-beskaeftigelsesplan-2022", None, None, 2022),
+    ("001_66e873449e3ce21a", DocKind.PLAN, "lyngby-taarbaek-beskaeftigelsesplan-2023", None, None, 2023),
+    ("002_f3dbe880e0f1df7c", DocKind.MINUTES, "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11",
+     "Beskæftigelses- og Integrationsudvalget", "2019-06-11", None),
+    ("003_d16604ceb04aa2e7", DocKind.MINUTES, "lyngby-taarbaek-erhvervs-og-beskaeftigelsesudvalget-2014-09-09",
+     "Erhvervs- og Beskæftigelsesudvalget", "2014-09-09", None),
+    ("004_661df588116e84b5", DocKind.PLAN, "lyngby-taarbaek-beskaeftigelsesplan-2022", None, None, 2022),
+]
+
+
+@pytest.mark.parametrize("stem, kind, doc_id, committee, date, year", EXPECTED)
+def test_describe(stem, kind, doc_id, committee, date, year):
+    doc = document(stem)
+    assert (doc.kind, doc.id, doc.committee, doc.meeting_date, doc.plan_year) == (kind, doc_id, committee, date, year)
+    assert doc.municipality == "Lyngby-Taarbæk Kommune"
+    assert doc.source_file == f"{stem}.txt"
+
+
+def test_plan_title():
+    assert document("001_66e873449e3ce21a").title == "Beskæftigelsesplan 2023"
+
+
+def test_two_renditions_of_one_plan_share_the_id():
+    assert document("000_74d16ed6cde7bc44").id == document("004_661df588116e84b5").id
+    assert document("000_74d16ed6cde7bc44").content_hash != document("004_661df588116e84b5").content_hash
+
+
+def test_quoted_committee_is_not_the_meeting_committee():
+    # 002 item 3 also carries 'Børne- og Ungdomsudvalget, den 6. juni 2019'.
+    assert "Børne" not in document("002_f3dbe880e0f1df7c").committee
+
+
+# ---------------------------------------------------------------- real documents of other municipalities
+
+
+@pytest.mark.parametrize("name, doc_id, committee, date", [
+    ("ballerup_sfu_referat_2012-12-04.pdf", "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04",
+     "Sundheds- og Forebyggelsesudvalget", "2012-12-04"),
+    ("aarhus_byraad_referat_2025-08-27.pdf", "aarhus-aarhus-byraad-2025-08-27", "Aarhus Byråd", "2025-08-27"),
+])
+def test_real_pdf_minutes(realdocs, name, doc_id, committee, date):
+    from ingest.pdf import read_pdf
+
+    doc = describe(normalize(read_pdf(realdocs / name)))
+    assert (doc.kind, doc.id, doc.committee, doc.meeting_date) == (DocKind.MINUTES, doc_id, committee, date)
+
+
+def test_real_greve_json_minutes(realdocs):
+    from ingest.firstagenda import read_firstagenda_json
+
+    doc = describe(normalize(read_firstagenda_json(realdocs / "greve_beu_json" / "greve_beu_2022-11-14.json")))
+    assert (doc.kind, doc.municipality, doc.committee, doc.meeting_date) == (
+        DocKind.MINUTES, "Greve Kommune", "Beskæftigelses- og Erhvervsudvalget", "2022-11-14")
+    assert doc.id == "greve-beskaeftigelses-og-erhvervsudvalget-2022-11-14"
+
+
+def test_real_table_attachment_is_other(realdocs):
+    from ingest.pdf import read_pdf
+
+    doc = describe(normalize(read_pdf(realdocs / "aarhus_sundhed-omsorg_sager-paa-vej_2025-08-29.pdf")))
+    assert doc.kind is DocKind.OTHER
+    assert doc.id == "aarhus-sundhed-omsorg-sager-paa-vej-2025-08-29"
