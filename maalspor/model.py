@@ -253,7 +253,9 @@ class ParsedDocument:
 
 
 def goal_id(document_id: str, plan_year: int, number: str) -> str:
-    return f"{document_id}:goal-{plan_year}-{number.replace(' ', '-')}"
+    """Readable ASCII id: 'følgemål a' -> '<document>:goal-2019-foelgemaal-a'."""
+    number = number.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace(" ", "-")
+    return f"{document_id}:goal-{plan_year}-{number}"
 
 
 def item_id(document_id: str, number: str, embedded: bool = False) -> str:

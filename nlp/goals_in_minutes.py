@@ -386,7 +386,8 @@ def _indicator_goal(clean: CleanText, lines: list[Line], document: Document, yea
     cells = _cells_of(row)
     segment = _best_segment(row.name, summary)
     number = numbers.get(row.name) or slugify(row.name)
-    wording = segment.goal if segment else f"{row.name}: {_without_cells(row.description)}"
+    # The summary sentence names its indicator only in the label before it ('Førtidspension: Mål om ...').
+    wording = f"{row.name}: {segment.goal}" if segment else f"{row.name}: {_without_cells(row.description)}"
     target = parse_target(segment.goal) if segment else _target_from_cell(cells[0])
     lettered = any(re.fullmatch(r"\d+[a-z]", n) for n in numbers.values())
     named_ministerial = any(row.name.lower() in mention for mention in ministerial_mentions)

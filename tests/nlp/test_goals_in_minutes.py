@@ -120,7 +120,7 @@ def test_2014_targets_and_status(number, direction, target, target_persons, date
 
 def test_2014_goal_cites_table_row_and_case_text():
     goal = by_number(goals_of(PROTOCOL_2014), 2014, "2")
-    assert goal.wording == "Mål om at tilgangen til førtidspension skal falde 22 pct. svarende til 45 personer"
+    assert goal.wording == "Førtidspension: Mål om at tilgangen til førtidspension skal falde 22 pct. svarende til 45 personer"
     assert [(c.line_start, c.line_end) for c in goal.citations] == [(446, 448), (19, 20)]
 
 
