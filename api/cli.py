@@ -6,11 +6,13 @@ import json
 import sys
 from pathlib import Path
 
-from maalspor.config import load_settings
+from api.export import EXPORT_KINDS
+from maalspor.config import Settings, load_settings
 
 COMMANDS_DOC = {
     "ingest": "maalspor ingest PATH... — read files/folders into the store (progress bar, summary).",
-    "export": "maalspor export documents|goals|decisions|sections --format json — print a JSON list.",
+    "export": "maalspor export documents|goals|decisions|sections|links|threads --format json — print a JSON list.",
+    "thread": "maalspor thread GOAL_ID — the goal's history across plan years, with word diffs between years.",
 }
 
 
@@ -20,8 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help=COMMANDS_DOC["ingest"])
     ingest.add_argument("paths", nargs="+", type=Path)
     export = commands.add_parser("export", help=COMMANDS_DOC["export"])
-    export.add_argument("kind", choices=("documents", "goals", "decisions", "sections"))
+    export.add_argument("kind", choices=EXPORT_KINDS)
     export.add_argument("--format", choices=("json",), default="json")
+    thread = commands.add_parser("thread", help=COMMANDS_DOC["thread"])
+    thread.add_argument("goal_id")
     return parser
 
 
@@ -33,18 +37,25 @@ def main(argv: list[str] | None = None) -> int:
     store = open_store(settings.database_url)
     try:
         if args.command == "ingest":
-            return run_ingest(args.paths, store)
+            return run_ingest(args.paths, store, settings)
+        if args.command == "thread":
+            return run_thread(args.goal_id, store)
         return run_export(args.kind, store)
     finally:
         store.close()
 
 
-def run_ingest(paths: list[Path], store) -> int:
+def run_ingest(paths: list[Path], store, settings: Settings) -> int:
     from tqdm import tqdm
 
     from index.pipeline import ingest_paths
 
-    report = ingest_paths(paths, store, progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr))
+    report = ingest_paths(
+        paths,
+        store,
+        progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
+        overrides_path=settings.link_overrides,
+    )
     for line in report.ingested:
         print(f"ok       {line}")
     for line in report.renditions:
@@ -63,6 +74,39 @@ def run_export(kind: str, store) -> int:
     json.dump(export_records(store, kind), sys.stdout, ensure_ascii=False, indent=2)
     print()
     return 0
+
+
+def run_thread(goal_id: str, store) -> int:
+    text = render_thread(goal_id, store)
+    if text is None:
+        print(f"no goal with id {goal_id!r} (see: maalspor export goals)", file=sys.stderr)
+        return 1
+    print(text)
+    return 0
+
+
+def render_thread(goal_id: str, store) -> str | None:
+    """The thread holding `goal_id`: each year's goals, then how each link changed wording and target."""
+    from index.threads import build_threads, thread_of
+    from nlp.wording_diff import render_diff, target_change, word_diff
+
+    goals = {goal.id: goal for goal in store.goals()}
+    if goal_id not in goals:
+        return None
+    links = store.links()
+    thread = thread_of(goal_id, build_threads(list(goals.values()), links))
+    lines = [f"{thread.id}  {thread.label}"]
+    for year, ids in sorted(thread.goals_by_year.items()):
+        lines.append(f"\n{year}")
+        for member in ids:
+            goal = goals[member]
+            lines.append(f"  {'*' if member == goal_id else '-'} [{goal.number}] {' '.join(goal.wording.split())}  ({member})")
+        for link in (link for link in links if link.to_goal in ids and link.from_goal in goals):
+            before, after = goals[link.from_goal], goals[link.to_goal]
+            lines.append(f"    {before.plan_year} [{before.number}] -> [{after.number}] {link.relation} "
+                         f"({link.confidence:.2f}): {render_diff(word_diff(before.wording, after.wording))}")
+            lines.append(f"      target: {target_change(before.target, after.target).description}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

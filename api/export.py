@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from index.plan_links import meeting_decision
+from index.lineage import GoalLink
 from index.store import Store
-from maalspor.model import AgendaItem, Decision, Document, Goal, Section
+from index.threads import Thread, build_threads
+from maalspor.model import AgendaItem, Document, Goal, Section
 
-EXPORT_KINDS = ("documents", "goals", "decisions", "sections")
+EXPORT_KINDS = ("documents", "goals", "decisions", "sections", "links", "threads")
 
 
 def export_records(store: Store, kind: str) -> list[dict]:
@@ -19,6 +22,10 @@ def export_records(store: Store, kind: str) -> list[dict]:
     if kind == "decisions":
         documents = {d.id: d for d in store.documents()}
         return [decision_record(item, documents[item.document_id]) for item in store.items(include_embedded=False)]
+    if kind == "links":
+        return [link_record(link) for link in store.links()]
+    if kind == "threads":
+        return [thread_record(t) for t in build_threads(store.goals(), store.links())]
     raise ValueError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
 
 
@@ -34,12 +41,6 @@ def goal_record(goal: Goal) -> dict:
 
 def section_record(section: Section) -> dict:
     return asdict(section)
-
-
-def meeting_decision(item: AgendaItem, document: Document) -> Decision | None:
-    """The decision of the meeting's own committee; items may also quote other committees' decisions."""
-    own = [d for d in item.decisions if d.committee == document.committee]
-    return (own or item.decisions or [None])[-1]
 
 
 def decision_record(item: AgendaItem, document: Document) -> dict:
@@ -63,3 +64,12 @@ def decision_record(item: AgendaItem, document: Document) -> dict:
         "all_decisions": [asdict(d) for d in item.decisions],
         "citations": [asdict(c) for c in item.citations],
     }
+
+
+def link_record(link: GoalLink) -> dict:
+    return asdict(link)
+
+
+def thread_record(thread: Thread) -> dict:
+    return {"id": thread.id, "label": thread.label,
+            "goals_by_year": {str(year): ids for year, ids in sorted(thread.goals_by_year.items())}}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from index.lineage import OVERRIDES_FILE_NAME, default_overrides_path, link_goals, load_overrides
 from index.store import Store
 from ingest.normalize import normalize
 from ingest.readers import SUPPORTED_SUFFIXES, read_source
@@ -37,17 +38,26 @@ class IngestReport:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus the supported files inside named directories (sorted, not recursive)."""
+    """Files named directly, plus the supported files inside named directories (sorted, not recursive).
+
+    The link override file lives beside the corpus but is no document."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                                and p.name != OVERRIDES_FILE_NAME))
         else:
             files.append(path)
     return files
 
 
-def ingest_paths(paths: Iterable[Path], store: Store, progress: Callable[[Iterable], Iterable] = iter) -> IngestReport:
+def ingest_paths(
+    paths: Iterable[Path],
+    store: Store,
+    progress: Callable[[Iterable], Iterable] = iter,
+    overrides_path: Path | None = None,
+) -> IngestReport:
+    """Ingest the files, then re-link all goals of the store (links depend on every plan year)."""
     report = IngestReport()
     for path in progress(expand_paths(paths)):
         try:
@@ -59,7 +69,15 @@ def ingest_paths(paths: Iterable[Path], store: Store, progress: Callable[[Iterab
             report.failed.append(f"{path.name}: internal error while parsing ({type(err).__name__}: {err})")
             continue
         getattr(report, outcome[0]).append(outcome[1])
+    relink(store, overrides_path or default_overrides_path())
     return report
+
+
+def relink(store: Store, overrides_path: Path) -> None:
+    """Recompute every goal link (lexical evidence; cheap at plan scale) honouring the human overrides."""
+    municipality_of = {document.id: document.municipality for document in store.documents()}
+    links = link_goals(store.goals(), load_overrides(overrides_path), municipality_of=municipality_of)
+    store.replace_links(links)
 
 
 def ingest_file(path: Path, store: Store) -> tuple[str, str]:

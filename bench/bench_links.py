@@ -1,0 +1,60 @@
+"""Precision / recall of the goal linker against the seed lineage in tests/resources/goal_lineage.json.
+
+    .venv/bin/python bench/bench_links.py [--embeddings]
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from index.lineage import link_goals  # noqa: E402
+from index.pipeline import ingest_paths  # noqa: E402
+from index.store import Store  # noqa: E402
+
+GOLD = json.loads((REPO / "tests" / "resources" / "goal_lineage.json").read_text(encoding="utf-8"))
+
+
+def full_id(short: str) -> str:
+    return f"{GOLD['documents'][short[:4]]}:goal-{short}"
+
+
+def pairs(entries: list[dict]) -> set[tuple[str, str]]:
+    return {(full_id(e["from"]), full_id(e["to"])) for e in entries}
+
+
+def main(use_embeddings: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "bench.sqlite3")
+        ingest_paths([REPO / "corpus"], store)
+        goals = store.goals()
+        embedder = None
+        if use_embeddings:
+            from index.embedding_model import load_model
+            embedder = load_model()
+        started = time.perf_counter()
+        links = link_goals(goals, embedder=embedder)
+        elapsed = time.perf_counter() - started
+    found = {(l.from_goal, l.to_goal): l for l in links}
+    expected, acceptable, wrong = pairs(GOLD["expected"]), pairs(GOLD["acceptable"]), pairs(GOLD["wrong"])
+    counted = set(found) - acceptable
+    hits = expected & set(found)
+    relation_ok = sum(1 for e in GOLD["expected"] if e["relation"] in (None, getattr(found.get((full_id(e["from"]), full_id(e["to"]))), "relation", "")))
+    print(f"mode: {'lexical + embeddings' if use_embeddings else 'lexical'}; {len(goals)} goals, {len(links)} links in {elapsed:.2f} s")
+    print(f"precision {len(hits)}/{len(counted)} = {len(hits) / max(1, len(counted)):.2f}   "
+          f"recall {len(hits)}/{len(expected)} = {len(hits) / len(expected):.2f}   "
+          f"relation correct {relation_ok}/{len(expected)}   acceptable found {len(acceptable & set(found))}/{len(acceptable)}")
+    for pair in sorted(expected - set(found)):
+        print("  missed  ", pair[0].split(":")[1], "->", pair[1].split(":")[1])
+    for pair in sorted(counted - expected):
+        print("  extra   ", pair[0].split(":")[1], "->", pair[1].split(":")[1], found[pair].relation, found[pair].confidence,
+              "(listed as wrong)" if pair in wrong else "")
+
+
+if __name__ == "__main__":
+    main("--embeddings" in sys.argv[1:])

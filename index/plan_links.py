@@ -1,0 +1,60 @@
+"""Plan <-> minutes: which agenda items approve a plan, report its status or set its target levels.
+
+An item whose title names 'Beskæftigelsesplan YYYY' concerns every goal of that plan year in the same
+municipality. 'Status på Beskæftigelsesplan 2014, andet kvartal' reports status; 'Beskæftigelsesplan
+2015 - endeligt udkast og med høringssvar', recommended by the committee, approves.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from maalspor.model import AgendaItem, Decision, Document, Goal
+
+_PLAN_TITLE = re.compile(r"beskæftigelsesplan(?:en)?\s+(?P<year>\d{4})", re.I)
+_STATUS = re.compile(r"\bstatus\b|\bopfølgning\b|\bresultatrevision\b", re.I)
+_TARGET_LEVELS = re.compile(r"\bmåltal|\bmålniveau", re.I)
+_APPROVING_OUTCOMES = ("anbefalet", "godkendt")
+
+
+@dataclass
+class PlanLink:
+    goal_id: str
+    item_id: str
+    role: str  # "approves" | "reports-status" | "sets-targets" | "discusses"
+    outcome: str | None  # the meeting's decision on the item
+    meeting_date: str | None
+    observations: int  # status observations of the goal that this item's document reported
+
+
+def link_plans_to_minutes(goals: list[Goal], items: list[AgendaItem], documents: list[Document]) -> list[PlanLink]:
+    by_id = {document.id: document for document in documents}
+    links = []
+    for item in items:
+        title = _PLAN_TITLE.search(item.title)
+        document = by_id.get(item.document_id)
+        if title is None or document is None or item.embedded:
+            continue
+        year = int(title.group("year"))
+        decision = meeting_decision(item, document)
+        outcome = decision.outcome if decision else None
+        role = _role(item.title, outcome)
+        for goal in goals:
+            if goal.plan_year == year and by_id.get(goal.document_id, document).municipality == document.municipality:
+                observed = sum(1 for status in goal.status if status.document_id == item.document_id)
+                links.append(PlanLink(goal.id, item.id, role, outcome, document.meeting_date, observed))
+    return links
+
+
+def _role(title: str, outcome: str | None) -> str:
+    if _STATUS.search(title):
+        return "reports-status"
+    if _TARGET_LEVELS.search(title):
+        return "sets-targets"
+    return "approves" if outcome in _APPROVING_OUTCOMES else "discusses"
+
+
+def meeting_decision(item: AgendaItem, document: Document) -> Decision | None:
+    """The decision of the meeting's own committee; items may also quote other committees' decisions."""
+    own = [d for d in item.decisions if d.committee == document.committee]
+    return (own or item.decisions or [None])[-1]
