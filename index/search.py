@@ -1,0 +1,257 @@
+"""Hybrid search: dense (chromadb) + lexical (BM25 stems, character n-grams), fused into one score.
+
+Each signal is put on a [0, 1] scale that means the same for every query, so one weighted sum ranks
+the candidates and one floor removes hits that match nothing:
+
+- dense: e5 cosines crowd together (a random string scores 0.80 against this corpus), so the
+  cosine is measured against the query's own baseline — its mean cosine to a fixed sample of
+  chunks — and divided by DENSE_SPREAD; a nonsense query has no chunk far above its baseline;
+- bm25 and ngram: see index/lexical.py.
+
+Weights, spread and floor were tuned on tests/resources/search_dev_questions.json
+(bench/bench_search.py; the evidence is in docs/search.md).
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from index.chunks import Chunk, chunks_for_document
+from index.lexical import LexicalIndex, load_or_build
+from index.store import Store
+from index.vectors import VectorIndex
+from maalspor.config import Settings, load_settings
+from maalspor.model import Citation
+
+CANDIDATES_PER_SIGNAL = 50
+BASELINE_SAMPLE = 256
+
+EmbedQuery = Callable[[str], np.ndarray]
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    dense: float
+    bm25: float
+    ngram: float
+    dense_spread: float  # cosine above the query's baseline that counts as a full dense match
+    floor: float  # fused scores below this are not hits
+
+
+DEFAULT_WEIGHTS = FusionWeights(dense=0.5, bm25=0.2, ngram=0.3, dense_spread=0.15, floor=0.14)
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    year_from: int | None = None
+    year_to: int | None = None
+    kinds: tuple[str, ...] = ()  # chunk kinds: section, goal, item-field, decision
+    committee: str | None = None
+    goal_id: str | None = None
+    document_id: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self != SearchFilters()
+
+
+@dataclass
+class Hit:
+    score: float
+    text: str
+    kind: str
+    metadata: dict
+    citations: list[Citation]
+    chunk_id: str = ""
+
+
+@dataclass
+class Signals:
+    """One candidate's scaled signals, each in [0, 1]."""
+
+    index: int  # position in the searcher's chunk list
+    dense: float
+    bm25: float
+    ngram: float
+
+    def fused(self, weights: FusionWeights) -> float:
+        return weights.dense * self.dense + weights.bm25 * self.bm25 + weights.ngram * self.ngram
+
+
+@dataclass
+class HybridSearcher:
+    chunks: list[Chunk]
+    lexical: LexicalIndex
+    vectors: VectorIndex
+    embed_query: EmbedQuery
+    weights: FusionWeights = DEFAULT_WEIGHTS
+    _positions: dict[str, int] = field(init=False, repr=False)
+    _baseline_sample: np.ndarray = field(init=False, repr=False)
+    _columns: dict[str, np.ndarray] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.lexical.size != len(self.chunks):
+            raise ValueError("lexical index and chunk list differ in size")
+        self._positions = {chunk.id: position for position, chunk in enumerate(self.chunks)}
+        self._baseline_sample = self._sample_embeddings()
+        # Filter columns as arrays: a filter over 100k chunks is a few vectorised comparisons.
+        self._columns = {
+            "year": np.array([-1 if chunk.year is None else chunk.year for chunk in self.chunks], dtype=np.int32),
+            **{name: np.array([getattr(chunk, name) for chunk in self.chunks], dtype=object)
+               for name in ("kind", "committee", "goal_id", "document_id")},
+        }
+
+    def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 10,
+               weights: FusionWeights | None = None) -> list[Hit]:
+        weights = weights or self.weights
+        ranked = sorted(self.candidates(query, filters, weights.dense_spread),
+                        key=lambda signals: -signals.fused(weights))
+        return [self._hit(signals, weights) for signals in ranked[:limit] if signals.fused(weights) >= weights.floor]
+
+    def candidates(self, query: str, filters: SearchFilters, dense_spread: float) -> list[Signals]:
+        """The union of each signal's best chunks (after filtering), with all three signals."""
+        if not query.strip() or not self.chunks:
+            return []
+        allowed = self.allowed(filters) if filters.active else None
+        if allowed is not None and not allowed.any():
+            return []
+        vector = self.embed_query(query)
+        baseline = float(np.mean(self._baseline_sample @ vector)) if len(self._baseline_sample) else 0.0
+        cosines = {hit.id: hit.similarity for hit in self._dense(vector, allowed)}
+        lexical = self.lexical.scores(query)
+        pool = set(self._positions[chunk_id] for chunk_id in cosines)
+        for scores in (lexical.bm25, lexical.ngram):
+            pool |= set(_top(scores, allowed, CANDIDATES_PER_SIGNAL))
+        missing = [self.chunks[position].id for position in pool if self.chunks[position].id not in cosines]
+        cosines |= self.vectors.similarities(vector, missing)
+        return [
+            Signals(
+                index=position,
+                dense=float(np.clip((cosines[self.chunks[position].id] - baseline) / dense_spread, 0.0, 1.0)),
+                bm25=float(lexical.bm25[position]),
+                ngram=float(lexical.ngram[position]),
+            )
+            for position in pool
+            if self.chunks[position].id in cosines
+        ]
+
+    def allowed(self, filters: SearchFilters) -> np.ndarray:
+        """Which chunks pass the filters (a boolean per chunk)."""
+        columns = self._columns
+        mask = np.ones(len(self.chunks), dtype=bool)
+        if filters.year_from is not None:
+            mask &= columns["year"] >= filters.year_from
+        if filters.year_to is not None:
+            mask &= (columns["year"] <= filters.year_to) & (columns["year"] >= 0)
+        if filters.kinds:
+            mask &= np.isin(columns["kind"], list(filters.kinds))
+        for name in ("committee", "goal_id", "document_id"):
+            if getattr(filters, name) is not None:
+                mask &= columns[name] == getattr(filters, name)
+        return mask
+
+    def _dense(self, vector: np.ndarray, allowed: np.ndarray | None):
+        # Filtering is done by handing chroma the allowed ids: at 100k vectors a `where` on year
+        # took 65 ms p50 against 24 ms for the id list (docs/search.md).
+        if allowed is None:
+            return self.vectors.query(vector, CANDIDATES_PER_SIGNAL)
+        ids = [self.chunks[position].id for position in np.flatnonzero(allowed)]
+        return self.vectors.query(vector, CANDIDATES_PER_SIGNAL, ids=ids)
+
+    def _hit(self, signals: Signals, weights: FusionWeights) -> Hit:
+        chunk = self.chunks[signals.index]
+        return Hit(score=round(signals.fused(weights), 4), text=chunk.text, kind=chunk.kind,
+                   metadata=chunk.metadata(), citations=chunk.citations, chunk_id=chunk.id)
+
+    def _sample_embeddings(self) -> np.ndarray:
+        # A fixed random sample (seeded: the same index gives the same baseline every run).
+        ids = [chunk.id for chunk in self.chunks]
+        sample = random.Random(0).sample(ids, min(BASELINE_SAMPLE, len(ids)))
+        if not sample:
+            return np.zeros((0, 0), dtype=np.float32)
+        result = self.vectors.collection.get(ids=sample, include=["embeddings"])
+        return np.asarray(result["embeddings"], dtype=np.float32)
+
+
+def _top(scores: np.ndarray, allowed: np.ndarray | None, count: int) -> list[int]:
+    if allowed is not None:
+        scores = np.where(allowed, scores, 0.0)
+    count = min(count, len(scores))
+    best = np.argpartition(-scores, count - 1)[:count] if count else []
+    return [int(position) for position in best if scores[position] > 0]
+
+
+# ------------------------------------------------------------------ wiring to the store
+
+
+def store_chunks(store: Store) -> dict[str, list[Chunk]]:
+    """Every document's chunks, citations narrowed against the stored source lines."""
+    chunks_by_document: dict[str, list[Chunk]] = {}
+    for document in store.documents():
+        lines = {document.source_file: store.source_lines(document.source_file)}
+        chunks_by_document[document.id] = chunks_for_document(
+            document, store.sections(document.id), store.goals(document.id), store.items(document.id), lines)
+    return chunks_by_document
+
+
+def open_searcher(store: Store, vectors: VectorIndex, embedder, lexical_path: Path | None = None,
+                  progress: Callable[[str], None] = lambda message: None) -> HybridSearcher:
+    """Bring the vector index in step with the store (embedding only changed documents) and load
+    or build the lexical index."""
+    chunks_by_document = store_chunks(store)
+    report = vectors.sync(chunks_by_document, embedder.embed_passages)
+    if report.embedded or report.deleted:
+        progress(f"embedded {report.chunks_embedded} chunks of {len(report.embedded)} documents, "
+                 f"removed {len(report.deleted)} documents")
+    chunks = [chunk for document_chunks in chunks_by_document.values() for chunk in document_chunks]
+    lexical = load_or_build([chunk.indexed_text for chunk in chunks], lexical_path)
+    return HybridSearcher(chunks, lexical, vectors, lambda query: embedder.embed_queries([query])[0])
+
+
+def search(query: str, filters: SearchFilters = SearchFilters(), limit: int = 10,
+           settings: Settings | None = None) -> list[Hit]:
+    """Search the configured store (what `maalspor search` calls)."""
+    from index.embedding_model import load_model
+    from index.store import open_store
+
+    settings = settings or load_settings()
+    store = open_store(settings.database_url)
+    try:
+        searcher = open_searcher(store, VectorIndex.open(settings), load_model(settings),
+                                 settings.data_dir / "search" / "lexical.pkl")
+        return searcher.search(query, filters, limit)
+    finally:
+        store.close()
+
+
+def hits_to_json(hits: Sequence[Hit]) -> list[dict]:
+    return [asdict(hit) for hit in hits]
+
+
+# ------------------------------------------------------------------ judging hits (dev set, tests, bench)
+
+
+@dataclass(frozen=True)
+class ExpectedSpan:
+    document_id: str
+    source_file: str
+    line_start: int
+    line_end: int
+
+
+def answers(hit: Hit, expected: Sequence[ExpectedSpan]) -> bool:
+    """A hit answers when it is in an expected document and cites lines overlapping the expected span."""
+    return any(
+        hit.metadata.get("document_id") == span.document_id and citation.source_file == span.source_file
+        and citation.line_start <= span.line_end and span.line_start <= citation.line_end
+        for span in expected for citation in hit.citations
+    )
+
+
+def answer_rank(hits: Sequence[Hit], expected: Sequence[ExpectedSpan]) -> int | None:
+    """1-based rank of the first answering hit, None when no hit answers."""
+    return next((rank for rank, hit in enumerate(hits, 1) if answers(hit, expected)), None)

@@ -1,0 +1,166 @@
+"""The dense index: chunk embeddings in a chromadb collection, kept in step with the store per document.
+
+chromadb never embeds anything itself (`embedding_function=None`: its default would download a
+model); we pass our own unit-length vectors and use cosine space. Which documents are indexed, and
+from which content, is kept in the collection's metadata as `hash:<document id>` -> content hash,
+so a sync re-embeds only documents whose chunks changed and deletes those that left the store.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Mapping, Sequence
+from urllib.parse import urlparse
+
+import numpy as np
+
+from index.chunks import Chunk
+from maalspor.config import Settings
+
+COLLECTION = "maalspor-chunks"
+_HASH_PREFIX = "hash:"
+# The collection must hold at least one metadata key; this one also says what the vectors are.
+_SCHEMA_KEY = "maalspor:vectors"
+_SCHEMA_VALUE = "chunks-v1"
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    id: str
+    similarity: float  # cosine, 1 = same direction
+    metadata: dict
+
+
+@dataclass
+class SyncReport:
+    embedded: list[str] = field(default_factory=list)  # document ids (re-)embedded
+    deleted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    chunks_embedded: int = 0
+
+
+def open_client(settings: Settings):
+    """HttpClient when MAALSPOR_CHROMA_URL is set, else a PersistentClient under the data dir."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ValueError(f"MAALSPOR_CHROMA_URL must look like http://host:port, not {settings.chroma_url!r}")
+        return chromadb.HttpClient(host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+                                   ssl=url.scheme == "https", settings=chroma_settings)
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def content_hash(chunks: Sequence[Chunk]) -> str:
+    """Changes whenever anything indexed or returned for the document's chunks changes."""
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(json.dumps(asdict(chunk), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
+
+
+class VectorIndex:
+    def __init__(self, client, collection_name: str = COLLECTION):
+        self.client = client
+        self.collection = client.get_or_create_collection(
+            collection_name,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata={_SCHEMA_KEY: _SCHEMA_VALUE},
+        )
+
+    @classmethod
+    def open(cls, settings: Settings) -> "VectorIndex":
+        return cls(open_client(settings))
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    # -------------------------------------------------------------- writing
+
+    def document_hashes(self) -> dict[str, str]:
+        metadata = self.collection.metadata or {}
+        return {key[len(_HASH_PREFIX):]: value for key, value in metadata.items() if key.startswith(_HASH_PREFIX)}
+
+    def sync(self, chunks_by_document: Mapping[str, Sequence[Chunk]], embed_passages: Embed) -> SyncReport:
+        """Make the collection hold exactly these documents' chunks, embedding only what changed."""
+        report = SyncReport()
+        hashes = self.document_hashes()
+        for document_id in sorted(set(hashes) - set(chunks_by_document)):
+            self._delete(document_id)
+            del hashes[document_id]
+            report.deleted.append(document_id)
+        for document_id, chunks in chunks_by_document.items():
+            new_hash = content_hash(chunks)
+            if hashes.get(document_id) == new_hash:
+                report.unchanged.append(document_id)
+                continue
+            self._delete(document_id)
+            self._add(chunks, embed_passages)
+            hashes[document_id] = new_hash
+            report.embedded.append(document_id)
+            report.chunks_embedded += len(chunks)
+            # recorded after each document, so an interrupted sync redoes only what it had not finished
+            self._save_hashes(hashes)
+        if report.deleted:
+            self._save_hashes(hashes)
+        return report
+
+    def add_chunks(self, chunks: Sequence[Chunk], embeddings: np.ndarray) -> None:
+        """Store chunks with precomputed embeddings (bench and tests; `sync` is the normal way in)."""
+        batch = self.client.get_max_batch_size()
+        for start in range(0, len(chunks), batch):
+            part = chunks[start:start + batch]
+            self.collection.upsert(
+                ids=[chunk.id for chunk in part],
+                embeddings=np.asarray(embeddings[start:start + batch], dtype=np.float32),
+                metadatas=[chunk.metadata() for chunk in part],
+                documents=[chunk.text for chunk in part],
+            )
+
+    def _add(self, chunks: Sequence[Chunk], embed_passages: Embed) -> None:
+        if chunks:
+            self.add_chunks(chunks, embed_passages([chunk.indexed_text for chunk in chunks]))
+
+    def _delete(self, document_id: str) -> None:
+        self.collection.delete(where={"document_id": document_id})
+
+    def _save_hashes(self, hashes: Mapping[str, str]) -> None:
+        # modify() replaces the whole metadata, so the schema key is written again each time
+        metadata = {_SCHEMA_KEY: _SCHEMA_VALUE, **{f"{_HASH_PREFIX}{doc}": value for doc, value in hashes.items()}}
+        self.collection.modify(metadata=metadata)
+
+    # -------------------------------------------------------------- reading
+
+    def query(self, vector: np.ndarray, limit: int, where: dict | None = None,
+              ids: Sequence[str] | None = None) -> list[VectorHit]:
+        """The `limit` nearest chunks, optionally only those matching `where` or among `ids`."""
+        available = len(ids) if ids is not None else self.count()
+        if available == 0 or limit <= 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
+            n_results=min(limit, available),
+            where=where or None,
+            ids=list(ids) if ids is not None else None,
+            include=["metadatas", "distances"],
+        )
+        return [
+            VectorHit(id=chunk_id, similarity=1.0 - float(distance), metadata=dict(metadata or {}))
+            for chunk_id, distance, metadata in zip(result["ids"][0], result["distances"][0], result["metadatas"][0])
+        ]
+
+    def similarities(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
+        """Exact cosine of the query to the given chunks (for lexical candidates the ANN search missed)."""
+        if not ids:
+            return {}
+        result = self.collection.get(ids=list(ids), include=["embeddings"])
+        embeddings = np.asarray(result["embeddings"], dtype=np.float32)
+        return dict(zip(result["ids"], (embeddings @ np.asarray(vector, dtype=np.float32)).tolist()))

@@ -1,0 +1,126 @@
+"""Hybrid search: filters, the score floor, citations; with a fake embedder and with the real model."""
+import json
+import zlib
+from pathlib import Path
+
+import chromadb
+import numpy as np
+import pytest
+from chromadb.config import Settings as ChromaSettings
+
+from index.chunks import Chunk
+from index.lexical import LexicalIndex, words
+from index.search import (DEFAULT_WEIGHTS, ExpectedSpan, HybridSearcher, SearchFilters, answer_rank,
+                          open_searcher)
+from index.vectors import VectorIndex
+from maalspor.model import Citation
+
+REPO = Path(__file__).resolve().parents[2]
+DEV_QUESTIONS = json.loads((REPO / "tests" / "resources" / "search_dev_questions.json").read_text(encoding="utf-8"))
+PLAN_2022_FILE = "000_74d16ed6cde7bc44.txt"
+
+
+def fake_embed(text: str) -> np.ndarray:
+    """Hashed bag of words: texts sharing words point the same way; unrelated texts are near orthogonal."""
+    vector = np.zeros(256, dtype=np.float32)
+    for word in words(text):
+        vector[zlib.crc32(word.encode()) % 256] += 1.0
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm else vector
+
+
+def _chunk(n: int, text: str, kind: str, year: int, committee: str | None = None, goal_id: str | None = None) -> Chunk:
+    return Chunk(id=f"doc-{year}:chunk-{n}", text=text, kind=kind, heading="", document_id=f"doc-{year}",
+                 doc_kind="minutes" if committee else "plan", municipality="Testrup", committee=committee,
+                 date=None, year=year, goal_id=goal_id, citations=[Citation(f"{year}.txt", None, n, n + 1)])
+
+
+CHUNKS = [
+    _chunk(1, "Flere unge skal i uddannelse eller beskæftigelse", "goal", 2022, goal_id="doc-2022:goal-1"),
+    _chunk(2, "Flere unge skal i uddannelse eller beskæftigelse", "goal", 2023, goal_id="doc-2023:goal-1"),
+    _chunk(3, "Udvalget godkendte status for unge i uddannelse", "decision", 2019, committee="Beskæftigelsesudvalget"),
+    _chunk(4, "Jobcentret samarbejder med sprogskolen om danskundervisning", "section", 2022),
+    _chunk(5, "Budget for turisme og erhverv blev drøftet", "item-field", 2019, committee="Økonomiudvalget"),
+]
+
+
+@pytest.fixture(scope="module")
+def fake_searcher(tmp_path_factory) -> HybridSearcher:
+    client = chromadb.PersistentClient(path=str(tmp_path_factory.mktemp("chroma")),
+                                       settings=ChromaSettings(anonymized_telemetry=False))
+    vectors = VectorIndex(client)
+    vectors.add_chunks(CHUNKS, np.stack([fake_embed(chunk.indexed_text) for chunk in CHUNKS]))
+    return HybridSearcher(CHUNKS, LexicalIndex([chunk.indexed_text for chunk in CHUNKS]), vectors, fake_embed)
+
+
+def _ids(hits) -> list[str]:
+    return [hit.chunk_id for hit in hits]
+
+
+def test_best_hit_first_with_its_citations(fake_searcher):
+    hits = fake_searcher.search("danskundervisning sprogskolen")
+    assert hits[0].chunk_id == "doc-2022:chunk-4"
+    assert hits[0].citations == [Citation("2022.txt", None, 4, 5)] and hits[0].kind == "section"
+    assert hits[0].metadata["year"] == 2022
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:]))
+
+
+def test_filters_restrict_both_dense_and_lexical_candidates(fake_searcher):
+    query = "unge i uddannelse"
+    assert set(_ids(fake_searcher.search(query))) >= {"doc-2022:chunk-1", "doc-2023:chunk-2", "doc-2019:chunk-3"}
+    assert _ids(fake_searcher.search(query, SearchFilters(year_from=2023))) == ["doc-2023:chunk-2"]
+    assert _ids(fake_searcher.search(query, SearchFilters(year_to=2019))) == ["doc-2019:chunk-3"]
+    assert _ids(fake_searcher.search(query, SearchFilters(kinds=("decision",)))) == ["doc-2019:chunk-3"]
+    assert _ids(fake_searcher.search(query, SearchFilters(committee="Beskæftigelsesudvalget"))) == ["doc-2019:chunk-3"]
+    assert _ids(fake_searcher.search(query, SearchFilters(goal_id="doc-2022:goal-1"))) == ["doc-2022:chunk-1"]
+    assert fake_searcher.search(query, SearchFilters(year_from=2030)) == []
+
+
+def test_queries_matching_nothing_return_no_hits(fake_searcher):
+    assert fake_searcher.search("qwxz zzkj") == []
+    assert fake_searcher.search("   ") == []
+
+
+# ------------------------------------------------------------------ the real model on plan 2022
+
+
+@pytest.fixture(scope="module")
+def real_searcher(tmp_path_factory):
+    embedding_model = pytest.importorskip("index.embedding_model")
+    from index.pipeline import ingest_paths
+    from index.store import Store
+    from maalspor.config import Settings
+
+    data_dir = tmp_path_factory.mktemp("data")
+    settings = Settings(data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'x.sqlite3'}")
+    store = Store(settings.sqlite_path)
+    # one document keeps the embedding to ~60 chunks (CPU e5-small embeds ~9 chunks/s)
+    ingest_paths([REPO / "corpus" / PLAN_2022_FILE], store)
+    searcher = open_searcher(store, VectorIndex.open(settings), embedding_model.load_model(settings))
+    yield searcher
+    store.close()
+
+
+def _plan_2022_questions():
+    for question in DEV_QUESTIONS["questions"]:
+        spans = [ExpectedSpan(**span) for span in question["expected"] if span["source_file"] == PLAN_2022_FILE]
+        if spans:
+            yield question["question"], spans
+
+
+def test_real_model_answers_dev_questions_on_plan_2022(real_searcher):
+    ranks = {question: answer_rank(real_searcher.search(question, limit=5), spans)
+             for question, spans in _plan_2022_questions()}
+    assert len(ranks) == 14
+    # measured: 13 of 14 at rank 1; the English "green transition" query scores under the floor
+    missing = [question for question, rank in ranks.items() if rank is None]
+    assert missing in ([], ["green transition and skilled workers"])
+    assert sum(rank == 1 for rank in ranks.values()) >= 12
+
+
+def test_real_model_english_query_and_nonsense(real_searcher):
+    hits = real_searcher.search("young people in education")
+    assert hits and "Flere unge skal i uddannelse eller beskæftigelse" in hits[0].text
+    for nonsense in DEV_QUESTIONS["nonsense"]:
+        assert real_searcher.search(nonsense) == [], nonsense
+    assert DEFAULT_WEIGHTS.floor > 0

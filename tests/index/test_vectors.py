@@ -1,0 +1,130 @@
+"""The chromadb vector index against a real Chroma server: incremental sync, deletes, filtered queries."""
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import zlib
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.chunks import Chunk
+from index.vectors import VectorIndex, content_hash, open_client
+from maalspor.config import Settings
+
+CHROMA = Path(sys.executable).parent / "chroma"
+SERVER_START_SECONDS = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory) -> str:
+    if not CHROMA.exists():
+        pytest.skip("the chroma CLI is not installed in this environment")
+    port = _free_port()
+    server = subprocess.Popen([str(CHROMA), "run", "--path", str(tmp_path_factory.mktemp("chroma")),
+                               "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"chroma server did not answer on {url} within {SERVER_START_SECONDS} s")
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _chunk(document_id: str, number: int, year: int, text: str) -> Chunk:
+    return Chunk(id=f"{document_id}:section-{number}", text=text, kind="section", heading="", document_id=document_id,
+                 doc_kind="plan", municipality="Testrup Kommune", committee=None, date=None, year=year)
+
+
+class CountingEmbedder:
+    """Deterministic unit vectors; remembers how many texts it was asked to embed."""
+
+    def __init__(self):
+        self.embedded: list[str] = []
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.embedded += texts
+        vectors = np.array([np.random.default_rng(zlib.crc32(t.encode())).standard_normal(8) for t in texts],
+                           dtype=np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+CORPUS = {
+    "plan-2019": [_chunk("plan-2019", n, 2019, f"tekst {n} om ledighed 2019") for n in range(3)],
+    "plan-2022": [_chunk("plan-2022", n, 2022, f"tekst {n} om unge 2022") for n in range(2)],
+}
+
+
+def _settings(tmp_path: Path, chroma_url: str = "") -> Settings:
+    return Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'x.sqlite3'}", chroma_url=chroma_url)
+
+
+def test_sync_embeds_only_changed_documents_and_drops_removed_ones(chroma_url, tmp_path):
+    index = VectorIndex(open_client(_settings(tmp_path, chroma_url)), collection_name="sync-test")
+    embed = CountingEmbedder()
+    first = index.sync(CORPUS, embed)
+    assert sorted(first.embedded) == ["plan-2019", "plan-2022"] and first.chunks_embedded == 5
+    assert index.count() == 5
+
+    embed.embedded.clear()
+    second = index.sync(CORPUS, embed)
+    assert embed.embedded == [] and sorted(second.unchanged) == ["plan-2019", "plan-2022"]
+
+    edited = {"plan-2019": CORPUS["plan-2019"][:2] + [replace(CORPUS["plan-2019"][2], text="ny tekst")]}
+    third = index.sync(edited, embed)
+    assert third.embedded == ["plan-2019"] and third.deleted == ["plan-2022"]
+    assert embed.embedded == [chunk.indexed_text for chunk in edited["plan-2019"]]
+    assert index.count() == 3
+    assert index.document_hashes() == {"plan-2019": content_hash(edited["plan-2019"])}
+
+
+def test_query_honours_where_filters_and_candidate_ids(chroma_url, tmp_path):
+    index = VectorIndex(open_client(_settings(tmp_path, chroma_url)), collection_name="query-test")
+    embed = CountingEmbedder()
+    index.sync(CORPUS, embed)
+    target = CORPUS["plan-2022"][1]
+    vector = embed([target.indexed_text])[0]
+    nearest = index.query(vector, 10)
+    assert nearest[0].id == target.id and nearest[0].similarity == pytest.approx(1.0, abs=1e-5)
+    assert len(nearest) == 5
+    only_2019 = index.query(vector, 10, where={"year": 2019})
+    assert {hit.metadata["year"] for hit in only_2019} == {2019} and len(only_2019) == 3
+    among = index.query(vector, 10, ids=[CORPUS["plan-2019"][0].id])
+    assert [hit.id for hit in among] == [CORPUS["plan-2019"][0].id]
+    assert index.similarities(vector, [target.id])[target.id] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_persistent_client_is_the_default_and_keeps_hashes_across_reopen(tmp_path):
+    settings = _settings(tmp_path)
+    VectorIndex.open(settings).sync(CORPUS, CountingEmbedder())
+    assert (tmp_path / "chroma").is_dir()
+    embed = CountingEmbedder()
+    report = VectorIndex.open(settings).sync(CORPUS, embed)
+    assert embed.embedded == [] and sorted(report.unchanged) == ["plan-2019", "plan-2022"]
+
+
+def test_bad_chroma_url_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="http://host:port"):
+        open_client(_settings(tmp_path, "localhost:8000"))
