@@ -85,20 +85,53 @@ def test_queries_matching_nothing_return_no_hits(fake_searcher):
 
 
 @pytest.fixture(scope="module")
-def real_searcher(tmp_path_factory):
-    embedding_model = pytest.importorskip("index.embedding_model")
-    from index.pipeline import ingest_paths
-    from index.store import Store
+def real_settings(tmp_path_factory):
     from maalspor.config import Settings
 
     data_dir = tmp_path_factory.mktemp("data")
-    settings = Settings(data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'x.sqlite3'}")
-    store = Store(settings.sqlite_path)
+    return Settings(data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'x.sqlite3'}")
+
+
+@pytest.fixture(scope="module")
+def real_embedder(real_settings):
+    embedding_model = pytest.importorskip("index.embedding_model")
+    return embedding_model.load_model(real_settings)
+
+
+@pytest.fixture(scope="module")
+def real_searcher(real_settings, real_embedder):
+    from index.pipeline import ingest_paths
+    from index.store import Store
+
+    store = Store(real_settings.sqlite_path)
     # one document keeps the embedding to ~60 chunks (CPU e5-small embeds ~9 chunks/s)
     ingest_paths([REPO / "corpus" / PLAN_2022_FILE], store)
-    searcher = open_searcher(store, VectorIndex.open(settings), embedding_model.load_model(settings))
+    searcher = open_searcher(store, VectorIndex.open(real_settings), real_embedder)
     yield searcher
     store.close()
+
+
+def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022(tmp_path, real_embedder):
+    """2019 Mål 6 '40 pct. af flygtninge og familiesammenførte til flygtninge skal være i beskæftigelse ...'
+    became 2022 goal 4 'Flere flygtninge og familiesammenførte skal være selvforsørgende' (same aim, new words).
+    Searched among all goals of the corpus, both wordings come up."""
+    from index.pipeline import ingest_paths
+    from index.search import store_chunks
+    from index.store import Store
+
+    store = Store(tmp_path / "goals.sqlite3")
+    ingest_paths([REPO / "corpus"], store)
+    goal_chunks = [c for chunks in store_chunks(store).values() for c in chunks if c.kind == "goal"]
+    store.close()
+    client = chromadb.PersistentClient(path=str(tmp_path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False))
+    vectors = VectorIndex(client)
+    vectors.add_chunks(goal_chunks, real_embedder.embed_passages([c.indexed_text for c in goal_chunks]))
+    searcher = HybridSearcher(goal_chunks, LexicalIndex([c.indexed_text for c in goal_chunks]), vectors,
+                              lambda query: real_embedder.embed_queries([query])[0])
+    hits = searcher.search("flygtninge og familiesammenførte i job", limit=5)
+    found = {hit.metadata.get("goal_id") for hit in hits}
+    assert "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11:goal-2019-6" in found
+    assert "lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-4" in found
 
 
 def _plan_2022_questions():
