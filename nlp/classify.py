@@ -120,5 +120,7 @@ def _document_id(kind: DocKind, source_file: str, municipality: str | None, comm
     if kind is DocKind.PLAN and year:
         return f"{place}-beskaeftigelsesplan-{year}"
     if kind is DocKind.MINUTES and committee and date:
-        return f"{place}-{slugify(committee)}-{date}"
+        body = slugify(committee)
+        # 'Aarhus Byråd' already names the place: 'aarhus-byraad-…', not 'aarhus-aarhus-byraad-…'
+        return f"{body}-{date}" if body.startswith(place + "-") else f"{place}-{body}-{date}"
     return slugify(PurePath(source_file).stem)

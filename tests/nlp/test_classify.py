@@ -56,7 +56,7 @@ def test_quoted_committee_is_not_the_meeting_committee():
 @pytest.mark.parametrize("name, doc_id, committee, date", [
     ("ballerup_sfu_referat_2012-12-04.pdf", "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04",
      "Sundheds- og Forebyggelsesudvalget", "2012-12-04"),
-    ("aarhus_byraad_referat_2025-08-27.pdf", "aarhus-aarhus-byraad-2025-08-27", "Aarhus Byråd", "2025-08-27"),
+    ("aarhus_byraad_referat_2025-08-27.pdf", "aarhus-byraad-2025-08-27", "Aarhus Byråd", "2025-08-27"),
 ])
 def test_real_pdf_minutes(realdocs, name, doc_id, committee, date):
     from ingest.pdf import read_pdf
