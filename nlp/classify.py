@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import PurePath
 
 from maalspor.model import CleanText, DocKind, Document
 from nlp.danish import parse_danish_date, slugify
+from nlp.decisions import parse_decision_header
 
 _PLAN_TITLE = re.compile(r"\bBeskæftigelsesplan\s+(?P<year>(?:19|20)\d{2})\b")
 # An agenda item opens with 'Punkt 3', 'Sag nr. 1' or a FirstAgenda-style '3. Titel (Beslutning)'.
 _AGENDA_MARKER = re.compile(r"^\s*(?:(?:Punkt\s+\d+|Sag\s+nr\.\s*\d+)\s*:?\s*$|Punkt\s+\d+:\s+\S|Sagsn(?:r\.|ummer):)", re.M)
 _COMMITTEE_NAME = r"(?P<committee>[A-ZÆØÅ][\w\-æøåÆØÅ ]{2,80}?(?:udvalg(?:et)?|Byrådet|Byråd|Kommunalbestyrelsen))"
-# 'Beskæftigelses- og Integrationsudvalget, den 11. juni 2019' opens a decision block.
-_DECISION_LINE = re.compile(r"^\s*" + _COMMITTEE_NAME + r",?\s+(?:den|d\.)\s+(?P<date>[^\n]{6,20}?\d{4})\s*$", re.M)
 # A page header: the committee name alone on a line, the meeting date on the next.
 _HEADER = re.compile(r"^\s*" + _COMMITTEE_NAME + r"\s*\n\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*$", re.M)
 # The title block of a FirstAgenda or eDoc export: 'Referat' / committee / 'tirsdag den 4. december 2012'.
@@ -48,7 +48,7 @@ def describe(clean: CleanText) -> Document:
 
 
 def _kind(text: str) -> DocKind:
-    if _AGENDA_MARKER.search(text) and (_DECISION_LINE.search(text) or _HEADER.search(text) or _title_block(text)):
+    if _AGENDA_MARKER.search(text) and (next(_decision_headers(text), None) or _HEADER.search(text) or _title_block(text)):
         return DocKind.MINUTES
     head = "\n".join(text.splitlines()[:_HEAD_LINES * 3])
     # A plan names itself early ('Beskæftigelsesplan 2022 fremlægger ...') and lists its goals.
@@ -72,14 +72,13 @@ def _meeting(text: str) -> tuple[str | None, str | None]:
     """
     pairs: Counter[tuple[str, str]] = Counter()
     first_seen: dict[tuple[str, str], int] = {}
-    for pattern in (_HEADER, _DECISION_LINE):
-        for match in pattern.finditer(text):
-            date = parse_danish_date(match.group("date"))
-            if date is None:
-                continue
-            pair = (_committee_name(match.group("committee")), date)
-            pairs[pair] += 1
-            first_seen[pair] = min(first_seen.get(pair, match.start()), match.start())
+    found = [(m.start(), m.group("committee"), parse_danish_date(m.group("date"))) for m in _HEADER.finditer(text)]
+    for position, committee, date in [*found, *_decision_headers(text)]:
+        if date is None:
+            continue
+        pair = (_committee_name(committee), date)
+        pairs[pair] += 1
+        first_seen[pair] = min(first_seen.get(pair, position), position)
     if block := _title_block(text):
         pairs[block] += 1
         first_seen.setdefault(block, 0)
@@ -87,6 +86,16 @@ def _meeting(text: str) -> tuple[str | None, str | None]:
         return None, None
     best = max(pairs, key=lambda pair: (pairs[pair], -first_seen[pair]))
     return best
+
+
+def _decision_headers(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, committee, ISO date) of every decision header line, e.g. 'Beskæftigelses- og
+    Integrationsudvalget, den 11. juni 2019' or eDoc's '… beslutning den 04.12.2012 Punkt 6'."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if header := parse_decision_header(line):
+            yield offset, *header
+        offset += len(line)
 
 
 def _title_block(text: str) -> tuple[str, str] | None:

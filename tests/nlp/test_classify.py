@@ -57,6 +57,10 @@ def test_quoted_committee_is_not_the_meeting_committee():
     ("ballerup_sfu_referat_2012-12-04.pdf", "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04",
      "Sundheds- og Forebyggelsesudvalget", "2012-12-04"),
     ("aarhus_byraad_referat_2025-08-27.pdf", "aarhus-byraad-2025-08-27", "Aarhus Byråd", "2025-08-27"),
+    # a single item printed on its own: no title block, only its decision header
+    # 'Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 6'
+    ("ballerup_sfu_2012-12-04_punkt6.pdf", "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04",
+     "Sundheds- og Forebyggelsesudvalget", "2012-12-04"),
 ])
 def test_real_pdf_minutes(realdocs, name, doc_id, committee, date):
     from ingest.pdf import read_pdf
