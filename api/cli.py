@@ -13,6 +13,8 @@ COMMANDS_DOC = {
     "ingest": "maalspor ingest PATH... — read files/folders into the store (progress bar, summary).",
     "export": "maalspor export documents|goals|decisions|sections|links|threads --format json — print a JSON list.",
     "thread": "maalspor thread GOAL_ID — the goal's history across plan years, with word diffs between years.",
+    "ask": "maalspor ask \"QUESTION\" [--format json] — answer a Danish or English question, with citations.",
+    "serve": "maalspor serve [--host 127.0.0.1] [--port 8000] — the read-only HTTP API (/docs) and Danish web page (/).",
 }
 
 
@@ -26,12 +28,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json",), default="json")
     thread = commands.add_parser("thread", help=COMMANDS_DOC["thread"])
     thread.add_argument("goal_id")
+    ask = commands.add_parser("ask", help=COMMANDS_DOC["ask"])
+    ask.add_argument("question")
+    ask.add_argument("--format", choices=("text", "json"), default="text")
+    serve = commands.add_parser("serve", help=COMMANDS_DOC["serve"])
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = load_settings()
+    if args.command == "serve":
+        return run_serve(args.host, args.port, settings)
+    if args.command == "ask":
+        return run_ask(args.question, args.format, settings)
     from index.store import open_store
 
     store = open_store(settings.database_url)
@@ -82,6 +94,36 @@ def run_thread(goal_id: str, store) -> int:
         print(f"no goal with id {goal_id!r} (see: maalspor export goals)", file=sys.stderr)
         return 1
     print(text)
+    return 0
+
+
+def run_ask(question: str, output_format: str, settings: Settings) -> int:
+    from api.ask import ask
+    from api.deps import default_searcher_factory, open_read_only_store
+
+    store = open_read_only_store(settings)
+    try:
+        answer = ask(question, store, default_searcher_factory(settings)())
+    finally:
+        store.close()
+    if output_format == "json":
+        json.dump(answer, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for statement in answer["statements"]:
+        print(statement["text"])
+        for c in statement["citations"]:
+            page = f" p. {c['page']}" if c["page"] else ""
+            print(f"    [{c['source_file']}{page}, lines {c['line_start']}-{c['line_end']}]")
+    return 0
+
+
+def run_serve(host: str, port: int, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port)
     return 0
 
 

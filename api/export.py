@@ -1,13 +1,16 @@
 """The export records: the JSON contract other tools read (schema documented in README.md)."""
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from index.plan_links import meeting_decision
 from index.lineage import GoalLink
 from index.store import Store
 from index.threads import Thread, build_threads
-from maalspor.model import AgendaItem, Document, Goal, Section
+from maalspor.model import AgendaItem, Citation, Document, Goal, Section, SourceLine
+
+# A quote is the cited lines as stored, cut at this length: a prefix still string-matches the source.
+QUOTE_LIMIT = 400
 
 EXPORT_KINDS = ("documents", "goals", "decisions", "sections", "links", "threads")
 
@@ -73,3 +76,33 @@ def link_record(link: GoalLink) -> dict:
 def thread_record(thread: Thread) -> dict:
     return {"id": thread.id, "label": thread.label,
             "goals_by_year": {str(year): ids for year, ids in sorted(thread.goals_by_year.items())}}
+
+
+class CitationQuoter:
+    """Citations with quotes taken from the stored source lines, so every quote can be checked."""
+
+    def __init__(self, store: Store):
+        self._store = store
+        self._lines: dict[str, list[SourceLine]] = {}
+        self._document_ids: dict[str, str | None] = {}
+
+    def cited_lines(self, citation: Citation) -> list[SourceLine]:
+        if citation.source_file not in self._lines:
+            self._lines[citation.source_file] = self._store.source_lines(citation.source_file)
+        return [line for line in self._lines[citation.source_file]
+                if line.page == citation.page and citation.line_start <= line.line <= citation.line_end]
+
+    def record(self, citation: Citation) -> dict:
+        """The citation, its quote, and the id of the document holding the source (for links to it)."""
+        quote = "\n".join(line.text for line in self.cited_lines(citation))[:QUOTE_LIMIT]
+        if citation.source_file not in self._document_ids:
+            self._document_ids[citation.source_file] = self._store.source_document_id(citation.source_file)
+        return {**asdict(replace(citation, quote=quote)), "document_id": self._document_ids[citation.source_file]}
+
+    def records(self, citations: list[Citation]) -> list[dict]:
+        return [self.record(citation) for citation in citations]
+
+    def narrowed(self, citation: Citation, needle: str) -> Citation:
+        """The first cited line containing `needle` (e.g. the absence line of a long decision), else the citation."""
+        line = next((line for line in self.cited_lines(citation) if needle.casefold() in line.text.casefold()), None)
+        return citation if line is None else replace(citation, line_start=line.line, line_end=line.line)

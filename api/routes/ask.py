@@ -1,0 +1,27 @@
+"""Questions in Danish or English, answered from the store with citations (see api/ask.py)."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
+
+from api.ask import ask
+from api.deps import Searcher, get_searcher, get_store
+from index.store import Store
+
+router = APIRouter(tags=["ask"])
+
+
+class AskRequest(BaseModel):
+    q: str = Field(..., min_length=1, max_length=500, description="The question, in Danish or English")
+
+
+@router.get("/ask", summary="Answer a question; every statement carries citations")
+def ask_get(q: str = Query(..., min_length=1, max_length=500), store: Store = Depends(get_store),
+            searcher: Searcher | None = Depends(get_searcher)) -> dict:
+    return ask(q, store, searcher)
+
+
+@router.post("/ask", summary="Answer a question (JSON body {\"q\": ...})")
+def ask_post(body: AskRequest, store: Store = Depends(get_store),
+             searcher: Searcher | None = Depends(get_searcher)) -> dict:
+    return ask(body.q, store, searcher)

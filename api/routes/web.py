@@ -1,0 +1,54 @@
+"""The Danish web page: search and ask, goal threads as timelines with highlighted diffs, cited source text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from api.ask import ask
+from api.deps import Searcher, get_searcher, get_store
+from api.export import thread_record
+from api.routes.documents import document_or_404
+from api.routes.threads import timeline
+from api.routes.topics import topic_records
+from index.store import Store
+from index.threads import build_threads
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
+CONTEXT_LINES = 15
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, q: str | None = Query(None, max_length=500), store: Store = Depends(get_store),
+         searcher: Searcher | None = Depends(get_searcher)):
+    threads = [thread_record(t) for t in build_threads(store.goals(), store.links())]
+    answer = ask(q, store, searcher) if q and q.strip() else None
+    topics = topic_records(q, store) if answer else []
+    return TEMPLATES.TemplateResponse(request, "home.html", {"q": q or "", "answer": answer, "topics": topics,
+                                                             "threads": threads})
+
+
+@router.get("/traad/{thread_id}", response_class=HTMLResponse)
+def thread_page(request: Request, thread_id: str, store: Store = Depends(get_store)):
+    goals = store.goals()
+    links = store.links()
+    thread = next((t for t in build_threads(goals, links) if t.id == thread_id), None)
+    if thread is None:
+        raise HTTPException(404, f"ukendt tråd {thread_id!r}")
+    return TEMPLATES.TemplateResponse(request, "thread.html",
+                                      {"thread": timeline(thread, {g.id: g for g in goals}, links, store)})
+
+
+@router.get("/documents/{document_id}/source", response_class=HTMLResponse)
+def source_page(request: Request, document_id: str, line: int = Query(1, ge=1), end: int | None = Query(None, ge=1),
+                page: int | None = Query(None, ge=1), store: Store = Depends(get_store)):
+    document = document_or_404(store, document_id)
+    last = max(line, end or line)
+    lines = [l for l in store.source_lines(document.source_file) if l.page == page]
+    shown = [l for l in lines if line - CONTEXT_LINES <= l.line <= last + CONTEXT_LINES]
+    return TEMPLATES.TemplateResponse(request, "source.html", {"document": document, "lines": shown, "first": line,
+                                                               "last": last, "page": page})

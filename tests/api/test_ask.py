@@ -1,0 +1,145 @@
+"""`ask`: every question kind answered from the seed corpus, every quote found in the stored source lines."""
+import pytest
+
+from api.ask import meeting_date, understand
+
+UNGE_2015 = "lyngby-taarbaek-erhvervs-og-beskaeftigelsesudvalget-2014-09-09:goal-2015-1"
+UNGE_2023 = "lyngby-taarbaek-beskaeftigelsesplan-2023:goal-2023-6"
+
+
+def ask(client, question):
+    response = client.get("/ask", params={"q": question})
+    assert response.status_code == 200
+    return response.json()
+
+
+def assert_quotes_match_source(answer, store):
+    assert all(statement["citations"] for statement in answer["statements"])
+    for statement in answer["statements"]:
+        for citation in statement["citations"]:
+            lines = [l.text for l in store.source_lines(citation["source_file"])
+                     if l.page == citation["page"] and citation["line_start"] <= l.line <= citation["line_end"]]
+            assert citation["quote"] and citation["quote"] in "\n".join(lines)
+
+
+@pytest.mark.parametrize("text, kind, language", [
+    ("Hvordan har målet for unge ændret sig fra 2015 til 2023?", "change", "da"),
+    ("Hvornår kom målet om personer med handicap ind?", "first", "da"),
+    ("Hvilke mål udgik efter 2022?", "dropped", "da"),
+    ("Which goals were carried over unchanged from 2022 to 2023?", "unchanged", "en"),
+    ("Hvad var status for målet om flygtninge i 2019?", "status", "da"),
+    ("Hvad besluttede udvalget om Beskæftigelsesplan 2015?", "decision", "da"),
+    ("Hvilke punkter om Beskæftigelsesplan har været på dagsordenen?", "history", "da"),
+    ("Hvem var fraværende den 9. september 2014?", "absent", "da"),
+    ("Hvilke bilag havde punktet om Beskæftigelsesplan 2015?", "attachments", "da"),
+    ("What was the target for senior citizens in 2019?", "status", "en"),
+])
+def test_question_kind_and_language(text, kind, language):
+    question = understand(text)
+    assert (question.kind, question.language) == (kind, language)
+
+
+def test_dates_in_danish_and_english():
+    assert meeting_date("den 9. september 2014") == "2014-09-09"
+    assert meeting_date("on September 9, 2014") == "2014-09-09"
+    assert meeting_date("11 June 2019") == "2019-06-11"
+
+
+def test_change_of_the_youth_goal_from_2015_to_2023(client, store):
+    answer = ask(client, "Hvordan har målet for unge ændret sig fra 2015 til 2023?")
+    assert UNGE_2015 in answer["goals"] and UNGE_2023 in answer["goals"]
+    assert answer["answer"].startswith("I 2015 lød mål 1: “Antallet af unge under 30 år på offentlig forsørgelse")
+    assert "I 2023 lød mål 6: “Flere unge skal i uddannelse eller beskæftigelse”" in answer["answer"]
+    # the 2015 placeholder X became 'fald 5 pct.' in 2019 (goal 2: job- og uddannelsesparate unge)
+    assert "placeholder X set: fald 5 pct." in answer["answer"]
+    assert {(l["from_year"], l["to_year"]) for l in answer["links"]} >= {(2015, 2019), (2019, 2022), (2022, 2023)}
+    assert_quotes_match_source(answer, store)
+
+
+def test_first_appearance_of_the_disability_goal(client, store):
+    answer = ask(client, "Hvornår kom målet om personer med handicap ind?")
+    assert "“Flere personer med handicap skal i beskæftigelse” optræder første gang i materialet i 2019" in answer["answer"]
+    assert "senere år med målet: 2022, 2023" in answer["answer"]
+    assert answer["citations"][0]["source_file"] == "002_f3dbe880e0f1df7c.txt"
+    assert_quotes_match_source(answer, store)
+
+
+def test_goals_dropped_after_2022(client, store):
+    answer = ask(client, "Hvilke mål udgik efter 2022?")
+    assert answer["goals"] == ["lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-6"]
+    assert answer["answer"] == "Mål 6 fra 2022, “Flere jobparate ledige +55 år skal i beskæftigelse”, findes ikke i 2023."
+    assert_quotes_match_source(answer, store)
+
+
+def test_goals_carried_over_unchanged_in_english(client, store):
+    answer = ask(client, "Which goals were carried over unchanged from 2022 to 2023?")
+    assert answer["language"] == "en"
+    assert len(answer["statements"]) == 7  # all but goal 6 (+55 år) of the 2022 plan
+    assert "“Flere unge skal i uddannelse eller beskæftigelse” (goal 7 in 2022, goal 6 in 2023) is unchanged." in answer["answer"]
+    assert "+55" not in answer["answer"]
+    assert_quotes_match_source(answer, store)
+
+
+def test_status_of_the_refugee_goal_in_2019(client, store):
+    answer = ask(client, "Hvad var status for målet om flygtninge i 2019?")
+    assert "pr. 2019-03: 40% Mar 2019 41,3% 186" in answer["answer"]  # 41,3 pct., 186 persons against 40 pct.
+    assert "pr. 2019-03: - Mar 2019 28,0% 46" in answer["answer"]  # følgemål b, female refugees
+    assert_quotes_match_source(answer, store)
+
+
+def test_decision_on_the_2015_plan(client, store):
+    answer = ask(client, "Hvad besluttede udvalget om Beskæftigelsesplan 2015?")
+    assert answer["answer"] == (
+        "Erhvervs- og Beskæftigelsesudvalget besluttede den 9. september 2014 om punkt 2 “Beskæftigelsesplan 2015 - "
+        "endeligt udkast og med høringssvar”: Ad. 1-2 Anbefalet. Ad. 3-5 Godkendt. (udfald: anbefalet).")
+    assert answer["decisions"][0]["date"] == "2014-09-09"
+    assert_quotes_match_source(answer, store)
+
+
+def test_agenda_history_of_the_employment_plans(client, store):
+    answer = ask(client, "Hvilke punkter om Beskæftigelsesplan har været på dagsordenen?")
+    assert [(d["date"], d["title"]) for d in answer["decisions"]] == [
+        ("2014-09-09", "Status på Beskæftigelsesplan 2014, andet kvartal"),
+        ("2014-09-09", "Beskæftigelsesplan 2015 - endeligt udkast og med høringssvar"),
+        ("2019-06-11", "Første status på Beskæftigelsesplan 2019 (Orientering)"),
+    ]
+    assert_quotes_match_source(answer, store)
+
+
+def test_absent_members_on_9_september_2014(client, store):
+    answer = ask(client, "Hvem var fraværende den 9. september 2014?")
+    assert answer["answer"].endswith(": Jakob Engel-Schmidt (V), Hanne Agersnap (F).")
+    assert "var fraværende" in answer["citations"][0]["quote"]
+    assert_quotes_match_source(answer, store)
+
+
+def test_attachments_of_the_2015_plan_item(client, store):
+    answer = ask(client, "Hvilke bilag havde punktet om Beskæftigelsesplan 2015?")
+    assert answer["decisions"][0]["attachments"] == [
+        "Beskæftigelsesplan 2015_med høringssvar markeret", "Høringssvar til Beskæftigelsesplan 2015",
+        "Høringssvar_BP15_Lyngby Taarbæk", "Høringssvar BP2015 LO"]
+    assert answer["citations"][0]["quote"].strip() == "1. Beskæftigelsesplan 2015_med høringssvar markeret"
+    assert_quotes_match_source(answer, store)
+
+
+def test_no_evidence_in_danish(client):
+    answer = ask(client, "Hvad besluttede udvalget om cykelstier i 2021?")
+    assert answer["evidence"] is False and answer["citations"] == []
+    assert answer["answer"].startswith("Det fremgår ikke af materialet")
+
+
+def test_no_evidence_in_english(client):
+    answer = ask(client, "What was the target for senior citizens in 2019?")
+    assert answer["evidence"] is False and answer["citations"] == []
+    assert answer["answer"].startswith("The material does not show")
+
+
+def test_post_gives_the_same_answer(client):
+    question = "Hvem var fraværende den 9. september 2014?"
+    assert client.post("/ask", json={"q": question}).json() == ask(client, question)
+
+
+def test_unrecognised_question_falls_back_to_cited_search(client, store):
+    answer = ask(client, "virksomhedsrettet aktivering")
+    assert answer["kind"] == "search" and answer["evidence"]
+    assert_quotes_match_source(answer, store)
