@@ -9,10 +9,15 @@ from pathlib import Path
 from api.export import EXPORT_KINDS
 from maalspor.config import Settings, load_settings
 
+DOCUMENT_KINDS = ("plan", "minutes", "other")
+CHUNK_KINDS = ("goal", "decision", "section", "item-field")
+
 COMMANDS_DOC = {
     "ingest": "maalspor ingest PATH... — read files/folders into the store (progress bar, summary).",
     "export": "maalspor export documents|goals|decisions|sections|links|threads --format json — print a JSON list.",
     "thread": "maalspor thread GOAL_ID — the goal's history across plan years, with word diffs between years.",
+    "index": "maalspor index — embed new and changed documents into the vector index and rebuild the keyword index (progress bar).",
+    "search": "maalspor search \"QUERY\" [--year 2019] [--kind plan|minutes|goal|decision|section|item-field] [--limit 10] [--format json] — hybrid search with citations.",
     "ask": "maalspor ask \"QUESTION\" [--format json] — answer a Danish or English question, with citations.",
     "serve": "maalspor serve [--host 127.0.0.1] [--port 8000] — the read-only HTTP API (/docs) and Danish web page (/).",
 }
@@ -28,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json",), default="json")
     thread = commands.add_parser("thread", help=COMMANDS_DOC["thread"])
     thread.add_argument("goal_id")
+    commands.add_parser("index", help=COMMANDS_DOC["index"])
+    search = commands.add_parser("search", help=COMMANDS_DOC["search"])
+    search.add_argument("query")
+    search.add_argument("--year", type=int)
+    search.add_argument("--kind", choices=DOCUMENT_KINDS + CHUNK_KINDS)
+    search.add_argument("--limit", type=int, default=10, choices=range(1, 101), metavar="1..100")
+    search.add_argument("--format", choices=("text", "json"), default="text")
     ask = commands.add_parser("ask", help=COMMANDS_DOC["ask"])
     ask.add_argument("question")
     ask.add_argument("--format", choices=("text", "json"), default="text")
@@ -44,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_serve(args.host, args.port, settings)
     if args.command == "ask":
         return run_ask(args.question, args.format, settings)
+    if args.command == "index":
+        return run_index(settings)
+    if args.command == "search":
+        return run_search(args, settings)
     from index.store import open_store
 
     store = open_store(settings.database_url)
@@ -78,6 +94,61 @@ def run_ingest(paths: list[Path], store, settings: Settings) -> int:
         print(f"FAILED   {line}")
     print(report.summary())
     return 1 if report.failed else 0
+
+
+def run_index(settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from index.embedding_model import load_model
+    from index.search import open_searcher
+    from index.store import open_store
+    from index.vectors import VectorIndex
+
+    embedder = load_model(settings)
+    bar = tqdm(desc="embed", unit="chunk", file=sys.stderr)
+
+    class ShowingProgress:
+        def embed_passages(self, texts):
+            vectors = embedder.embed_passages(texts)
+            bar.update(len(texts))
+            return vectors
+
+        embed_queries = staticmethod(embedder.embed_queries)
+
+    store = open_store(settings.database_url)
+    try:
+        searcher = open_searcher(store, VectorIndex.open(settings), ShowingProgress(), settings.lexical_index_path,
+                                 progress=print)
+    finally:
+        bar.close()
+        store.close()
+    print(f"search index up to date: {len(searcher.chunks)} chunks")
+    return 0
+
+
+def run_search(args: argparse.Namespace, settings: Settings) -> int:
+    from index.search import SearchFilters, hits_to_json, search
+
+    filters = SearchFilters(
+        year_from=args.year,
+        year_to=args.year,
+        doc_kinds=(args.kind,) if args.kind in DOCUMENT_KINDS else (),
+        kinds=(args.kind,) if args.kind in CHUNK_KINDS else (),
+    )
+    hits = search(args.query, filters, args.limit, settings)
+    if args.format == "json":
+        json.dump(hits_to_json(hits), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not hits:
+        print("Ingen træffere / no match.")
+    for hit in hits:
+        print(f"{hit.score:.2f}  {hit.kind:<10} {hit.metadata.get('document_id')}")
+        for c in hit.citations:
+            page = f" p. {c.page}" if c.page else ""
+            print(f"      [{c.source_file}{page}, lines {c.line_start}-{c.line_end}]")
+        print(f"      {' '.join(hit.text.split())[:200]}")
+    return 0
 
 
 def run_export(kind: str, store) -> int:

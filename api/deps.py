@@ -1,15 +1,13 @@
 """What every request needs: a read-only store per request, and the shared (lazily opened) searcher."""
 from __future__ import annotations
 
-import sqlite3
 import threading
-from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
 from fastapi import Request
 
 from index.search import Hit, SearchFilters
-from index.store import Store
+from index.store import Store, open_store
 from maalspor.config import Settings
 
 SEARCH_NOT_BUILT = "search index not built: run `maalspor ingest` and build the embedding model first"
@@ -20,25 +18,7 @@ class Searcher(Protocol):
 
 
 def open_read_only_store(settings: Settings) -> Store:
-    """A Store whose connection cannot write (mode=ro) and may be used from the server's worker threads.
-
-    Store's constructor opens read-write and creates the schema, so the connection is set here;
-    a missing database reads as an empty in-memory store (every list is empty, never an error)."""
-    path = settings.sqlite_path
-    store = Store.__new__(Store)
-    store.path = path
-    if path.exists():
-        store._conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
-    else:
-        store._conn = sqlite3.connect(":memory:", check_same_thread=False)
-        store._conn.executescript(_schema())
-    return store
-
-
-def _schema() -> str:
-    from index.store import SCHEMA
-
-    return SCHEMA
+    return open_store(settings.database_url, read_only=True)
 
 
 def get_store(request: Request) -> Iterator[Store]:
@@ -76,7 +56,7 @@ def default_searcher_factory(settings: Settings) -> Callable[[], Searcher | None
             return None
         try:
             return open_searcher(open_read_only_store(settings), VectorIndex.open(settings), load_model(settings),
-                                 Path(settings.data_dir) / "search" / "lexical.pkl")
+                                 settings.lexical_index_path)
         except (OSError, ValueError, RuntimeError):  # a missing or broken index: answer without search
             return None
 

@@ -50,6 +50,7 @@ class SearchFilters:
     year_from: int | None = None
     year_to: int | None = None
     kinds: tuple[str, ...] = ()  # chunk kinds: section, goal, item-field, decision
+    doc_kinds: tuple[str, ...] = ()  # document kinds: plan, minutes, other
     committee: str | None = None
     goal_id: str | None = None
     document_id: str | None = None
@@ -102,7 +103,7 @@ class HybridSearcher:
         self._columns = {
             "year": np.array([-1 if chunk.year is None else chunk.year for chunk in self.chunks], dtype=np.int32),
             **{name: np.array([getattr(chunk, name) for chunk in self.chunks], dtype=object)
-               for name in ("kind", "committee", "goal_id", "document_id")},
+               for name in ("kind", "doc_kind", "committee", "goal_id", "document_id")},
         }
 
     def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 10,
@@ -149,6 +150,8 @@ class HybridSearcher:
             mask &= (columns["year"] <= filters.year_to) & (columns["year"] >= 0)
         if filters.kinds:
             mask &= np.isin(columns["kind"], list(filters.kinds))
+        if filters.doc_kinds:
+            mask &= np.isin(columns["doc_kind"], list(filters.doc_kinds))
         for name in ("committee", "goal_id", "document_id"):
             if getattr(filters, name) is not None:
                 mask &= columns[name] == getattr(filters, name)
@@ -222,7 +225,7 @@ def search(query: str, filters: SearchFilters = SearchFilters(), limit: int = 10
     store = open_store(settings.database_url)
     try:
         searcher = open_searcher(store, VectorIndex.open(settings), load_model(settings),
-                                 settings.data_dir / "search" / "lexical.pkl")
+                                 settings.lexical_index_path)
         return searcher.search(query, filters, limit)
     finally:
         store.close()

@@ -59,19 +59,27 @@ CREATE INDEX IF NOT EXISTS sections_by_document ON sections(document_id);
 _RECORD_TABLES = ("sections", "goals", "items")
 
 
-def open_store(database_url: str) -> "Store":
+def open_store(database_url: str, read_only: bool = False) -> "Store":
     prefix = "sqlite:///"
     if not database_url.startswith(prefix):
         raise ValueError(f"unsupported database URL {database_url!r}: only sqlite:/// is implemented")
-    return Store(Path(database_url[len(prefix):]))
+    return Store(Path(database_url[len(prefix):]), read_only=read_only)
 
 
 class Store:
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, read_only: bool = False):
+        """read_only: the connection cannot write and may serve a web server's worker threads;
+        a database not created yet reads as an empty store."""
         self.path = path
-        self._conn = sqlite3.connect(path)
-        self._conn.executescript(SCHEMA)
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(path)
+            self._conn.executescript(SCHEMA)
+        elif path.exists():
+            self._conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            self._conn = sqlite3.connect(":memory:", check_same_thread=False)
+            self._conn.executescript(SCHEMA)
 
     def close(self) -> None:
         self._conn.close()

@@ -48,6 +48,10 @@ class Settings:
         return self.data_dir / "chroma"
 
     @property
+    def lexical_index_path(self) -> Path:
+        return self.data_dir / "search" / "lexical.pkl"
+
+    @property
     def sqlite_path(self) -> Path:
         prefix = "sqlite:///"
         if not self.database_url.startswith(prefix):

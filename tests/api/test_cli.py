@@ -66,3 +66,25 @@ def test_a_failed_file_gives_exit_code_1(cli_env, capsys):
     (cli_env / "broken.pdf").write_bytes(b"not a pdf at all")
     assert main(["ingest", str(cli_env)]) == 1
     assert "FAILED   broken.pdf:" in capsys.readouterr().out
+
+
+def test_index_then_search_prints_hits_with_citations(tmp_path, monkeypatch, capsys):
+    """End to end with the real offline model, on the 2023 plan alone (about 60 chunks to embed)."""
+    monkeypatch.setenv("MAALSPOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("MAALSPOR_DATABASE_URL", raising=False)
+    plan = tmp_path / "plan.txt"
+    shutil.copy(CORPUS / "001_66e873449e3ce21a.txt", plan)
+    assert main(["ingest", str(plan)]) == 0
+    assert main(["index"]) == 0
+    assert "search index up to date" in capsys.readouterr().out
+
+    assert main(["search", "unge i uddannelse", "--kind", "goal", "--format", "json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0]["text"] == "Flere unge skal i uddannelse eller beskæftigelse"
+    assert hits[0]["citations"][0] == {"source_file": "plan.txt", "page": None, "line_start": 637, "line_end": 637, "quote": None}
+    assert all(hit["kind"] == "goal" for hit in hits)
+
+    assert main(["search", "unge i uddannelse", "--year", "2019", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the only document is the 2023 plan
+    assert main(["search", "blå elefanter danser tango på månen"]) == 0
+    assert "no match" in capsys.readouterr().out
