@@ -4,14 +4,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from api.deps import Searcher, SearcherSlot, default_searcher_factory
 from api.routes import ask, decisions, documents, goals, search, threads, topics, web
 from maalspor.config import Settings, load_settings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+ROUTERS = tuple(module.router for module in (documents, goals, threads, decisions, topics, search, ask, web))
 
 
 def create_app(settings: Settings | None = None,
@@ -21,8 +25,17 @@ def create_app(settings: Settings | None = None,
                   "Read-only.", version="0.1.0")
     app.state.settings = settings
     app.state.searcher = SearcherSlot(searcher_factory or default_searcher_factory(settings))
-    for module in (documents, goals, threads, decisions, topics, search, ask, web):
-        app.include_router(module.router)
+    for router in ROUTERS:
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_exception_handler(HTTPException, allow_every_method_of_the_path)
     return app
 
+
+async def allow_every_method_of_the_path(request: Request, exc: HTTPException):
+    """Starlette's 405 names only the methods of the first route on the path; GET and POST /ask are two routes."""
+    if exc.status_code == 405:
+        methods = sorted({method for router in ROUTERS for route in router.routes
+                          if route.matches(request.scope)[0] is Match.PARTIAL for method in route.methods})
+        exc = HTTPException(405, exc.detail, headers={**(exc.headers or {}), "Allow": ", ".join(methods)})
+    return await http_exception_handler(request, exc)

@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field
 
 from api.ask import ask
 from api.deps import Searcher, get_searcher, get_store
+from api.routes.responses import MALFORMED_BODY
 from index.store import Store
 
 router = APIRouter(tags=["ask"])
@@ -21,7 +22,7 @@ def ask_get(q: str = Query(..., min_length=1, max_length=500), store: Store = De
     return ask(q, store, searcher)
 
 
-@router.post("/ask", summary="Answer a question (JSON body {\"q\": ...})")
+@router.post("/ask", summary="Answer a question (JSON body {\"q\": ...})", responses=MALFORMED_BODY)
 def ask_post(body: AskRequest, store: Store = Depends(get_store),
              searcher: Searcher | None = Depends(get_searcher)) -> dict:
     return ask(body.q, store, searcher)

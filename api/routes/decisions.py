@@ -1,13 +1,12 @@
 """Agenda items with the meeting's decision, filtered by committee, date, outcome and words."""
 from __future__ import annotations
 
-import datetime as dt
-
 from fastapi import APIRouter, Depends, Query
 
 from api.ask import mentions, topic_terms
 from api.deps import get_store
 from api.export import CitationQuoter, decision_record
+from api.routes.responses import IsoDate
 from index.store import Store
 
 router = APIRouter(tags=["decisions"])
@@ -15,7 +14,7 @@ router = APIRouter(tags=["decisions"])
 
 @router.get("/decisions", summary="Decisions (one per agenda item), oldest meeting first")
 def list_decisions(committee: str | None = Query(None, min_length=1, max_length=200),
-                   date_from: dt.date | None = None, date_to: dt.date | None = None,
+                   date_from: IsoDate | None = None, date_to: IsoDate | None = None,
                    outcome: str | None = Query(None, min_length=1, max_length=100),
                    q: str | None = Query(None, min_length=1, max_length=200),
                    offset: int = Query(0, ge=0), limit: int = Query(100, ge=1, le=100),

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from api.deps import get_store
 from api.export import document_record
+from api.routes.responses import NOT_FOUND
 from index.store import Store
 from maalspor.model import Document
 
@@ -18,7 +19,7 @@ def list_documents(store: Store = Depends(get_store)) -> list[dict]:
     return [document_record(d) for d in store.documents()]
 
 
-@router.get("/documents/{document_id}", summary="One document with a window of its source lines")
+@router.get("/documents/{document_id}", summary="One document with a window of its source lines", responses=NOT_FOUND)
 def get_document(document_id: str, page: int | None = Query(None, ge=1), offset: int = Query(0, ge=0),
                  limit: int = Query(100, ge=1, le=MAX_LINES), store: Store = Depends(get_store)) -> dict:
     document = document_or_404(store, document_id)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from api.ask import mentions, topic_terms
 from api.deps import get_store
 from api.export import CitationQuoter, goal_record
+from api.routes.responses import NOT_FOUND
 from api.routes.threads import related_meetings
 from index.store import Store
 from index.threads import build_threads, thread_of
@@ -28,7 +29,8 @@ def list_goals(year: int | None = Query(None, ge=1990, le=2100),
     return [{**goal_record(g), "citations": quoter.records(g.citations)} for g in goals[offset:offset + limit]]
 
 
-@router.get("/goals/{goal_id}", summary="One goal, its thread id and the agenda items about its plan")
+@router.get("/goals/{goal_id}", summary="One goal, its thread id and the agenda items about its plan",
+            responses=NOT_FOUND)
 def get_goal(goal_id: str, store: Store = Depends(get_store)) -> dict:
     goals = store.goals()
     goal = next((g for g in goals if g.id == goal_id), None)

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from api.deps import get_store
 from api.export import CitationQuoter, thread_record
+from api.routes.responses import NOT_FOUND
 from index.lineage import GoalLink
 from index.plan_links import link_plans_to_minutes
 from index.store import Store
@@ -24,7 +25,8 @@ def list_threads(offset: int = Query(0, ge=0), limit: int = Query(100, ge=1, le=
     return [thread_record(t) for t in threads[offset:offset + limit]]
 
 
-@router.get("/threads/{thread_id}", summary="A thread as a timeline: wording, target, status per year; changes; meetings")
+@router.get("/threads/{thread_id}", summary="A thread as a timeline: wording, target, status per year; changes; meetings",
+            responses=NOT_FOUND)
 def get_thread(thread_id: str, store: Store = Depends(get_store)) -> dict:
     goals = store.goals()
     links = store.links()
@@ -34,7 +36,7 @@ def get_thread(thread_id: str, store: Store = Depends(get_store)) -> dict:
     return timeline(thread, {g.id: g for g in goals}, links, store)
 
 
-@router.get("/compare", summary="How a goal's thread changed between two plan years")
+@router.get("/compare", summary="How a goal's thread changed between two plan years", responses=NOT_FOUND)
 def compare(goal: str = Query(..., min_length=1, max_length=300), from_year: int = Query(..., alias="from", ge=1990, le=2100),
             to_year: int = Query(..., alias="to", ge=1990, le=2100), store: Store = Depends(get_store)) -> dict:
     goals = {g.id: g for g in store.goals()}

@@ -14,10 +14,13 @@ from index.store import Store
 
 router = APIRouter(tags=["topics"])
 
+# The markdown and csv formats answer text, not JSON: the spec says so.
+TEXT_FORMATS = {200: {"content": {"text/markdown": {"schema": {"type": "string"}},
+                                  "text/csv": {"schema": {"type": "string"}}}}}
 CSV_FIELDS = ("date", "committee", "item_id", "title", "outcome", "decision_text")
 
 
-@router.get("/topics", summary="Agenda items and decisions about a topic, chronological")
+@router.get("/topics", summary="Agenda items and decisions about a topic, chronological", responses=TEXT_FORMATS)
 def topic_history(q: str = Query(..., min_length=1, max_length=200),
                   format: Literal["json", "markdown", "csv"] = "json", limit: int = Query(100, ge=1, le=100),
                   store: Store = Depends(get_store)):
