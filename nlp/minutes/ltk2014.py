@@ -10,7 +10,7 @@ from maalspor.model import CleanText
 from nlp.minutes.assemble import ItemSpan
 from nlp.minutes.lines import Line, after_prefix
 from nlp.minutes.sections import Labels, Part
-from nlp.minutes.tail import closing_end
+from nlp.minutes.tail import items_between_headings
 
 NAME = "ltk-2014"
 
@@ -35,13 +35,9 @@ def matches(lines: list[Line]) -> bool:
 
 
 def find_items(clean: CleanText, lines: list[Line]) -> list[ItemSpan]:
-    starts = [index for index, line in enumerate(lines) if _HEADING.fullmatch(line.text)]
-    header = _page_header(lines, starts[0])
-    meeting_end = starts[-1] + closing_end(lines[starts[-1]:], LABELS)
-    return [
-        _span(_HEADING.fullmatch(lines[start].text).group(1), _without_header(lines[start:end], header))
-        for start, end in zip(starts, starts[1:] + [meeting_end])
-    ]
+    items, _ = items_between_headings(lines, _HEADING, LABELS)
+    header = _page_header(lines, lines.index(items[0][1][0]))
+    return [_span(number, _without_header(item_lines, header)) for number, item_lines in items]
 
 
 def _page_header(lines: list[Line], first_item: int) -> set[str]:

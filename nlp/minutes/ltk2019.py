@@ -11,7 +11,7 @@ from maalspor.model import CleanText
 from nlp.minutes.assemble import ItemSpan
 from nlp.minutes.lines import Line
 from nlp.minutes.sections import Labels, Part
-from nlp.minutes.tail import closing_end
+from nlp.minutes.tail import closing_end, items_between_headings
 
 NAME = "ltk-2019"
 
@@ -39,13 +39,8 @@ def matches(lines: list[Line]) -> bool:
 
 
 def find_items(clean: CleanText, lines: list[Line]) -> list[ItemSpan]:
-    starts = [index for index, line in enumerate(lines) if _HEADING.fullmatch(line.text)]
-    meeting_end = starts[-1] + closing_end(lines[starts[-1]:], LABELS)
-    spans = [
-        _span(_HEADING.fullmatch(lines[start].text).group(1), lines[start:end])
-        for start, end in zip(starts, starts[1:] + [meeting_end])
-    ]
-    return spans + _embedded_items(lines[meeting_end:])
+    items, meeting_end = items_between_headings(lines, _HEADING, LABELS)
+    return [_span(number, item_lines) for number, item_lines in items] + _embedded_items(lines[meeting_end:])
 
 
 def _span(number: str, item_lines: list[Line]) -> ItemSpan:

@@ -17,6 +17,18 @@ _LIST_ENTRY = re.compile(r"^(?:•|\d{1,2}\.\s|\d{4}\s*[–-]\s*\d+\s+-\s)")
 _MAX_DECISION_LINES = 6
 
 
+def items_between_headings(lines: list[Line], heading: re.Pattern[str], labels: Labels) -> tuple[list[tuple[str, list[Line]]], int]:
+    """(item number, lines) from each heading line ('Punkt 3', 'Sag nr. 3') to the next; the last item
+    ends where its decision block closes. Also returns the index after the meeting's last item."""
+    starts = [index for index, line in enumerate(lines) if heading.fullmatch(line.text)]
+    meeting_end = starts[-1] + closing_end(lines[starts[-1]:], labels)
+    items = [
+        (heading.fullmatch(lines[start].text).group(1), lines[start:end])
+        for start, end in zip(starts, starts[1:] + [meeting_end])
+    ]
+    return items, meeting_end
+
+
 def closing_end(lines: list[Line], labels: Labels) -> int:
     """Index in `lines` after the item's last line (len(lines) if no decision is found)."""
     start = _first_decision(lines, labels)

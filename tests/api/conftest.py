@@ -1,5 +1,4 @@
 """One ingested copy of corpus/ per test session, served by a TestClient (read-only store, fake-embedder search)."""
-import zlib
 
 import chromadb
 import numpy as np
@@ -8,22 +7,15 @@ from chromadb.config import Settings as ChromaSettings
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from index.lexical import LexicalIndex, words
+from index.lexical import LexicalIndex
 from index.pipeline import ingest_paths
 from index.search import HybridSearcher, store_chunks
 from index.store import Store
 from index.vectors import VectorIndex
 from maalspor.config import Settings
 from tests.conftest import CORPUS
+from tests.fakes import fake_embed
 
-
-def fake_embed(text: str) -> np.ndarray:
-    """Hashed bag of words: enough to exercise the search wiring without loading a model."""
-    vector = np.zeros(256, dtype=np.float32)
-    for word in words(text):
-        vector[zlib.crc32(word.encode()) % 256] += 1.0
-    norm = np.linalg.norm(vector)
-    return vector / norm if norm else vector
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,5 @@
 """Hybrid search: filters, the score floor, citations; with a fake embedder and with the real model."""
 import json
-import zlib
 from pathlib import Path
 
 import chromadb
@@ -9,24 +8,17 @@ import pytest
 from chromadb.config import Settings as ChromaSettings
 
 from index.chunks import Chunk
-from index.lexical import LexicalIndex, words
+from index.lexical import LexicalIndex
 from index.search import (DEFAULT_WEIGHTS, ExpectedSpan, HybridSearcher, SearchFilters, answer_rank,
                           open_searcher)
 from index.vectors import VectorIndex
 from maalspor.model import Citation
+from tests.fakes import fake_embed
 
 REPO = Path(__file__).resolve().parents[2]
 DEV_QUESTIONS = json.loads((REPO / "tests" / "resources" / "search_dev_questions.json").read_text(encoding="utf-8"))
 PLAN_2022_FILE = "000_74d16ed6cde7bc44.txt"
 
-
-def fake_embed(text: str) -> np.ndarray:
-    """Hashed bag of words: texts sharing words point the same way; unrelated texts are near orthogonal."""
-    vector = np.zeros(256, dtype=np.float32)
-    for word in words(text):
-        vector[zlib.crc32(word.encode()) % 256] += 1.0
-    norm = np.linalg.norm(vector)
-    return vector / norm if norm else vector
 
 
 def _chunk(n: int, text: str, kind: str, year: int, committee: str | None = None, goal_id: str | None = None) -> Chunk:
