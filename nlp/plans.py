@@ -210,6 +210,7 @@ class Heading:
 
 _MAX_HEADING = 110
 _WRAP_TAIL = 30
+_MAX_LIST_ENTRY = 75
 
 
 def _sections(clean: CleanText, lines: list[Line], document: Document,
@@ -295,7 +296,23 @@ def _heading_span(lines: list[Line], index: int) -> int:
         return 2
     if ends_mid_sentence(line.text) or _FINITE_VERBS.intersection(line.text.lower().split()) or not tail[:1].isupper():
         return 0
+    if _reads_as_list_entry(following) and after is not None and _reads_as_list_entry(after):
+        return 0  # a run of title-like lines: a list whose bullet glyphs the extraction lost
     return 1
+
+
+def _reads_as_list_entry(line: Line) -> bool:
+    """A short line that could itself be a heading: shorter than the extraction's wrapped paragraph
+    lines (about 85-90 characters in the seeds), no sentence inside or dangling word at its end,
+    no finite verb."""
+    text = line.text.strip()
+    return (
+        _looks_like_title(line)
+        and len(text) <= _MAX_LIST_ENTRY
+        and ". " not in text
+        and not ends_mid_sentence(line.text)
+        and not _FINITE_VERBS.intersection(line.text.lower().split())
+    )
 
 
 # Verbs a heading does not contain when text follows it directly.

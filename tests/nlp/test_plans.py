@@ -127,3 +127,17 @@ def test_jobfirst_is_a_subsection_of_goal_8():
     goal_8 = next(s for s in sections if s.number == "8")
     assert jobfirst.parent_id == goal_8.id
     assert "1: I gang på arbejdsmarkedet fra dag ét" in jobfirst.text
+
+
+def test_list_entries_that_lost_their_bullets_are_not_headings():
+    """000 lines 172-175 are four bullets whose glyph the extraction dropped ('Understøtte virksomhedernes
+    behov for rekruttering' ...); 000 lines 246-249: the heading 'Opfølgning på at virksomhederne skal sikres
+    den nødvendige og kvalificerede arbejdskraft' is followed by such a list, not by its first entry."""
+    _, sections, _ = parsed(PLAN_2022)
+    titles = {s.title: s for s in sections}
+    assert "Understøtte virksomhedernes behov for rekruttering" not in titles
+    assert "Opfølgning på udvikling i ledigheden fordelt på ydelseskategorier (jobindsats.dk)" not in titles
+    follow_up = titles["Opfølgning på at virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft"]
+    assert (follow_up.level, follow_up.citations[0].line_start) == (2, 246)
+    # a heading followed directly by an ordinary paragraph stays a heading (000 lines 669-670)
+    assert "Særlig fokus i 2022 for at flere unge kommer i uddannelse eller beskæftigelse" in titles
