@@ -11,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from index.lineage import GoalLink
 from index.serialize import from_dict
+from maalspor.config import sqlite_path_of
 from maalspor.model import AgendaItem, Document, Goal, ParsedDocument, Section, SourceLine
 
 SCHEMA = """
@@ -60,10 +61,7 @@ _RECORD_TABLES = ("sections", "goals", "items")
 
 
 def open_store(database_url: str, read_only: bool = False) -> "Store":
-    prefix = "sqlite:///"
-    if not database_url.startswith(prefix):
-        raise ValueError(f"unsupported database URL {database_url!r}: only sqlite:/// is implemented")
-    return Store(Path(database_url[len(prefix):]), read_only=read_only)
+    return Store(sqlite_path_of(database_url), read_only=read_only)
 
 
 class Store:
@@ -110,6 +108,10 @@ class Store:
         """Store a document and all its records in one transaction, replacing any earlier version."""
         document = parsed.document
         source = parsed.clean.source
+        earlier = self.document(document.id)
+        if earlier is not None and earlier.source_file == source.source_file:
+            # the primary file changed: its other renditions still belong to the document
+            document.renditions = earlier.renditions
         with self._conn:
             self._delete_document(document.id)
             self._delete_source(source.source_file)

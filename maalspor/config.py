@@ -53,10 +53,14 @@ class Settings:
 
     @property
     def sqlite_path(self) -> Path:
-        prefix = "sqlite:///"
-        if not self.database_url.startswith(prefix):
-            raise ValueError(f"unsupported MAALSPOR_DATABASE_URL {self.database_url!r}: only sqlite:/// is implemented")
-        return Path(self.database_url[len(prefix):])
+        return sqlite_path_of(self.database_url)
+
+
+def sqlite_path_of(database_url: str) -> Path:
+    prefix = "sqlite:///"
+    if not database_url.startswith(prefix):
+        raise ValueError(f"unsupported MAALSPOR_DATABASE_URL {database_url!r}: only sqlite:/// is implemented")
+    return Path(database_url[len(prefix):])
 
 
 def load_settings() -> Settings:

@@ -89,3 +89,16 @@ def test_source_lines_are_kept_for_citations(ingested_corpus):
     store, _ = ingested_corpus
     lines = store.source_lines("003_d16604ceb04aa2e7.txt")
     assert lines[3].line == 4 and lines[3].text.strip() == "Sag nr. 1"
+
+
+def test_a_changed_primary_keeps_its_other_renditions(store, tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ("000_74d16ed6cde7bc44.txt", "004_661df588116e84b5.txt"):
+        shutil.copy(CORPUS / name, folder / name)
+    ingest_paths([folder], store)
+    primary = folder / "000_74d16ed6cde7bc44.txt"
+    primary.write_text(primary.read_text(encoding="utf-8") + "\nEt tilføjet afsnit.\n", encoding="utf-8")
+    report = ingest_paths([folder], store)
+    assert [line.split(" -> ")[0] for line in report.ingested] == ["000_74d16ed6cde7bc44.txt"]
+    assert store.document(PLAN_2022).renditions == ["004_661df588116e84b5.txt"]
