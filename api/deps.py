@@ -6,8 +6,8 @@ from typing import Callable, Iterator, Protocol
 
 from fastapi import Request
 
-from index.search import Hit, SearchFilters
-from index.store import Store, open_store
+from index.search.hybrid import Hit, SearchFilters
+from index.store.sqlite import Store, open_store
 from maalspor.config import Settings
 
 SEARCH_NOT_BUILT = "search index not built: run `maalspor ingest` and build the embedding model first"
@@ -48,9 +48,9 @@ class SearcherSlot:
 
 def default_searcher_factory(settings: Settings) -> Callable[[], Searcher | None]:
     def open_default() -> Searcher | None:
-        from index.embedding_model import load_model
-        from index.search import open_searcher
-        from index.vectors import VectorIndex
+        from index.search.embedding_model import load_model
+        from index.search.hybrid import open_searcher
+        from index.search.vectors import VectorIndex
 
         if not settings.sqlite_path.exists() or not settings.models_dir.exists():
             return None

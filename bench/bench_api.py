@@ -24,12 +24,12 @@ sys.path.insert(0, str(REPO))
 
 from api.app import create_app  # noqa: E402
 from bench_search import _persistent, synthetic_chunks  # noqa: E402  (bench/ is on sys.path as the script's folder)
-from index.embedding_model import load_model  # noqa: E402
-from index.lexical import LexicalIndex  # noqa: E402
-from index.pipeline import ingest_paths  # noqa: E402
-from index.search import HybridSearcher, open_searcher  # noqa: E402
-from index.store import Store  # noqa: E402
-from index.vectors import VectorIndex  # noqa: E402
+from index.search.embedding_model import load_model  # noqa: E402
+from index.search.lexical import LexicalIndex  # noqa: E402
+from index.store.pipeline import ingest_paths  # noqa: E402
+from index.search.hybrid import HybridSearcher, open_searcher  # noqa: E402
+from index.store.sqlite import Store  # noqa: E402
+from index.search.vectors import VectorIndex  # noqa: E402
 from maalspor.config import Settings, load_settings  # noqa: E402
 
 QUESTIONS = [

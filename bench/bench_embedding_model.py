@@ -20,7 +20,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index import embedding_model as em  # noqa: E402  (needs the repo on sys.path)
+from index.search import embedding_model as em  # noqa: E402  (needs the repo on sys.path)
 
 BATCH = 32
 WORDS_PER_PASSAGE = 60

@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.pipeline import ingest_paths  # noqa: E402
-from index.store import Store  # noqa: E402
+from index.store.pipeline import ingest_paths  # noqa: E402
+from index.store.sqlite import Store  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

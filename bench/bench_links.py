@@ -13,9 +13,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.lineage import link_goals  # noqa: E402
-from index.pipeline import ingest_paths  # noqa: E402
-from index.store import Store  # noqa: E402
+from index.lineage.links import link_goals  # noqa: E402
+from index.store.pipeline import ingest_paths  # noqa: E402
+from index.store.sqlite import Store  # noqa: E402
 
 GOLD = json.loads((REPO / "tests" / "resources" / "goal_lineage.json").read_text(encoding="utf-8"))
 
@@ -35,7 +35,7 @@ def main(use_embeddings: bool) -> None:
         goals = store.goals()
         embedder = None
         if use_embeddings:
-            from index.embedding_model import load_model
+            from index.search.embedding_model import load_model
             embedder = load_model()
         started = time.perf_counter()
         links = link_goals(goals, embedder=embedder)

@@ -30,14 +30,14 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.chunks import Chunk  # noqa: E402
-from index.embedding_model import load_model  # noqa: E402
-from index.lexical import LexicalIndex  # noqa: E402
-from index.pipeline import ingest_paths  # noqa: E402
-from index.search import (DEFAULT_WEIGHTS, ExpectedSpan, FusionWeights, HybridSearcher, SearchFilters,  # noqa: E402
+from index.search.chunks import Chunk  # noqa: E402
+from index.search.embedding_model import load_model  # noqa: E402
+from index.search.lexical import LexicalIndex  # noqa: E402
+from index.store.pipeline import ingest_paths  # noqa: E402
+from index.search.hybrid import (DEFAULT_WEIGHTS, ExpectedSpan, FusionWeights, HybridSearcher, SearchFilters,  # noqa: E402
                           answer_rank, open_searcher)
-from index.store import Store  # noqa: E402
-from index.vectors import VectorIndex  # noqa: E402
+from index.store.sqlite import Store  # noqa: E402
+from index.search.vectors import VectorIndex  # noqa: E402
 from maalspor.config import load_settings  # noqa: E402
 
 DEV_QUESTIONS = REPO / "tests" / "resources" / "search_dev_questions.json"

@@ -4,7 +4,7 @@ Data flow:
     file --ingest.read--> SourceDocument (pages -> lines, as extracted)
          --ingest.normalize--> CleanText (repaired text + a map char -> source line)
          --nlp.parse--> ParsedDocument (sections, goals, agenda items with decisions)
-         --index.store--> SQLite (and later embeddings)
+         --index.store.sqlite--> SQLite (and later embeddings)
 
 Every extracted object carries `citations`: source file, page (PDFs) and 1-based line span,
 so a user can check it in the original.

@@ -1,6 +1,10 @@
+"""Shared fixtures: paths, the golden-update flag, and one ingested copy of corpus/ per test session."""
+
 from pathlib import Path
 
 import pytest
+
+from maalspor.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
@@ -26,3 +30,56 @@ def realdocs() -> Path:
     if not REALDOCS.is_dir():
         pytest.skip("../shared/realdocs is not present")
     return REALDOCS
+
+
+@pytest.fixture(scope="session")
+def api_settings(tmp_path_factory) -> Settings:
+    """corpus/ ingested once for the whole session (with the versioned link overrides); read it, never write it."""
+    from index.store.pipeline import ingest_paths
+    from index.store.sqlite import Store
+
+    data_dir = tmp_path_factory.mktemp("corpus-data")
+    settings = Settings(data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'maalspor.sqlite3'}")
+    store = Store(settings.sqlite_path)
+    ingest_paths([CORPUS], store)
+    store.close()
+    return settings
+
+
+@pytest.fixture(scope="session")
+def store(api_settings):
+    from index.store.sqlite import Store
+
+    return Store(api_settings.sqlite_path, read_only=True)
+
+
+@pytest.fixture(scope="session")
+def fake_searcher(api_settings, tmp_path_factory):
+    """Hybrid search over the corpus chunks with the hashed bag-of-words embedder (no model load)."""
+    import chromadb
+    import numpy as np
+    from chromadb.config import Settings as ChromaSettings
+
+    from index.search.hybrid import HybridSearcher, store_chunks
+    from index.search.lexical import LexicalIndex
+    from index.search.vectors import VectorIndex
+    from index.store.sqlite import Store
+    from tests.fakes import fake_embed
+
+    store = Store(api_settings.sqlite_path, read_only=True)
+    chunks = [chunk for document_chunks in store_chunks(store).values() for chunk in document_chunks]
+    store.close()
+    client = chromadb.PersistentClient(path=str(tmp_path_factory.mktemp("chroma")),
+                                       settings=ChromaSettings(anonymized_telemetry=False))
+    vectors = VectorIndex(client)
+    vectors.add_chunks(chunks, np.stack([fake_embed(chunk.indexed_text) for chunk in chunks]))
+    return HybridSearcher(chunks, LexicalIndex([chunk.indexed_text for chunk in chunks]), vectors, fake_embed)
+
+
+@pytest.fixture(scope="session")
+def client(api_settings, fake_searcher):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    return TestClient(create_app(api_settings, searcher_factory=lambda: fake_searcher))

@@ -3,7 +3,7 @@ import zlib
 
 import numpy as np
 
-from index.lexical import words
+from index.search.lexical import words
 
 
 def fake_embed(text: str) -> np.ndarray:

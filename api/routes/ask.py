@@ -4,10 +4,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
-from api.ask import ask
+from answer.engine import ask
 from api.deps import Searcher, get_searcher, get_store
 from api.routes.responses import MALFORMED_BODY
-from index.store import Store
+from index.store.sqlite import Store
 
 router = APIRouter(tags=["ask"])
 

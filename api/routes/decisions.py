@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 
-from api.ask import mentions, topic_terms
+from answer.engine import mentions, topic_terms
 from api.deps import get_store
-from api.export import CitationQuoter, decision_record
+from answer.records import CitationQuoter, decision_record
 from api.routes.responses import IsoDate
-from index.store import Store
+from index.store.sqlite import Store
 
 router = APIRouter(tags=["decisions"])
 

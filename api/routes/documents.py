@@ -4,9 +4,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from api.deps import get_store
-from api.export import document_record
+from answer.records import document_record
 from api.routes.responses import NOT_FOUND
-from index.store import Store
+from index.store.sqlite import Store
 from maalspor.model import Document
 
 router = APIRouter(tags=["documents"])

@@ -5,13 +5,13 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from api.ask import mentions, topic_terms
+from answer.engine import mentions, topic_terms
 from api.deps import get_store
-from api.export import CitationQuoter, goal_record
+from answer.records import CitationQuoter, goal_record
 from api.routes.responses import NOT_FOUND
 from api.routes.threads import related_meetings
-from index.store import Store
-from index.threads import build_threads, thread_of
+from index.store.sqlite import Store
+from index.lineage.threads import build_threads, thread_of
 
 router = APIRouter(tags=["goals"])
 

@@ -6,9 +6,9 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 
 from api.deps import SEARCH_NOT_BUILT, Searcher, get_searcher, get_store
-from api.export import CitationQuoter
-from index.search import SearchFilters
-from index.store import Store
+from answer.records import CitationQuoter
+from index.search.hybrid import SearchFilters
+from index.store.sqlite import Store
 
 router = APIRouter(tags=["search"])
 

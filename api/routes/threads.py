@@ -6,12 +6,12 @@ from dataclasses import asdict
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from api.deps import get_store
-from api.export import CitationQuoter, thread_record
+from answer.records import CitationQuoter, thread_record
 from api.routes.responses import NOT_FOUND
-from index.lineage import GoalLink
-from index.plan_links import link_plans_to_minutes
-from index.store import Store
-from index.threads import Thread, build_threads, thread_of
+from index.lineage.links import GoalLink
+from index.lineage.plan_links import link_plans_to_minutes
+from index.store.sqlite import Store
+from index.lineage.threads import Thread, build_threads, thread_of
 from maalspor.model import Goal
 from nlp.wording_diff import normalize_wording, target_change, word_diff
 

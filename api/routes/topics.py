@@ -8,9 +8,9 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse
 
-from api.ask import Material, Question, decision_summary, topic_terms
+from answer.engine import Material, Question, decision_summary, topic_terms
 from api.deps import get_store
-from index.store import Store
+from index.store.sqlite import Store
 
 router = APIRouter(tags=["topics"])
 

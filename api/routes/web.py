@@ -7,14 +7,14 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from api.ask import ask
+from answer.engine import ask
 from api.deps import Searcher, get_searcher, get_store
-from api.export import thread_record
+from answer.records import thread_record
 from api.routes.documents import document_or_404
 from api.routes.threads import timeline
 from api.routes.topics import topic_records
-from index.store import Store
-from index.threads import build_threads
+from index.store.sqlite import Store
+from index.lineage.threads import build_threads
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 CONTEXT_LINES = 15

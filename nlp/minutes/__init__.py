@@ -12,12 +12,12 @@ from __future__ import annotations
 from types import ModuleType
 
 from maalspor.model import AgendaItem, CleanText, Document
-from nlp.minutes import edoc, firstagenda_json, firstagenda_pdf, ltk2014, ltk2019
+from nlp.minutes import edoc, firstagenda_json, firstagenda_pdf, sagnr_protokol, punkt_referat
 from nlp.minutes.assemble import assemble
 from nlp.minutes.lines import Line, text_lines
 
 # Most specific first: the first layout whose matches() holds parses the document.
-LAYOUTS: tuple[ModuleType, ...] = (ltk2014, ltk2019, edoc, firstagenda_json, firstagenda_pdf)
+LAYOUTS: tuple[ModuleType, ...] = (sagnr_protokol, punkt_referat, edoc, firstagenda_json, firstagenda_pdf)
 
 
 def detect_layout(lines: list[Line]) -> ModuleType | None:

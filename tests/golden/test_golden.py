@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from api.export import EXPORT_KINDS, export_records
-from index.pipeline import ingest_paths
-from index.store import Store
+from answer.records import EXPORT_KINDS, export_records
+from index.store.pipeline import ingest_paths
+from index.store.sqlite import Store
 from tests.conftest import CORPUS, REALDOCS
 from tests.golden import snapshot
 

@@ -1,5 +1,5 @@
 """Chunking: sizes, sentence boundaries, own-line citations, item fields, decisions, embedded items."""
-from index.chunks import MAX_CHUNK_WORDS, chunks_for_document, split_text
+from index.search.chunks import MAX_CHUNK_WORDS, chunks_for_document, split_text
 from maalspor.model import (AgendaItem, Citation, Decision, DocKind, Document, Goal, Section, SourceLine, Target)
 
 SOURCE = "plan.txt"

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import embedding_model as em
+from index.search import embedding_model as em
 from maalspor.config import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -300,7 +300,7 @@ def test_cli_build_reports_existing_model(
 
 
 def test_importing_the_module_does_not_import_torch() -> None:
-    probe = "import sys, index.embedding_model; print(sorted({'torch', 'sentence_transformers', 'transformers'} & set(sys.modules)))"
+    probe = "import sys, index.search.embedding_model; print(sorted({'torch', 'sentence_transformers', 'transformers'} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

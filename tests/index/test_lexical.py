@@ -1,7 +1,7 @@
 """BM25 on Danish stems and character n-grams: inflections, compounds, stop words, scaling, persistence."""
 import numpy as np
 
-from index.lexical import LexicalIndex, load_or_build
+from index.search.lexical import LexicalIndex, load_or_build
 
 TEXTS = [
     "Flere flygtninge og familiesammenførte skal være selvforsørgende.",

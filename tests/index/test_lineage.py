@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from index.lineage import load_overrides, link_goals
-from index.pipeline import ingest_paths
-from index.store import Store
+from index.lineage.links import load_overrides, link_goals
+from index.store.pipeline import ingest_paths
+from index.store.sqlite import Store
 from tests.conftest import CORPUS
 from tests.index.lineage_fixtures import GOLD, full_id
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from index.pipeline import ingest_paths
-from index.store import Store
+from index.store.pipeline import ingest_paths
+from index.store.sqlite import Store
 from tests.conftest import CORPUS
 
 PLAN_2022 = "lyngby-taarbaek-beskaeftigelsesplan-2022"

@@ -1,9 +1,9 @@
 """Plan <-> minutes: the 2014 minutes approve the 2015 draft and report status on 2014; the 2019 minutes on 2019."""
 import pytest
 
-from index.pipeline import ingest_paths
-from index.plan_links import link_plans_to_minutes
-from index.store import Store
+from index.store.pipeline import ingest_paths
+from index.lineage.plan_links import link_plans_to_minutes
+from index.store.sqlite import Store
 from tests.conftest import CORPUS
 from tests.index.lineage_fixtures import GOLD, full_id
 

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 from chromadb.config import Settings as ChromaSettings
 
-from index.chunks import Chunk
-from index.lexical import LexicalIndex
-from index.search import (DEFAULT_WEIGHTS, ExpectedSpan, HybridSearcher, SearchFilters, answer_rank,
+from index.search.chunks import Chunk
+from index.search.lexical import LexicalIndex
+from index.search.hybrid import (DEFAULT_WEIGHTS, ExpectedSpan, HybridSearcher, SearchFilters, answer_rank,
                           open_searcher)
-from index.vectors import VectorIndex
+from index.search.vectors import VectorIndex
 from maalspor.model import Citation
 from tests.fakes import fake_embed
 
@@ -86,14 +86,14 @@ def real_settings(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def real_embedder(real_settings):
-    embedding_model = pytest.importorskip("index.embedding_model")
+    embedding_model = pytest.importorskip("index.search.embedding_model")
     return embedding_model.load_model(real_settings)
 
 
 @pytest.fixture(scope="module")
 def real_searcher(real_settings, real_embedder):
-    from index.pipeline import ingest_paths
-    from index.store import Store
+    from index.store.pipeline import ingest_paths
+    from index.store.sqlite import Store
 
     store = Store(real_settings.sqlite_path)
     # one document keeps the embedding to ~60 chunks (CPU e5-small embeds ~9 chunks/s)
@@ -107,9 +107,9 @@ def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022
     """2019 Mål 6 '40 pct. af flygtninge og familiesammenførte til flygtninge skal være i beskæftigelse ...'
     became 2022 goal 4 'Flere flygtninge og familiesammenførte skal være selvforsørgende' (same aim, new words).
     Searched among all goals of the corpus, both wordings come up."""
-    from index.pipeline import ingest_paths
-    from index.search import store_chunks
-    from index.store import Store
+    from index.store.pipeline import ingest_paths
+    from index.search.hybrid import store_chunks
+    from index.store.sqlite import Store
 
     store = Store(tmp_path / "goals.sqlite3")
     ingest_paths([REPO / "corpus"], store)

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.chunks import Chunk
-from index.vectors import VectorIndex, content_hash, open_client
+from index.search.chunks import Chunk
+from index.search.vectors import VectorIndex, content_hash, open_client
 from maalspor.config import Settings
 
 CHROMA = Path(sys.executable).parent / "chroma"

@@ -13,7 +13,7 @@ from nlp.minutes.lines import Line
 from nlp.minutes.sections import Labels, Part
 from nlp.minutes.tail import closing_end, items_between_headings
 
-NAME = "ltk-2019"
+NAME = "punkt-referat"
 
 _HEADING = re.compile(r"Punkt (\d+)")
 _RESUME = re.compile(r"Resum[eé]:?")

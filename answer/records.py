@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 
-from index.plan_links import meeting_decision
-from index.lineage import GoalLink
-from index.store import Store
-from index.threads import Thread, build_threads
+from index.lineage.plan_links import meeting_decision
+from index.lineage.links import GoalLink
+from index.store.sqlite import Store
+from index.lineage.threads import Thread, build_threads
 from maalspor.model import AgendaItem, Citation, Document, Goal, Section, SourceLine
 
 # A quote is the cited lines as stored, cut at this length: a prefix still string-matches the source.

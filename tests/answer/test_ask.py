@@ -1,7 +1,7 @@
 """`ask`: every question kind answered from the seed corpus, every quote found in the stored source lines."""
 import pytest
 
-from api.ask import meeting_date, understand
+from answer.engine import meeting_date, understand
 
 UNGE_2015 = "lyngby-taarbaek-erhvervs-og-beskaeftigelsesudvalget-2014-09-09:goal-2015-1"
 UNGE_2023 = "lyngby-taarbaek-beskaeftigelsesplan-2023:goal-2023-6"

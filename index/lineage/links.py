@@ -96,7 +96,7 @@ OVERRIDES_FILE_NAME = "link_overrides.json"
 
 
 def default_overrides_path() -> Path:
-    return Path(__file__).resolve().parent.parent / "corpus" / OVERRIDES_FILE_NAME
+    return Path(__file__).resolve().parents[2] / "corpus" / OVERRIDES_FILE_NAME
 
 
 def load_overrides(path: Path) -> list[Override]:

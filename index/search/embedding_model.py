@@ -517,7 +517,7 @@ def _cli_build() -> int:
 
 def main(argv: list[str]) -> int:
     if argv != ["build"]:
-        print("usage: python -m index.embedding_model build", file=sys.stderr)
+        print("usage: python -m index.search.embedding_model build", file=sys.stderr)
         return 2
     return _cli_build()
 

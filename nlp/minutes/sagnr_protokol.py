@@ -12,7 +12,7 @@ from nlp.minutes.lines import Line, after_prefix
 from nlp.minutes.sections import Labels, Part
 from nlp.minutes.tail import items_between_headings
 
-NAME = "ltk-2014"
+NAME = "sagnr-protokol"
 
 _HEADING = re.compile(r"Sag nr\. (\d+)")
 _TITLE = re.compile(r"(\d+)\.\s+(\S.*)")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.lineage import GoalLink
+from index.lineage.links import GoalLink
 from maalspor.model import Goal
 from nlp.wording_diff import normalize_wording
 

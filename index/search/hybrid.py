@@ -20,10 +20,10 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from index.chunks import Chunk, chunks_for_document
-from index.lexical import LexicalIndex, load_or_build
-from index.store import Store
-from index.vectors import VectorIndex
+from index.search.chunks import Chunk, chunks_for_document
+from index.search.lexical import LexicalIndex, load_or_build
+from index.store.sqlite import Store
+from index.search.vectors import VectorIndex
 from maalspor.config import Settings, load_settings
 from maalspor.model import Citation
 
@@ -218,8 +218,8 @@ def open_searcher(store: Store, vectors: VectorIndex, embedder, lexical_path: Pa
 def search(query: str, filters: SearchFilters = SearchFilters(), limit: int = 10,
            settings: Settings | None = None) -> list[Hit]:
     """Search the configured store (what `maalspor search` calls)."""
-    from index.embedding_model import load_model
-    from index.store import open_store
+    from index.search.embedding_model import load_model
+    from index.store.sqlite import open_store
 
     settings = settings or load_settings()
     store = open_store(settings.database_url)

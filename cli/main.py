@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from api.export import EXPORT_KINDS
+from answer.records import EXPORT_KINDS
 from maalspor.config import Settings, load_settings
 
 DOCUMENT_KINDS = ("plan", "minutes", "other")
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_index(settings)
     if args.command == "search":
         return run_search(args, settings)
-    from index.store import open_store
+    from index.store.sqlite import open_store
 
     store = open_store(settings.database_url)
     try:
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_ingest(paths: list[Path], store, settings: Settings) -> int:
     from tqdm import tqdm
 
-    from index.pipeline import ingest_paths
+    from index.store.pipeline import ingest_paths
 
     report = ingest_paths(
         paths,
@@ -99,10 +99,10 @@ def run_ingest(paths: list[Path], store, settings: Settings) -> int:
 def run_index(settings: Settings) -> int:
     from tqdm import tqdm
 
-    from index.embedding_model import load_model
-    from index.search import open_searcher
-    from index.store import open_store
-    from index.vectors import VectorIndex
+    from index.search.embedding_model import load_model
+    from index.search.hybrid import open_searcher
+    from index.store.sqlite import open_store
+    from index.search.vectors import VectorIndex
 
     embedder = load_model(settings)
     bar = tqdm(desc="embed", unit="chunk", file=sys.stderr)
@@ -127,7 +127,7 @@ def run_index(settings: Settings) -> int:
 
 
 def run_search(args: argparse.Namespace, settings: Settings) -> int:
-    from index.search import SearchFilters, hits_to_json, search
+    from index.search.hybrid import SearchFilters, hits_to_json, search
 
     filters = SearchFilters(
         year_from=args.year,
@@ -152,7 +152,7 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_export(kind: str, store) -> int:
-    from api.export import export_records
+    from answer.records import export_records
 
     json.dump(export_records(store, kind), sys.stdout, ensure_ascii=False, indent=2)
     print()
@@ -169,7 +169,7 @@ def run_thread(goal_id: str, store) -> int:
 
 
 def run_ask(question: str, output_format: str, settings: Settings) -> int:
-    from api.ask import ask
+    from answer.engine import ask
     from api.deps import default_searcher_factory, open_read_only_store
 
     store = open_read_only_store(settings)
@@ -200,7 +200,7 @@ def run_serve(host: str, port: int, settings: Settings) -> int:
 
 def render_thread(goal_id: str, store) -> str | None:
     """The thread holding `goal_id`: each year's goals, then how each link changed wording and target."""
-    from index.threads import build_threads, thread_of
+    from index.lineage.threads import build_threads, thread_of
     from nlp.wording_diff import render_diff, target_change, word_diff
 
     goals = {goal.id: goal for goal in store.goals()}

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from index.chunks import Chunk
+from index.search.chunks import Chunk
 from maalspor.config import Settings
 
 COLLECTION = "maalspor-chunks"

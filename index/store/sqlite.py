@@ -9,8 +9,8 @@ import json
 import sqlite3
 from dataclasses import asdict
 from pathlib import Path
-from index.lineage import GoalLink
-from index.serialize import from_dict
+from index.lineage.links import GoalLink
+from index.store.serialize import from_dict
 from maalspor.config import sqlite_path_of
 from maalspor.model import AgendaItem, Document, Goal, ParsedDocument, Section, SourceLine
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from index.lineage import OVERRIDES_FILE_NAME, default_overrides_path, link_goals, load_overrides
-from index.store import Store
+from index.lineage.links import OVERRIDES_FILE_NAME, default_overrides_path, link_goals, load_overrides
+from index.store.sqlite import Store
 from ingest.normalize import normalize
 from ingest.readers import SUPPORTED_SUFFIXES, read_source
 from maalspor.model import IngestError, ParsedDocument

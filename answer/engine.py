@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from api.export import CitationQuoter
-from index.lineage import GoalLink
-from index.plan_links import meeting_decision
-from index.store import Store
-from index.threads import Thread, build_threads, thread_of
+from answer.records import CitationQuoter
+from index.lineage.links import GoalLink
+from index.lineage.plan_links import meeting_decision
+from index.store.sqlite import Store
+from index.lineage.threads import Thread, build_threads, thread_of
 from maalspor.model import AgendaItem, Citation, Decision, Document, Goal
 from nlp.wording_diff import is_identical, normalize_wording, target_change, word_diff
 

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from api.cli import main
+from cli.main import main
 from tests.conftest import CORPUS
 
 GOAL_FIELDS = {"id", "document_id", "plan_year", "number", "wording", "origin", "target", "target_group", "period", "status", "citations"}
