@@ -13,14 +13,71 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Iterator
 
+# String enums: they compare equal to, and serialise as, their values, so the JSON contract is the values.
 
-class DocKind(str, Enum):
+
+class DocKind(StrEnum):
     PLAN = "plan"
     MINUTES = "minutes"
     OTHER = "other"
+
+
+class Origin(StrEnum):
+    """Who set a goal: the minister (national goals a plan must carry) or the municipality."""
+
+    MINISTERIAL = "ministerial"
+    LOCAL = "local"
+
+
+class SourceContext(StrEnum):
+    """Where a goal was read: its own plan, a draft plan attached to minutes, or a status report."""
+
+    PLAN = "plan"
+    PLAN_ATTACHMENT = "plan-attachment"
+    STATUS_REPORT = "status-report"
+
+
+class ItemType(StrEnum):
+    BESLUTNING = "beslutning"
+    ORIENTERING = "orientering"
+    DROEFTELSE = "drøftelse"
+
+
+class Outcome(StrEnum):
+    """A decision's normalised outcome (nlp.decisions maps the phrases of the minutes onto these)."""
+
+    TAGET_TIL_EFTERRETNING = "taget til efterretning"
+    ANBEFALET = "anbefalet"
+    GODKENDT = "godkendt"
+    DROEFTET = "drøftet"
+    UDSAT = "udsat"
+    AFVIST = "afvist"
+    OVERSENDT = "oversendt"
+    VEDTAGET = "vedtaget"
+    TILTRAADT = "tiltrådt"
+    ORIENTERET = "orienteret"
+
+
+class Relation(StrEnum):
+    """How a goal of one plan year continues in a later one."""
+
+    IDENTICAL = "identical"
+    REWORDED = "reworded"
+    NARROWED = "narrowed"
+    BROADENED = "broadened"
+    SPLIT = "split"
+    MERGED = "merged"
+    RELATED = "related"
+
+
+class PlanLinkRole(StrEnum):
+    APPROVES = "approves"
+    REPORTS_STATUS = "reports-status"
+    SETS_TARGETS = "sets-targets"
+    DISCUSSES = "discusses"
 
 
 class IngestError(Exception):
@@ -164,14 +221,14 @@ class Goal:
     plan_year: int
     number: str  # "1", "2a", "følgemål a"
     wording: str
-    origin: str  # "ministerial" | "local"
+    origin: Origin
     target: Target | None
     target_group: str | None
     period: Period | None
     status: list[StatusObservation]
     citations: list[Citation]
     sub_targets: list[Target] = field(default_factory=list)  # e.g. the 'Minimum 60 pct.' lines under a focus area
-    source_context: str = "plan"  # "plan" | "plan-attachment" | "status-report"
+    source_context: SourceContext = SourceContext.PLAN
 
 
 @dataclass
@@ -203,8 +260,8 @@ class Decision:
     committee: str
     date: str | None  # ISO yyyy-mm-dd
     text: str
-    outcome: str | None  # "godkendt" | "anbefalet" | "taget til efterretning" | "drøftet" | "udsat" | ...
-    outcome_by_recommendation: dict[int, str] = field(default_factory=dict)
+    outcome: Outcome | None
+    outcome_by_recommendation: dict[int, Outcome] = field(default_factory=dict)
     absent: list[Absence] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
 
@@ -215,7 +272,7 @@ class AgendaItem:
     document_id: str
     number: str
     title: str
-    item_type: str | None  # "beslutning" | "orientering" | "drøftelse" | None
+    item_type: ItemType | None
     resume: str | None = None
     recommendations: list[Recommendation] = field(default_factory=list)
     recommendation_text: str | None = None
@@ -250,6 +307,43 @@ class ParsedDocument:
     sections: list[Section] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     items: list[AgendaItem] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- lineage (index stage, derived from all goals)
+
+
+@dataclass
+class GoalLink:
+    """A goal of `from_year` continued by a goal of `to_year`; evidence holds the feature scores and method."""
+
+    from_goal: str
+    to_goal: str
+    from_year: int
+    to_year: int
+    relation: Relation
+    confidence: float
+    evidence: dict[str, float | str] = field(default_factory=dict)
+
+
+@dataclass
+class Thread:
+    """The connected history of one goal across plan years; a year without a goal in it is a gap."""
+
+    id: str  # "thread:<id of the earliest goal>"
+    label: str  # the latest wording, shortened
+    goals_by_year: dict[int, list[str]]  # plan year -> goal ids, in plan order
+
+
+@dataclass
+class PlanLink:
+    """An agenda item that approves a plan, reports its status or sets its targets, tied to one of its goals."""
+
+    goal_id: str
+    item_id: str
+    role: PlanLinkRole
+    outcome: Outcome | None  # the meeting's decision on the item
+    meeting_date: str | None
+    observations: int  # status observations of the goal that this item's document reported
 
 
 def goal_id(document_id: str, plan_year: int, number: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from maalspor.model import Absence, Citation, Decision
+from maalspor.model import Absence, Citation, Decision, Outcome
 from nlp.danish import MONTHS, parse_danish_date
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -22,17 +22,17 @@ _EDOC_HEADER = re.compile(
 )
 
 # Normalised outcome -> the phrases that state it. The first phrase in a text wins.
-_OUTCOME_PHRASES: dict[str, tuple[str, ...]] = {
-    "taget til efterretning": (r"tage[ns]? til efterretning", r"tages til efterretning", r"til efterretning"),
-    "anbefalet": (r"anbefal(?:et|es|ede)", r"indstilles til godkendelse"),
-    "godkendt": (r"godkend(?:t|es|te)", r"bevilge[ts]"),
-    "drøftet": (r"drøfte(?:t|des|de)",),
-    "udsat": (r"uds(?:at|ættes|atte)",),
-    "afvist": (r"afvis(?:t|es|te)", r"forkast(?:et|es)", r"ikke godkendt"),
-    "oversendt": (r"oversend(?:t|es)", r"fremsend(?:t|es)", r"videresend(?:t|es)"),
-    "vedtaget": (r"vedtag(?:et|es)",),
-    "tiltrådt": (r"tiltræd(?:er|es)", r"tiltrådt"),
-    "orienteret": (r"orienter(?:et|ede)",),
+_OUTCOME_PHRASES: dict[Outcome, tuple[str, ...]] = {
+    Outcome.TAGET_TIL_EFTERRETNING: (r"tage[ns]? til efterretning", r"tages til efterretning", r"til efterretning"),
+    Outcome.ANBEFALET: (r"anbefal(?:et|es|ede)", r"indstilles til godkendelse"),
+    Outcome.GODKENDT: (r"godkend(?:t|es|te)", r"bevilge[ts]"),
+    Outcome.DROEFTET: (r"drøfte(?:t|des|de)",),
+    Outcome.UDSAT: (r"uds(?:at|ættes|atte)",),
+    Outcome.AFVIST: (r"afvis(?:t|es|te)", r"forkast(?:et|es)", r"ikke godkendt"),
+    Outcome.OVERSENDT: (r"oversend(?:t|es)", r"fremsend(?:t|es)", r"videresend(?:t|es)"),
+    Outcome.VEDTAGET: (r"vedtag(?:et|es)",),
+    Outcome.TILTRAADT: (r"tiltræd(?:er|es)", r"tiltrådt"),
+    Outcome.ORIENTERET: (r"orienter(?:et|ede)",),
 }
 _OUTCOME_PATTERNS = [
     (outcome, re.compile(rf"(?<![\wæøå])(?:{phrase})(?![\wæøå])", re.I))
@@ -69,16 +69,16 @@ def parse_decision_header(line: str) -> tuple[str, str] | None:
     return None
 
 
-def classify_outcome(text: str) -> str | None:
+def classify_outcome(text: str) -> Outcome | None:
     """The normalised outcome of the first outcome phrase in `text`."""
     found = [(match.start(), outcome) for outcome, pattern in _OUTCOME_PATTERNS if (match := pattern.search(text))]
     return min(found)[1] if found else None
 
 
-def outcomes_by_recommendation(text: str) -> dict[int, str]:
+def outcomes_by_recommendation(text: str) -> dict[int, Outcome]:
     """Per-recommendation outcomes: 'Ad. 1-2 Anbefalet. Ad. 3-5 Godkendt.' -> {1: 'anbefalet', ...}."""
     markers = list(_AD_RANGE.finditer(text)) or list(_LEADING_RANGE.finditer(text))
-    outcomes: dict[int, str] = {}
+    outcomes: dict[int, Outcome] = {}
     for index, marker in enumerate(markers):
         segment_end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
         outcome = classify_outcome(text[marker.end():segment_end])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from maalspor.model import Citation, CleanText, Document, Goal, StatusObservation, Target, goal_id
+from maalspor.model import Citation, CleanText, Document, Goal, Origin, SourceContext, StatusObservation, Target, goal_id
 from nlp.danish import MONTHS, ends_mid_sentence, parse_number, slugify, strip_bullet
 from nlp.plans import Line, text_lines
 from nlp.targets import equivalent_persons, parse_period, parse_target, target_group
@@ -115,7 +115,7 @@ def _plan_year_before(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _make_goal(document: Document, year: int, number: str, wording: str, origin: str, context: str,
+def _make_goal(document: Document, year: int, number: str, wording: str, origin: Origin, context: SourceContext,
                citations: list[Citation], target: Target | None = None,
                status: list[StatusObservation] | None = None, group_text: str | None = None) -> Goal:
     return Goal(
@@ -179,9 +179,9 @@ def _labelled_status_goals(clean: CleanText, lines: list[Line], labels: list[Lab
             clean.cite(label.line.start, label.line.end) for label in occurrences if label.index != row.label.index
         ]
         status = _labelled_status(clean, lines, row, document)
-        origin = "ministerial" if _announced_by_minister(lines, labels, occurrences) else "local"
+        origin = Origin.MINISTERIAL if _announced_by_minister(lines, labels, occurrences) else Origin.LOCAL
         target = None if number.startswith("følgemål") else parse_target(row.wording.text)
-        goals.append(_make_goal(document, year, number, row.wording.text, origin, "status-report",
+        goals.append(_make_goal(document, year, number, row.wording.text, origin, SourceContext.STATUS_REPORT,
                                 citations, target, status))
     return goals
 
@@ -402,8 +402,8 @@ def _indicator_goal(clean: CleanText, lines: list[Line], document: Document, yea
             text=cells[3], date=cells[1], value=cells[2], unit="pct", persons=persons,
             document_id=document.id, citations=citations[:1],
         ))
-    origin = "ministerial" if named_ministerial or numbered_ministerial else "local"
-    return _make_goal(document, year, number, wording, origin, "status-report", citations, target, status,
+    origin = Origin.MINISTERIAL if named_ministerial or numbered_ministerial else Origin.LOCAL
+    return _make_goal(document, year, number, wording, origin, SourceContext.STATUS_REPORT, citations, target, status,
                       group_text=f"{row.name} {row.description}")
 
 
@@ -460,7 +460,7 @@ def _plan_attachment_goals(clean: CleanText, lines: list[Line], labels: list[Lab
         citations = [sentence.cite(clean, lines)]
         if listed := _listed_elsewhere(lines, label, sentence.text):
             citations.append(listed.cite(clean, lines))
-        goals.append(_make_goal(document, year, label.number, sentence.text, "local", "plan-attachment", citations))
+        goals.append(_make_goal(document, year, label.number, sentence.text, Origin.LOCAL, SourceContext.PLAN_ATTACHMENT, citations))
     goals += _minister_goals(clean, lines, document)
     return goals
 
@@ -505,8 +505,8 @@ def _minister_goals(clean: CleanText, lines: list[Line], document: Document) -> 
         citations = [sentence.cite(clean, lines)]
         if bullet := _national_bullet(lines, sentence.text):
             citations.append(bullet.cite(clean, lines))
-        goals.append(_make_goal(document, year, number, sentence.text.rstrip(". "), "ministerial",
-                                "plan-attachment", citations))
+        goals.append(_make_goal(document, year, number, sentence.text.rstrip(". "), Origin.MINISTERIAL,
+                                SourceContext.PLAN_ATTACHMENT, citations))
     return goals
 
 

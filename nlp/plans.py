@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from maalspor.model import Citation, CleanText, Document, Goal, Section, Target, goal_id
+from maalspor.model import Citation, CleanText, Document, Goal, Origin, Section, Target, goal_id
 from nlp.danish import ends_mid_sentence, is_bulleted, slugify, strip_bullet
 from nlp.targets import parse_period, parse_target, target_group
 
@@ -160,7 +160,7 @@ def _goal(clean: CleanText, lines: list[Line], document: Document, entry: ListEn
         plan_year=year,
         number=entry.number,
         wording=entry.wording,
-        origin="ministerial" if ministerial else "local",
+        origin=Origin.MINISTERIAL if ministerial else Origin.LOCAL,
         target=parse_target(entry.wording),
         target_group=target_group(entry.wording),
         period=parse_period(entry.wording),

@@ -8,11 +8,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from api.deps import get_store
 from answer.records import CitationQuoter, thread_record
 from api.routes.responses import NOT_FOUND
-from index.lineage.links import GoalLink
 from index.lineage.plan_links import link_plans_to_minutes
 from index.store.sqlite import Store
-from index.lineage.threads import Thread, build_threads, thread_of
-from maalspor.model import Goal
+from index.lineage.threads import build_threads, thread_of
+from maalspor.model import Goal, GoalLink, Thread
 from nlp.wording_diff import normalize_wording, target_change, word_diff
 
 router = APIRouter(tags=["threads"])

@@ -10,7 +10,7 @@ also steer the assignment: a rejected pair is never proposed again.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -20,11 +20,9 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from maalspor.model import Goal
+from maalspor.model import Goal, GoalLink, Relation
 from nlp.language import pipeline
 from nlp.wording_diff import is_identical, normalize_wording
-
-RELATIONS = ("identical", "reworded", "narrowed", "broadened", "split", "merged", "related")
 
 # Calibrated on the seed lineage (bench/bench_links.py, lexical scores): the weakest true link scores
 # 0.63 (2015 #1 -> 2019 Mål 2); wrong best candidates score up to 0.52 (2015 ministermål 3 -> 2019 Mål 9).
@@ -56,23 +54,12 @@ class PassageEmbedder(Protocol):
     def embed_passages(self, texts: list[str]) -> np.ndarray: ...
 
 
-@dataclass
-class GoalLink:
-    from_goal: str
-    to_goal: str
-    from_year: int
-    to_year: int
-    relation: str
-    confidence: float
-    evidence: dict[str, float | str] = field(default_factory=dict)
-
-
 @dataclass(frozen=True)
 class Override:
     action: str  # "confirm" | "reject" | "add"
     from_goal: str
     to_goal: str
-    relation: str | None = None
+    relation: Relation | None = None
     note: str | None = None
     by: str | None = None
     date: str | None = None
@@ -110,7 +97,9 @@ def load_overrides(path: Path) -> list[Override]:
     for override in overrides:
         if override.action not in ("confirm", "reject", "add"):
             raise ValueError(f"{path}: unknown override action {override.action!r}")
-    return overrides
+        if override.relation is not None and override.relation not in Relation.__members__.values():
+            raise ValueError(f"{path}: unknown relation {override.relation!r}; one of {', '.join(Relation)}")
+    return [replace(o, relation=Relation(o.relation)) if o.relation else o for o in overrides]
 
 
 # ---------------------------------------------------------------- linking
@@ -206,7 +195,7 @@ def _typed_link(pair: tuple[str, str], evidence: dict, all_pairs: dict, profiles
         to_year=b.goal.plan_year,
         relation=relation,
         # the same words in consecutive plans are the same goal, whatever the other evidence says
-        confidence=1.0 if relation == "identical" else round(float(evidence["score"]), 3),
+        confidence=1.0 if relation == Relation.IDENTICAL else round(float(evidence["score"]), 3),
         evidence={**evidence, "method": "computed"},
     )
 
@@ -215,21 +204,21 @@ def _same_step(goal: Goal, other: Goal) -> bool:
     return goal.plan_year == other.plan_year and _is_follow_up(goal) == _is_follow_up(other)
 
 
-def _relation(a: _Profile, b: _Profile, score: float, successors: int, predecessors: int) -> str:
+def _relation(a: _Profile, b: _Profile, score: float, successors: int, predecessors: int) -> Relation:
     if successors > 1:
-        return "split"
+        return Relation.SPLIT
     if predecessors > 1:
-        return "merged"
+        return Relation.MERGED
     if is_identical(a.text, b.text):
-        return "identical"
+        return Relation.IDENTICAL
     if score < RELATED_BELOW:
-        return "related"
+        return Relation.RELATED
     added, dropped = b.subject - a.subject, a.subject - b.subject
     if added and not dropped:
-        return "narrowed"
+        return Relation.NARROWED
     if dropped and not added:
-        return "broadened"
-    return "reworded"
+        return Relation.BROADENED
+    return Relation.REWORDED
 
 
 def _apply_overrides(links: list[GoalLink], overrides: list[Override], profiles: dict[str, _Profile]) -> list[GoalLink]:
@@ -252,7 +241,7 @@ def _apply_overrides(links: list[GoalLink], overrides: list[Override], profiles:
 
 def _manual_link(pair: tuple[str, str], override: Override, profiles: dict[str, _Profile]) -> GoalLink:
     a, b = profiles[pair[0]].goal, profiles[pair[1]].goal
-    return GoalLink(a.id, b.id, a.plan_year, b.plan_year, override.relation or "related", 1.0, {})
+    return GoalLink(a.id, b.id, a.plan_year, b.plan_year, override.relation or Relation.RELATED, 1.0, {})
 
 
 # ---------------------------------------------------------------- evidence

@@ -7,24 +7,12 @@ municipality. 'Status på Beskæftigelsesplan 2014, andet kvartal' reports statu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from maalspor.model import AgendaItem, Decision, Document, Goal
+from maalspor.model import AgendaItem, Decision, Document, Goal, Outcome, PlanLink, PlanLinkRole
 
 _PLAN_TITLE = re.compile(r"beskæftigelsesplan(?:en)?\s+(?P<year>\d{4})", re.I)
 _STATUS = re.compile(r"\bstatus\b|\bopfølgning\b|\bresultatrevision\b", re.I)
 _TARGET_LEVELS = re.compile(r"\bmåltal|\bmålniveau", re.I)
-_APPROVING_OUTCOMES = ("anbefalet", "godkendt")
-
-
-@dataclass
-class PlanLink:
-    goal_id: str
-    item_id: str
-    role: str  # "approves" | "reports-status" | "sets-targets" | "discusses"
-    outcome: str | None  # the meeting's decision on the item
-    meeting_date: str | None
-    observations: int  # status observations of the goal that this item's document reported
+_APPROVING_OUTCOMES = (Outcome.ANBEFALET, Outcome.GODKENDT)
 
 
 def link_plans_to_minutes(goals: list[Goal], items: list[AgendaItem], documents: list[Document]) -> list[PlanLink]:
@@ -46,12 +34,12 @@ def link_plans_to_minutes(goals: list[Goal], items: list[AgendaItem], documents:
     return links
 
 
-def _role(title: str, outcome: str | None) -> str:
+def _role(title: str, outcome: Outcome | None) -> PlanLinkRole:
     if _STATUS.search(title):
-        return "reports-status"
+        return PlanLinkRole.REPORTS_STATUS
     if _TARGET_LEVELS.search(title):
-        return "sets-targets"
-    return "approves" if outcome in _APPROVING_OUTCOMES else "discusses"
+        return PlanLinkRole.SETS_TARGETS
+    return PlanLinkRole.APPROVES if outcome in _APPROVING_OUTCOMES else PlanLinkRole.DISCUSSES
 
 
 def meeting_decision(item: AgendaItem, document: Document) -> Decision | None:

@@ -5,20 +5,10 @@ are ordered by year, and a year without a goal in the thread is simply absent (a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from index.lineage.links import GoalLink
-from maalspor.model import Goal
+from maalspor.model import Goal, GoalLink, Thread
 from nlp.wording_diff import normalize_wording
 
 _LABEL_LENGTH = 60
-
-
-@dataclass
-class Thread:
-    id: str  # "thread:<id of the earliest goal>"
-    label: str  # the latest wording, shortened
-    goals_by_year: dict[int, list[str]]  # plan year -> goal ids, in plan order
 
 
 def build_threads(goals: list[Goal], links: list[GoalLink]) -> list[Thread]:

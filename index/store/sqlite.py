@@ -9,10 +9,9 @@ import json
 import sqlite3
 from dataclasses import asdict
 from pathlib import Path
-from index.lineage.links import GoalLink
 from index.store.serialize import from_dict
 from maalspor.config import sqlite_path_of
-from maalspor.model import AgendaItem, Document, Goal, ParsedDocument, Section, SourceLine
+from maalspor.model import AgendaItem, Document, Goal, GoalLink, ParsedDocument, Section, SourceLine
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from maalspor.model import CleanText, Decision, Recommendation
+from maalspor.model import CleanText, Decision, ItemType, Recommendation
 from nlp.decisions import build_decision, parse_decision_header
 from nlp.minutes.lines import Line, cite, content, unwrap
 
@@ -19,17 +19,17 @@ _NO_ATTACHMENTS = {"ingen", "ingen bilag", "-"}
 _TYPE_SUFFIX = re.compile(r"\((orientering|drøftelse|beslutning)\)\s*$", re.I)
 # Titles that state the item's nature in their first words.
 _TYPE_PREFIXES = (
-    ("orientering", "orientering"),
-    ("meddelelser", "orientering"),
-    ("drøftelse", "drøftelse"),
-    ("godkendelse", "beslutning"),
+    ("orientering", ItemType.ORIENTERING),
+    ("meddelelser", ItemType.ORIENTERING),
+    ("drøftelse", ItemType.DROEFTELSE),
+    ("godkendelse", ItemType.BESLUTNING),
 )
 
 
-def item_type(title: str) -> str | None:
+def item_type(title: str) -> ItemType | None:
     suffix = _TYPE_SUFFIX.search(title)
     if suffix:
-        return suffix.group(1).lower()
+        return ItemType(suffix.group(1).lower())
     first_word = title.split(" ", 1)[0].lower().rstrip(".:")
     return next((kind for prefix, kind in _TYPE_PREFIXES if first_word == prefix), None)
 
