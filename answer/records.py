@@ -1,11 +1,12 @@
 """The export records: the JSON contract other tools read (schema documented in README.md)."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, replace
 
 from index.lineage.plan_links import meeting_decision
-from index.store.sqlite import Store
 from index.lineage.threads import build_threads
+from index.store.sqlite import Store
 from maalspor.model import AgendaItem, Citation, Document, Goal, GoalLink, Section, SourceLine, Thread
 
 # A quote is the cited lines as stored, cut at this length: a prefix still string-matches the source.
@@ -73,8 +74,11 @@ def link_record(link: GoalLink) -> dict:
 
 
 def thread_record(thread: Thread) -> dict:
-    return {"id": thread.id, "label": thread.label,
-            "goals_by_year": {str(year): ids for year, ids in sorted(thread.goals_by_year.items())}}
+    return {
+        "id": thread.id,
+        "label": thread.label,
+        "goals_by_year": {str(year): ids for year, ids in sorted(thread.goals_by_year.items())},
+    }
 
 
 class CitationQuoter:
@@ -88,8 +92,11 @@ class CitationQuoter:
     def cited_lines(self, citation: Citation) -> list[SourceLine]:
         if citation.source_file not in self._lines:
             self._lines[citation.source_file] = self._store.source_lines(citation.source_file)
-        return [line for line in self._lines[citation.source_file]
-                if line.page == citation.page and citation.line_start <= line.line <= citation.line_end]
+        return [
+            line
+            for line in self._lines[citation.source_file]
+            if line.page == citation.page and citation.line_start <= line.line <= citation.line_end
+        ]
 
     def record(self, citation: Citation) -> dict:
         """The citation, its quote, and the id of the document holding the source (for links to it)."""

@@ -1,8 +1,9 @@
 """The read-only HTTP API and the Danish web page: `create_app(settings)`; OpenAPI at /docs."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -18,11 +19,15 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 ROUTERS = tuple(module.router for module in (documents, goals, threads, decisions, topics, search, ask, web))
 
 
-def create_app(settings: Settings | None = None,
-               searcher_factory: Callable[[], Searcher | None] | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, searcher_factory: Callable[[], Searcher | None] | None = None
+) -> FastAPI:
     settings = settings or load_settings()
-    app = FastAPI(title="maalspor", description="Goals, decisions and their sources in Danish municipal documents. "
-                  "Read-only.", version="0.1.0")
+    app = FastAPI(
+        title="maalspor",
+        description="Goals, decisions and their sources in Danish municipal documents. Read-only.",
+        version="0.1.0",
+    )
     app.state.settings = settings
     app.state.searcher = SearcherSlot(searcher_factory or default_searcher_factory(settings))
     for router in ROUTERS:
@@ -35,7 +40,14 @@ def create_app(settings: Settings | None = None,
 async def allow_every_method_of_the_path(request: Request, exc: HTTPException):
     """Starlette's 405 names only the methods of the first route on the path; GET and POST /ask are two routes."""
     if exc.status_code == 405:
-        methods = sorted({method for router in ROUTERS for route in router.routes
-                          if route.matches(request.scope)[0] is Match.PARTIAL for method in route.methods})
+        methods = sorted(
+            {
+                method
+                for router in ROUTERS
+                for route in router.routes
+                if route.matches(request.scope)[0] is Match.PARTIAL
+                for method in route.methods
+            }
+        )
         exc = HTTPException(405, exc.detail, headers={**(exc.headers or {}), "Allow": ", ".join(methods)})
     return await http_exception_handler(request, exc)

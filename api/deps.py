@@ -1,8 +1,10 @@
 """What every request needs: a read-only store per request, and the shared (lazily opened) searcher."""
+
 from __future__ import annotations
 
 import threading
-from typing import Callable, Iterator, Protocol
+from collections.abc import Callable, Iterator
+from typing import Protocol
 
 from fastapi import Request
 
@@ -55,8 +57,12 @@ def default_searcher_factory(settings: Settings) -> Callable[[], Searcher | None
         if not settings.sqlite_path.exists() or not settings.models_dir.exists():
             return None
         try:
-            return open_searcher(open_read_only_store(settings), VectorIndex.open(settings), load_model(settings),
-                                 settings.lexical_index_path)
+            return open_searcher(
+                open_read_only_store(settings),
+                VectorIndex.open(settings),
+                load_model(settings),
+                settings.lexical_index_path,
+            )
         except (OSError, ValueError, RuntimeError):  # a missing or broken index: answer without search
             return None
 

@@ -7,6 +7,7 @@
 2. The same store, but search over 100k synthetic chunks (random vectors, real query embedding): what the
    search part of a request costs at that size. Its chroma index is cached in DIR too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,21 +23,26 @@ from fastapi.testclient import TestClient
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from api.app import create_app  # noqa: E402
 from bench_search import _persistent, synthetic_chunks  # noqa: E402  (bench/ is on sys.path as the script's folder)
+
+from api.app import create_app  # noqa: E402
 from index.search.embedding_model import load_model  # noqa: E402
-from index.search.lexical import LexicalIndex  # noqa: E402
-from index.store.pipeline import ingest_paths  # noqa: E402
 from index.search.hybrid import HybridSearcher, open_searcher  # noqa: E402
-from index.store.sqlite import Store  # noqa: E402
+from index.search.lexical import LexicalIndex  # noqa: E402
 from index.search.vectors import VectorIndex  # noqa: E402
+from index.store.pipeline import ingest_paths  # noqa: E402
+from index.store.sqlite import Store  # noqa: E402
 from maalspor.config import Settings, load_settings  # noqa: E402
 
 QUESTIONS = [
-    "Hvordan har målet for unge ændret sig fra 2015 til 2023?", "Hvornår kom målet om personer med handicap ind?",
-    "Hvilke mål udgik efter 2022?", "Which goals were carried over unchanged from 2022 to 2023?",
-    "Hvad var status for målet om flygtninge i 2019?", "Hvad besluttede udvalget om Beskæftigelsesplan 2015?",
-    "Hvem var fraværende den 9. september 2014?", "Hvilke bilag havde punktet om Beskæftigelsesplan 2015?",
+    "Hvordan har målet for unge ændret sig fra 2015 til 2023?",
+    "Hvornår kom målet om personer med handicap ind?",
+    "Hvilke mål udgik efter 2022?",
+    "Which goals were carried over unchanged from 2022 to 2023?",
+    "Hvad var status for målet om flygtninge i 2019?",
+    "Hvad besluttede udvalget om Beskæftigelsesplan 2015?",
+    "Hvem var fraværende den 9. september 2014?",
+    "Hvilke bilag havde punktet om Beskæftigelsesplan 2015?",
 ]
 SEARCHES = ["flygtninge selvforsørgende", "unge uddannelse", "førtidspension", "virksomhedsrettet tilbud"]
 ROUNDS = 5
@@ -46,8 +52,12 @@ VECTOR_DIMENSIONS = 384  # multilingual-e5-small
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, default=Path("/tmp/maalspor-bench-api"),
-                        help="data dir with the ingested corpus and its indexes; built on the first run")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path("/tmp/maalspor-bench-api"),
+        help="data dir with the ingested corpus and its indexes; built on the first run",
+    )
     parser.add_argument("--skip-synthetic", action="store_true")
     args = parser.parse_args()
     settings = corpus_settings(args.data)

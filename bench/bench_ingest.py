@@ -1,7 +1,8 @@
 """Time to ingest the seed corpus into a fresh store (cold) and again (warm, all unchanged).
 
-    .venv/bin/python bench/bench_ingest.py
+.venv/bin/python bench/bench_ingest.py
 """
+
 from __future__ import annotations
 
 import sys

@@ -1,7 +1,8 @@
 """Precision / recall of the goal linker against the seed lineage in tests/resources/goal_lineage.json.
 
-    .venv/bin/python bench/bench_links.py [--embeddings]
+.venv/bin/python bench/bench_links.py [--embeddings]
 """
+
 from __future__ import annotations
 
 import json
@@ -36,24 +37,40 @@ def main(use_embeddings: bool) -> None:
         embedder = None
         if use_embeddings:
             from index.search.embedding_model import load_model
+
             embedder = load_model()
         started = time.perf_counter()
         links = link_goals(goals, embedder=embedder)
         elapsed = time.perf_counter() - started
-    found = {(l.from_goal, l.to_goal): l for l in links}
+    found = {(link.from_goal, link.to_goal): link for link in links}
     expected, acceptable, wrong = pairs(GOLD["expected"]), pairs(GOLD["acceptable"]), pairs(GOLD["wrong"])
     counted = set(found) - acceptable
     hits = expected & set(found)
-    relation_ok = sum(1 for e in GOLD["expected"] if e["relation"] in (None, getattr(found.get((full_id(e["from"]), full_id(e["to"]))), "relation", "")))
-    print(f"mode: {'lexical + embeddings' if use_embeddings else 'lexical'}; {len(goals)} goals, {len(links)} links in {elapsed:.2f} s")
-    print(f"precision {len(hits)}/{len(counted)} = {len(hits) / max(1, len(counted)):.2f}   "
-          f"recall {len(hits)}/{len(expected)} = {len(hits) / len(expected):.2f}   "
-          f"relation correct {relation_ok}/{len(expected)}   acceptable found {len(acceptable & set(found))}/{len(acceptable)}")
+    relation_ok = sum(
+        1
+        for e in GOLD["expected"]
+        if e["relation"] in (None, getattr(found.get((full_id(e["from"]), full_id(e["to"]))), "relation", ""))
+    )
+    print(
+        f"mode: {'lexical + embeddings' if use_embeddings else 'lexical'}; {len(goals)} goals, {len(links)} links in {elapsed:.2f} s"
+    )
+    print(
+        f"precision {len(hits)}/{len(counted)} = {len(hits) / max(1, len(counted)):.2f}   "
+        f"recall {len(hits)}/{len(expected)} = {len(hits) / len(expected):.2f}   "
+        f"relation correct {relation_ok}/{len(expected)}   acceptable found {len(acceptable & set(found))}/{len(acceptable)}"
+    )
     for pair in sorted(expected - set(found)):
         print("  missed  ", pair[0].split(":")[1], "->", pair[1].split(":")[1])
     for pair in sorted(counted - expected):
-        print("  extra   ", pair[0].split(":")[1], "->", pair[1].split(":")[1], found[pair].relation, found[pair].confidence,
-              "(listed as wrong)" if pair in wrong else "")
+        print(
+            "  extra   ",
+            pair[0].split(":")[1],
+            "->",
+            pair[1].split(":")[1],
+            found[pair].relation,
+            found[pair].confidence,
+            "(listed as wrong)" if pair in wrong else "",
+        )
 
 
 if __name__ == "__main__":

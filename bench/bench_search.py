@@ -11,6 +11,7 @@
 
 --chroma DIR keeps the corpus's vector index there, so a second run skips the cold embedding.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,12 +33,19 @@ sys.path.insert(0, str(REPO))
 
 from index.search.chunks import Chunk  # noqa: E402
 from index.search.embedding_model import load_model  # noqa: E402
+from index.search.hybrid import (  # noqa: E402
+    DEFAULT_WEIGHTS,
+    ExpectedSpan,
+    FusionWeights,
+    HybridSearcher,
+    SearchFilters,
+    answer_rank,
+    open_searcher,
+)
 from index.search.lexical import LexicalIndex  # noqa: E402
-from index.store.pipeline import ingest_paths  # noqa: E402
-from index.search.hybrid import (DEFAULT_WEIGHTS, ExpectedSpan, FusionWeights, HybridSearcher, SearchFilters,  # noqa: E402
-                          answer_rank, open_searcher)
-from index.store.sqlite import Store  # noqa: E402
 from index.search.vectors import VectorIndex  # noqa: E402
+from index.store.pipeline import ingest_paths  # noqa: E402
+from index.store.sqlite import Store  # noqa: E402
 from maalspor.config import load_settings  # noqa: E402
 
 DEV_QUESTIONS = REPO / "tests" / "resources" / "search_dev_questions.json"
@@ -144,12 +152,15 @@ def tune(searcher: HybridSearcher, dev: dict) -> None:
         weights = FusionWeights(dense=dense, bm25=bm25, ngram=ngram, dense_spread=spread, floor=0.0)
         metrics = evaluate(searcher, dev, weights)
         margin = min(top_scores(searcher, [q["question"] for q in dev["questions"]], weights)) - max(
-            top_scores(searcher, dev["nonsense"], weights))
+            top_scores(searcher, dev["nonsense"], weights)
+        )
         results.append((metrics["mrr"], metrics["recall@5"], margin, weights))
     print("\nbest 10 by MRR (then recall@5, then margin between weakest dev top score and strongest nonsense):")
     for mrr, recall5, margin, weights in sorted(results, key=lambda r: r[:3], reverse=True)[:10]:
-        print(f"  mrr {mrr:.3f} r@5 {recall5:.2f} margin {margin:+.3f}  dense {weights.dense} bm25 {weights.bm25} "
-              f"ngram {weights.ngram} spread {weights.dense_spread}")
+        print(
+            f"  mrr {mrr:.3f} r@5 {recall5:.2f} margin {margin:+.3f}  dense {weights.dense} bm25 {weights.bm25} "
+            f"ngram {weights.ngram} spread {weights.dense_spread}"
+        )
 
 
 # ------------------------------------------------------------------ 3. latency
@@ -158,9 +169,18 @@ def tune(searcher: HybridSearcher, dev: dict) -> None:
 def synthetic_chunks(count: int, rng: random.Random) -> list[Chunk]:
     vocabulary = [f"ord{n}" for n in range(5000)] + ["beskæftigelse", "ledighed", "flygtninge", "unge", "uddannelse"]
     return [
-        Chunk(id=f"synthetic-{n}", text=" ".join(rng.choices(vocabulary, k=60)), kind=rng.choice(("section", "goal")),
-              heading="", document_id=f"doc-{n // 100}", doc_kind="plan", municipality=None, committee=None,
-              date=None, year=rng.randint(2010, 2024))
+        Chunk(
+            id=f"synthetic-{n}",
+            text=" ".join(rng.choices(vocabulary, k=60)),
+            kind=rng.choice(("section", "goal")),
+            heading="",
+            document_id=f"doc-{n // 100}",
+            doc_kind="plan",
+            municipality=None,
+            committee=None,
+            date=None,
+            year=rng.randint(2010, 2024),
+        )
         for n in range(count)
     ]
 

@@ -1,4 +1,5 @@
 """The `maalspor` command line."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,14 +18,16 @@ COMMANDS_DOC = {
     "export": "maalspor export documents|goals|decisions|sections|links|threads --format json — print a JSON list.",
     "thread": "maalspor thread GOAL_ID — the goal's history across plan years, with word diffs between years.",
     "index": "maalspor index — embed new and changed documents into the vector index and rebuild the keyword index (progress bar).",
-    "search": "maalspor search \"QUERY\" [--year 2019] [--kind plan|minutes|goal|decision|section|item-field] [--limit 10] [--format json] — hybrid search with citations.",
-    "ask": "maalspor ask \"QUESTION\" [--format json] — answer a Danish or English question, with citations.",
+    "search": 'maalspor search "QUERY" [--year 2019] [--kind plan|minutes|goal|decision|section|item-field] [--limit 10] [--format json] — hybrid search with citations.',
+    "ask": 'maalspor ask "QUESTION" [--format json] — answer a Danish or English question, with citations.',
     "serve": "maalspor serve [--host 127.0.0.1] [--port 8000] — the read-only HTTP API (/docs) and Danish web page (/).",
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="maalspor", description="Goals and decisions from Danish municipal documents.")
+    parser = argparse.ArgumentParser(
+        prog="maalspor", description="Goals and decisions from Danish municipal documents."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     ingest = commands.add_parser("ingest", help=COMMANDS_DOC["ingest"])
     ingest.add_argument("paths", nargs="+", type=Path)
@@ -101,8 +104,8 @@ def run_index(settings: Settings) -> int:
 
     from index.search.embedding_model import load_model
     from index.search.hybrid import open_searcher
-    from index.store.sqlite import open_store
     from index.search.vectors import VectorIndex
+    from index.store.sqlite import open_store
 
     embedder = load_model(settings)
     bar = tqdm(desc="embed", unit="chunk", file=sys.stderr)
@@ -117,8 +120,9 @@ def run_index(settings: Settings) -> int:
 
     store = open_store(settings.database_url)
     try:
-        searcher = open_searcher(store, VectorIndex.open(settings), ShowingProgress(), settings.lexical_index_path,
-                                 progress=print)
+        searcher = open_searcher(
+            store, VectorIndex.open(settings), ShowingProgress(), settings.lexical_index_path, progress=print
+        )
     finally:
         bar.close()
         store.close()
@@ -213,11 +217,15 @@ def render_thread(goal_id: str, store) -> str | None:
         lines.append(f"\n{year}")
         for member in ids:
             goal = goals[member]
-            lines.append(f"  {'*' if member == goal_id else '-'} [{goal.number}] {' '.join(goal.wording.split())}  ({member})")
+            lines.append(
+                f"  {'*' if member == goal_id else '-'} [{goal.number}] {' '.join(goal.wording.split())}  ({member})"
+            )
         for link in (link for link in links if link.to_goal in ids and link.from_goal in goals):
             before, after = goals[link.from_goal], goals[link.to_goal]
-            lines.append(f"    {before.plan_year} [{before.number}] -> [{after.number}] {link.relation} "
-                         f"({link.confidence:.2f}): {render_diff(word_diff(before.wording, after.wording))}")
+            lines.append(
+                f"    {before.plan_year} [{before.number}] -> [{after.number}] {link.relation} "
+                f"({link.confidence:.2f}): {render_diff(word_diff(before.wording, after.wording))}"
+            )
             lines.append(f"      target: {target_change(before.target, after.target).description}")
     return "\n".join(lines)
 

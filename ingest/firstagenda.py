@@ -25,6 +25,7 @@ heading that is no field label (a sub-heading inside Sagsbeskrivelse) is also a 
 export wraps the case text in a heading "Fremstilling" with no text of its own; that wrapper is left out.
 Field text: paragraphs and table cells one per line, <ul> items as "• text", <ol> items as "N. text".
 """
+
 from __future__ import annotations
 
 import json
@@ -37,15 +38,31 @@ from ingest.source_files import content_hash, decode_utf8, read_bytes
 from maalspor.model import IngestError, SourceDocument, SourceLine, SourceMeta
 
 FIELD_LABELS = (
-    "Beslutning", "Sagsprocedure", "Resume", "Indstilling", "Sagsbeskrivelse", "Sagsfremstilling",
-    "Lovgrundlag", "Økonomiske konsekvenser", "Kommunikation", "Høring", "Tidsplan", "Øvrige forhold",
-    "Øvrige konsekvenser", "Sagens forløb", "Bilag",
+    "Beslutning",
+    "Sagsprocedure",
+    "Resume",
+    "Indstilling",
+    "Sagsbeskrivelse",
+    "Sagsfremstilling",
+    "Lovgrundlag",
+    "Økonomiske konsekvenser",
+    "Kommunikation",
+    "Høring",
+    "Tidsplan",
+    "Øvrige forhold",
+    "Øvrige konsekvenser",
+    "Sagens forløb",
+    "Bilag",
 )
 _WRAPPER_HEADING = "Fremstilling"
 
 
 def looks_like_firstagenda(data: Any) -> bool:
-    return isinstance(data, dict) and isinstance(data.get("Dagsordenpunkter"), list) and isinstance(data.get("Moede"), dict)
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("Dagsordenpunkter"), list)
+        and isinstance(data.get("Moede"), dict)
+    )
 
 
 def read_firstagenda_json(path: Path) -> SourceDocument:
@@ -67,7 +84,9 @@ def read_firstagenda_json(path: Path) -> SourceDocument:
         format="firstagenda-json",
         lines=[SourceLine(page=None, line=number, text=text) for number, text in enumerate(texts, start=1)],
         meta=SourceMeta(
-            title=" ".join(part for part in (committee, meeting.get("Navn"), meeting_date and f"{meeting_date:%d-%m-%Y}") if part),
+            title=" ".join(
+                part for part in (committee, meeting.get("Navn"), meeting_date and f"{meeting_date:%d-%m-%Y}") if part
+            ),
             committee=committee,
             meeting_date=meeting_date.date().isoformat() if meeting_date else None,
             municipality=None,  # the export does not name the municipality
@@ -93,7 +112,9 @@ def meeting_header(meeting: dict[str, Any], committee: str | None) -> list[str]:
 
 
 def agenda_item_lines(item: dict[str, Any]) -> list[str]:
-    lines = [f"Punkt {item.get('Punktnummer') or item.get('Number')}: {item.get('Navn') or item.get('Caption') or ''}".rstrip()]
+    lines = [
+        f"Punkt {item.get('Punktnummer') or item.get('Number')}: {item.get('Navn') or item.get('Caption') or ''}".rstrip()
+    ]
     if item.get("SagsNummer"):
         lines.append(f"Sagsnummer: {item['SagsNummer']}")
     lines.extend(_attendance_lines(item.get("ExternalAgendaItemAttendees") or []))

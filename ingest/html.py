@@ -4,6 +4,7 @@ Shared by the FirstAgenda JSON reader (its fields are HTML) and the .html reader
 whitespace inside a block collapses to single spaces (HTML source line breaks mean nothing); empty
 blocks vanish. Table cells become lines of their own, row by row, cell by cell.
 """
+
 from __future__ import annotations
 
 import re

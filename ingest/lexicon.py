@@ -5,6 +5,7 @@ installed package; nothing is downloaded): its keys are inflected Danish word fo
 their lemmas. The words of the document itself are added, so a document's own vocabulary
 ("Danskundervisning") counts as evidence too.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -39,12 +40,7 @@ class Lexicon:
 
         A line's first and last word are left out: they may be halves of a word broken across lines.
         """
-        words = {
-            word.lower()
-            for line in lines
-            for word in _WORD.findall(line)[1:-1]
-            if len(word) >= min_length
-        }
+        words = {word.lower() for line in lines for word in _WORD.findall(line)[1:-1] if len(word) >= min_length}
         return cls(frozenset(words))
 
     def knows(self, word: str, inflected: bool = True) -> bool:

@@ -5,9 +5,10 @@ small function usable alone. Normally one clean line stands for one source line:
 furniture lines and move a misplaced text box, but never merge paragraphs, because the parsers
 downstream are line-based.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ingest.lexicon import Lexicon
 from ingest.repair_bullets import repair_bullets

@@ -15,6 +15,7 @@ Furniture, decided by position only:
 - a page number ("4", "- 4 -", "Side 4", "Side 4 af 15", "4/15") counts as furniture only in a band and
   only when no body text lies further out from the body; a number inside the body stays (it can be data).
 """
+
 from __future__ import annotations
 
 import io
@@ -128,7 +129,8 @@ def page_numbers(pages: list[list[PlacedLine]], running: set[PlacedLine]) -> set
             if not _is_page_number(line) or not (line.in_header_band or line.in_footer_band):
                 continue
             further_out = [
-                other for other in page
+                other
+                for other in page
                 if (other.bottom <= line.top if line.in_header_band else other.top >= line.bottom) and other is not line
             ]
             if all(other in running or _is_page_number(other) for other in further_out):

@@ -1,4 +1,5 @@
 """Pick the reader for a file by its content: PDF magic bytes, FirstAgenda JSON, HTML, UTF-8 text."""
+
 from __future__ import annotations
 
 import json

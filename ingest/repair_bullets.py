@@ -3,6 +3,7 @@
 A plain hyphen counts as a marker only before a long line of text (corpus/004 "- Implementering af …"):
 short lines such as "- Feb 2019   957" in corpus/002's tables are data.
 """
+
 from __future__ import annotations
 
 import re

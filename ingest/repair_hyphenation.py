@@ -12,6 +12,7 @@ decided from the seeds (corpus/000, 001, 003):
 - otherwise the hyphen was the typesetter's: it goes after a compound's linking -s ("virksomheds-" + "forløb")
   and when nothing says otherwise.
 """
+
 from __future__ import annotations
 
 import re

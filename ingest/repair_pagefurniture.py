@@ -8,6 +8,7 @@ Text extractions have no positions, so the evidence is the pattern itself:
 - a *running header/footer* is a line standing next to a page number or label (within a few lines)
   that recurs next to another page break, e.g. 003's "Møde i Erhvervs- og Beskæftigelsesudvalget d. 09-09-2014".
 """
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,8 @@ def page_break_lines(lines: list[WorkLine]) -> list[int]:
 
 def lone_page_numbers(lines: list[WorkLine]) -> list[int]:
     candidates = [
-        index for index, line in enumerate(lines)
+        index
+        for index, line in enumerate(lines)
         if _LONE_NUMBER.match(line.text.strip()) and _blank_at(lines, index - 1) and _blank_at(lines, index + 1)
     ]
     accepted: set[int] = set()

@@ -5,6 +5,7 @@ one part is not a word by itself (or is a lone letter that is no word). So "i ga
 stay apart: both parts are words. The joined form must be in the word list as it stands (no inflection
 guessing), and a lone letter before ":" or ")" is a label ("Følgemål e:", corpus/002 line 441), not a fragment.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,9 @@ def _join_in_line(line: WorkLine, lexicon: Lexicon) -> WorkLine:
     while match := _PAIR.search(line.text, position):
         if should_join(match.group(1), match.group(2), lexicon):
             space = match.end(1)
-            line = WorkLine(line.text[:space] + line.text[space + 1 :], line.origins[:space] + line.origins[space + 1 :], line.home)
+            line = WorkLine(
+                line.text[:space] + line.text[space + 1 :], line.origins[:space] + line.origins[space + 1 :], line.home
+            )
             position = match.start()
         else:
             position = match.start(2)

@@ -8,6 +8,7 @@ Evidence required (all of it), e.g. corpus/001 lines 211-236:
 - and the next line, full-width too, starts in lower case ("målrettet for, at ..."), continuing the sentence.
 The box moves, whole, to after the continued paragraph (up to its next blank line). Lines keep their origins.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,10 @@ def repair_text_boxes(lines: list[WorkLine]) -> list[WorkLine]:
             continue
         box_start, continuation, paragraph_end = move
         result = (
-            result[: index + 1] + result[continuation:paragraph_end] + result[box_start:continuation] + result[paragraph_end:]
+            result[: index + 1]
+            + result[continuation:paragraph_end]
+            + result[box_start:continuation]
+            + result[paragraph_end:]
         )
         index = paragraph_end
     return result
@@ -55,7 +59,11 @@ def _box_after(lines: list[WorkLine], index: int) -> tuple[int, int, int] | None
         stripped = lines[candidate].text.strip()
         if not stripped:
             continue
-        if stripped[0].islower() and len(stripped) >= _MIN_PARAGRAPH_LINE and _SENTENCE_AFTER_WORD.search(previous_text):
+        if (
+            stripped[0].islower()
+            and len(stripped) >= _MIN_PARAGRAPH_LINE
+            and _SENTENCE_AFTER_WORD.search(previous_text)
+        ):
             return (box_start, candidate, _paragraph_end(lines, candidate)) if box_lines >= _MIN_BOX_LINES else None
         previous_text = stripped
         box_lines += 1

@@ -1,4 +1,5 @@
 """Whitespace repair: odd spaces become plain spaces, runs collapse, line ends are trimmed."""
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ def repair_whitespace(lines: list[WorkLine]) -> list[WorkLine]:
 
 
 def _clean_line(line: WorkLine) -> WorkLine:
-    kept = [(char, origin) for char, origin in zip(line.text, line.origins) if not _INVISIBLE.match(char)]
+    kept = [(char, origin) for char, origin in zip(line.text, line.origins, strict=False) if not _INVISIBLE.match(char)]
     chars = [" " if _ODD_SPACE.match(char) else char for char, _ in kept]
     origins = [origin for _, origin in kept]
     text = "".join(chars)

@@ -1,4 +1,5 @@
 """What every reader does with the file itself: read its bytes once, hash them, refuse empty files."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """Reader for plain-text extractions (the seed corpus): one SourceLine per line, no pages."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@
 Repairs may edit, drop, move or merge characters between lines; each character keeps the index of
 the SourceLine it came from, so CleanText.origins stay exact whatever the repairs do.
 """
+
 from __future__ import annotations
 
 from array import array

@@ -2,6 +2,7 @@
 
 Every setting is documented in README.md (a test checks that).
 """
+
 from __future__ import annotations
 
 import os
@@ -60,7 +61,7 @@ def sqlite_path_of(database_url: str) -> Path:
     prefix = "sqlite:///"
     if not database_url.startswith(prefix):
         raise ValueError(f"unsupported MAALSPOR_DATABASE_URL {database_url!r}: only sqlite:/// is implemented")
-    return Path(database_url[len(prefix):])
+    return Path(database_url[len(prefix) :])
 
 
 def load_settings() -> Settings:

@@ -9,12 +9,13 @@ Data flow:
 Every extracted object carries `citations`: source file, page (PDFs) and 1-based line span,
 so a user can check it in the original.
 """
+
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Iterator
 
 # String enums: they compare equal to, and serialise as, their values, so the JSON contract is the values.
 
@@ -156,7 +157,9 @@ class CleanText:
         if first.page != last.page:
             # A span over a page break is cited from its first page; line_end is that page's last line.
             last_idx = max(
-                i for i in range(self.origins[start], self.origins[end - 1] + 1) if self.source.lines[i].page == first.page
+                i
+                for i in range(self.origins[start], self.origins[end - 1] + 1)
+                if self.source.lines[i].page == first.page
             )
             last = self.source.lines[last_idx]
         return Citation(

@@ -1,4 +1,5 @@
 """Document metadata from the text itself: kind, municipality, committee, meeting date, plan year, id."""
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,9 @@ from nlp.decisions import parse_decision_header
 
 _PLAN_TITLE = re.compile(r"\bBeskæftigelsesplan\s+(?P<year>(?:19|20)\d{2})\b")
 # An agenda item opens with 'Punkt 3', 'Sag nr. 1' or a FirstAgenda-style '3. Titel (Beslutning)'.
-_AGENDA_MARKER = re.compile(r"^\s*(?:(?:Punkt\s+\d+|Sag\s+nr\.\s*\d+)\s*:?\s*$|Punkt\s+\d+:\s+\S|Sagsn(?:r\.|ummer):)", re.M)
+_AGENDA_MARKER = re.compile(
+    r"^\s*(?:(?:Punkt\s+\d+|Sag\s+nr\.\s*\d+)\s*:?\s*$|Punkt\s+\d+:\s+\S|Sagsn(?:r\.|ummer):)", re.M
+)
 _COMMITTEE_NAME = r"(?P<committee>[A-ZÆØÅ][\w\-æøåÆØÅ ]{2,80}?(?:udvalg(?:et)?|Byrådet|Byråd|Kommunalbestyrelsen))"
 # A page header: the committee name alone on a line, the meeting date on the next.
 _HEADER = re.compile(r"^\s*" + _COMMITTEE_NAME + r"\s*\n\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*$", re.M)
@@ -48,9 +51,11 @@ def describe(clean: CleanText) -> Document:
 
 
 def _kind(text: str) -> DocKind:
-    if _AGENDA_MARKER.search(text) and (next(_decision_headers(text), None) or _HEADER.search(text) or _title_block(text)):
+    if _AGENDA_MARKER.search(text) and (
+        next(_decision_headers(text), None) or _HEADER.search(text) or _title_block(text)
+    ):
         return DocKind.MINUTES
-    head = "\n".join(text.splitlines()[:_HEAD_LINES * 3])
+    head = "\n".join(text.splitlines()[: _HEAD_LINES * 3])
     # A plan names itself early ('Beskæftigelsesplan 2022 fremlægger ...') and lists its goals.
     if _PLAN_TITLE.search(head) and re.search(r"\b(?:fokusområder|mål)\b", text, re.I):
         return DocKind.PLAN
@@ -115,7 +120,9 @@ def _plan_year(text: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def _title(kind: DocKind, meta_title: str | None, committee: str | None, date: str | None, year: int | None) -> str | None:
+def _title(
+    kind: DocKind, meta_title: str | None, committee: str | None, date: str | None, year: int | None
+) -> str | None:
     if kind is DocKind.PLAN and year:
         return f"Beskæftigelsesplan {year}"
     if kind is DocKind.MINUTES and committee:
@@ -123,8 +130,9 @@ def _title(kind: DocKind, meta_title: str | None, committee: str | None, date: s
     return meta_title
 
 
-def _document_id(kind: DocKind, source_file: str, municipality: str | None, committee: str | None,
-                 date: str | None, year: int | None) -> str:
+def _document_id(
+    kind: DocKind, source_file: str, municipality: str | None, committee: str | None, date: str | None, year: int | None
+) -> str:
     place = slugify(re.sub(r"\s+[Kk]ommune$", "", municipality)) if municipality else "ukendt-kommune"
     if kind is DocKind.PLAN and year:
         return f"{place}-beskaeftigelsesplan-{year}"

@@ -2,16 +2,37 @@
 
 Shared file: add functions at the end; do not change existing signatures.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
 MONTHS = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "januar": 1,
+    "jan": 1,
+    "februar": 2,
+    "feb": 2,
+    "marts": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "maj": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 
 _LONG_DATE = re.compile(r"(\d{1,2})\.\s*(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{4})", re.I)
@@ -79,8 +100,35 @@ def is_bulleted(line: str) -> bool:
 
 
 # Words a sentence does not end on: a line that ends with one continues on the next line.
-DANGLING_WORDS = frozenset({"af", "at", "og", "i", "på", "med", "for", "til", "en", "et", "der", "som", "om", "de",
-                            "den", "det", "få", "fra", "ved", "mellem", "samt", "eller", "end", "hvor", "x"})
+DANGLING_WORDS = frozenset(
+    {
+        "af",
+        "at",
+        "og",
+        "i",
+        "på",
+        "med",
+        "for",
+        "til",
+        "en",
+        "et",
+        "der",
+        "som",
+        "om",
+        "de",
+        "den",
+        "det",
+        "få",
+        "fra",
+        "ved",
+        "mellem",
+        "samt",
+        "eller",
+        "end",
+        "hvor",
+        "x",
+    }
+)
 
 
 def ends_mid_sentence(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 Pure text functions; the minutes layouts (nlp/minutes/) find the blocks and call these.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,9 @@ _ABSENT_SENTENCES = (
     re.compile(r"(?P<names>[A-ZÆØÅ][^.\n]*?)\s+deltog ikke i (?:sagens|punktets) behandling\.?"),
     re.compile(r"(?:Afbud|Fraværende):\s*(?P<names>[^\n]+)"),
     # eDoc: the names (if any) follow on their own lines.
-    re.compile(r"Følgende deltog ikke i behandlingen af punktet:\s*(?P<names>(?:[A-ZÆØÅ][^\n()]*\([A-ZÆØÅ]{1,3}\)\s*)*)"),
+    re.compile(
+        r"Følgende deltog ikke i behandlingen af punktet:\s*(?P<names>(?:[A-ZÆØÅ][^\n()]*\([A-ZÆØÅ]{1,3}\)\s*)*)"
+    ),
 )
 
 
@@ -81,7 +84,7 @@ def outcomes_by_recommendation(text: str) -> dict[int, Outcome]:
     outcomes: dict[int, Outcome] = {}
     for index, marker in enumerate(markers):
         segment_end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
-        outcome = classify_outcome(text[marker.end():segment_end])
+        outcome = classify_outcome(text[marker.end() : segment_end])
         if outcome is None:
             continue
         first = int(marker.group("first"))

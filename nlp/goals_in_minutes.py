@@ -7,6 +7,7 @@ Three shapes occur:
   * a draft plan attached to an item: 'Mål for 2015' sections with 'Mål N: <wording>' and the
     minister's goal ('Ministerens udmelding på området: ...'), listed once more up front.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,17 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from maalspor.model import Citation, CleanText, Document, Goal, Origin, SourceContext, StatusObservation, Target, goal_id
+from maalspor.model import (
+    Citation,
+    CleanText,
+    Document,
+    Goal,
+    Origin,
+    SourceContext,
+    StatusObservation,
+    Target,
+    goal_id,
+)
 from nlp.danish import MONTHS, ends_mid_sentence, parse_number, slugify, strip_bullet
 from nlp.plans import Line, text_lines
 from nlp.targets import equivalent_persons, parse_period, parse_target, target_group
@@ -33,7 +44,9 @@ _DATE_TOKEN = re.compile(
     rf"(?P<quarter>\dkv\d{{2}}\s*-\s*(?P<q>\d)kv(?P<qy>\d{{2}}))"
     rf"|(?P<range>(?:{_MONTH_NAMES})-(?P<rm>{_MONTH_NAMES})\s+(?P<ry>\d{{2}}))"
     rf"|(?P<monyy>\b(?P<m>{_MONTH_NAMES})-(?P<y>\d{{2}})\b)"
-    rf"|(?P<monyear>\b(?P<m4>{_MONTH_NAMES})\.?\s+(?P<y4>\d{{4}})\b)", re.I)
+    rf"|(?P<monyear>\b(?P<m4>{_MONTH_NAMES})\.?\s+(?P<y4>\d{{4}})\b)",
+    re.I,
+)
 _VALUE_AFTER_DATE = re.compile(rf"^\s*(?P<value>{_PCT}|-)(?!\d)")
 _PCT_TOKEN = re.compile(_PCT)
 _SUMMARY_LABEL = re.compile(r"(?P<label>[A-ZÆØÅ][\wæøå ]{2,50}?):\s*(?=Mål om\b)")
@@ -63,7 +76,7 @@ class Label:
     number: str  # '1', '2a', 'følgemål a'
 
     @staticmethod
-    def at(index: int, line: Line) -> "Label":
+    def at(index: int, line: Line) -> Label:
         match = _LABEL.match(line.text)
         number = match.group("number") or f"følgemål {match.group('letter')}"
         return Label(index, line, number)
@@ -94,8 +107,12 @@ def _sentence_from(lines: list[Line], index: int, opening: str) -> Span:
     while cursor < len(lines) and not _ends_sentence(parts[-1]):
         while cursor < len(lines) and lines[cursor].blank and cursor - last <= 2:
             cursor += 1
-        if cursor >= len(lines) or lines[cursor].blank or _LABEL.match(lines[cursor].text) or not (
-                lines[cursor].text.strip()[:1].islower() or ends_mid_sentence(parts[-1])):
+        if (
+            cursor >= len(lines)
+            or lines[cursor].blank
+            or _LABEL.match(lines[cursor].text)
+            or not (lines[cursor].text.strip()[:1].islower() or ends_mid_sentence(parts[-1]))
+        ):
             break
         parts.append(lines[cursor].text.strip())
         last = cursor
@@ -115,9 +132,18 @@ def _plan_year_before(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _make_goal(document: Document, year: int, number: str, wording: str, origin: Origin, context: SourceContext,
-               citations: list[Citation], target: Target | None = None,
-               status: list[StatusObservation] | None = None, group_text: str | None = None) -> Goal:
+def _make_goal(
+    document: Document,
+    year: int,
+    number: str,
+    wording: str,
+    origin: Origin,
+    context: SourceContext,
+    citations: list[Citation],
+    target: Target | None = None,
+    status: list[StatusObservation] | None = None,
+    group_text: str | None = None,
+) -> Goal:
     return Goal(
         id=goal_id(document.id, year, number),
         document_id=document.id,
@@ -181,16 +207,23 @@ def _labelled_status_goals(clean: CleanText, lines: list[Line], labels: list[Lab
         status = _labelled_status(clean, lines, row, document)
         origin = Origin.MINISTERIAL if _announced_by_minister(lines, labels, occurrences) else Origin.LOCAL
         target = None if number.startswith("følgemål") else parse_target(row.wording.text)
-        goals.append(_make_goal(document, year, number, row.wording.text, origin, SourceContext.STATUS_REPORT,
-                                citations, target, status))
+        goals.append(
+            _make_goal(
+                document, year, number, row.wording.text, origin, SourceContext.STATUS_REPORT, citations, target, status
+            )
+        )
     return goals
 
 
 def _labelled_row(lines: list[Line], label: Label) -> LabelledRow:
     """The label's wording (up to a blank line or the value cells) and the value cells after it."""
     parts, last, cursor = [label.rest], label.index, label.index + 1
-    while cursor < len(lines) and not lines[cursor].blank and not _starts_values(lines[cursor]) \
-            and not _LABEL.match(lines[cursor].text):
+    while (
+        cursor < len(lines)
+        and not lines[cursor].blank
+        and not _starts_values(lines[cursor])
+        and not _LABEL.match(lines[cursor].text)
+    ):
         parts.append(lines[cursor].text.strip())
         last, cursor = cursor, cursor + 1
     wording = " ".join(" ".join(parts).split())
@@ -198,8 +231,11 @@ def _labelled_row(lines: list[Line], label: Label) -> LabelledRow:
     while cursor < len(lines) and lines[cursor].blank and cursor - last <= 3:
         cursor += 1
     value_first = cursor
-    while cursor < len(lines) and not lines[cursor].blank and (
-            _starts_values(lines[cursor]) if cursor == value_first else _is_value_line(lines[cursor])):
+    while (
+        cursor < len(lines)
+        and not lines[cursor].blank
+        and (_starts_values(lines[cursor]) if cursor == value_first else _is_value_line(lines[cursor]))
+    ):
         cursor += 1
     # The cells may wrap over blank lines ('-4% Mar' / '2019' / '' / '1,1% 38').
     values_end = cursor
@@ -239,7 +275,9 @@ def _same_wording(label: Label, row: LabelledRow) -> bool:
     return fuzz.partial_ratio(shorter.lower(), longer.lower()) >= _FUZZY_SAME
 
 
-def _labelled_status(clean: CleanText, lines: list[Line], row: LabelledRow, document: Document) -> list[StatusObservation]:
+def _labelled_status(
+    clean: CleanText, lines: list[Line], row: LabelledRow, document: Document
+) -> list[StatusObservation]:
     """Columns: target, month, status % and count (fuldtidspersoner); '-' marks an empty cell."""
     if row.values is None:
         return []
@@ -247,16 +285,23 @@ def _labelled_status(clean: CleanText, lines: list[Line], row: LabelledRow, docu
     date_match = _DATE_TOKEN.search(text)
     if date_match is None:
         return []
-    after = text[date_match.end():].split()
+    after = text[date_match.end() :].split()
     value = next((_pct(token) for token in after if _PCT_TOKEN.fullmatch(token)), None)
     counts = [token for token in after if re.fullmatch(_COUNT, token)]
     persons = parse_number(counts[0]) if counts else None
     if value is None and persons is None:
         return []
-    return [StatusObservation(
-        text=text, date=_status_date(date_match), value=value, unit="pct" if value is not None else None,
-        persons=persons, document_id=document.id, citations=[row.values.cite(clean, lines)],
-    )]
+    return [
+        StatusObservation(
+            text=text,
+            date=_status_date(date_match),
+            value=value,
+            unit="pct" if value is not None else None,
+            persons=persons,
+            document_id=document.id,
+            citations=[row.values.cite(clean, lines)],
+        )
+    ]
 
 
 def _announced_by_minister(lines: list[Line], labels: list[Label], occurrences: list[Label]) -> bool:
@@ -266,7 +311,7 @@ def _announced_by_minister(lines: list[Line], labels: list[Label], occurrences: 
     for occurrence in occurrences:
         following = [i for i in label_indexes if i > occurrence.index]
         end = following[0] if following else len(lines)
-        comment = " ".join(line.text.strip() for line in lines[occurrence.index + 1:end])
+        comment = " ".join(line.text.strip() for line in lines[occurrence.index + 1 : end])
         if _MINISTER_ANNOUNCED.search(comment) and not _NO_LONGER.search(comment):
             return True
     return False
@@ -287,7 +332,9 @@ class IndicatorRow:
         return " ".join(" ".join(self.lines).split())
 
 
-def _unlabelled_status_goals(clean: CleanText, lines: list[Line], labels: list[Label], document: Document) -> list[Goal]:
+def _unlabelled_status_goals(
+    clean: CleanText, lines: list[Line], labels: list[Label], document: Document
+) -> list[Goal]:
     goals: list[Goal] = []
     for index, line in enumerate(lines):
         if not _TABLE_HEADER.match(line.text) or _has_labelled_rows(lines, index):
@@ -299,8 +346,11 @@ def _unlabelled_status_goals(clean: CleanText, lines: list[Line], labels: list[L
         captions = [label for label in labels if table_end < label.index <= table_end + 40]
         numbers = _numbers_from_captions(rows, captions)
         summary = _summary_segments(clean.text[: lines[index].start])
-        ministerial_mentions = [sentence.lower() for sentence in re.split(r"(?<=\.)\s+", clean.text[: lines[index].start])
-                                if "ministermål" in sentence.lower()]
+        ministerial_mentions = [
+            sentence.lower()
+            for sentence in re.split(r"(?<=\.)\s+", clean.text[: lines[index].start])
+            if "ministermål" in sentence.lower()
+        ]
         for row in rows:
             goals.append(_indicator_goal(clean, lines, document, year, row, numbers, summary, ministerial_mentions))
     return goals
@@ -308,7 +358,9 @@ def _unlabelled_status_goals(clean: CleanText, lines: list[Line], labels: list[L
 
 def _has_labelled_rows(lines: list[Line], header: int) -> bool:
     """A table whose first rows carry 'Mål N:' labels (possibly under a group heading) is labelled."""
-    first_rows = [line for line in lines[header + 1:header + 30] if not line.blank and not _is_header_continuation(line)][:4]
+    first_rows = [
+        line for line in lines[header + 1 : header + 30] if not line.blank and not _is_header_continuation(line)
+    ][:4]
     return any(_LABEL.match(line.text) for line in first_rows)
 
 
@@ -339,7 +391,9 @@ def _indicator_rows(lines: list[Line], start: int) -> tuple[list[IndicatorRow], 
             rows[-1].last = index
         index += 1
     # A row reports cells: a percentage or a run of empty cells ('- - - -').
-    with_cells = [row for row in rows if any(_PCT_TOKEN.search(line) or re.search(r"(?:^|\s)-\s+-", line) for line in row.lines)]
+    with_cells = [
+        row for row in rows if any(_PCT_TOKEN.search(line) or re.search(r"(?:^|\s)-\s+-", line) for line in row.lines)
+    ]
     return with_cells, index
 
 
@@ -347,8 +401,11 @@ def _numbers_from_captions(rows: list[IndicatorRow], captions: list[Label]) -> d
     """Row name -> goal number, taken from chart captions like 'Mål 2a: Udviklingen i antallet af ...'."""
     numbers: dict[str, str] = {}
     for caption in captions:
-        scored = [(fuzz.token_set_ratio(caption.rest.lower(), row.description.lower()), row.name) for row in rows
-                  if row.name not in numbers]
+        scored = [
+            (fuzz.token_set_ratio(caption.rest.lower(), row.description.lower()), row.name)
+            for row in rows
+            if row.name not in numbers
+        ]
         if scored and (best := max(scored))[0] >= _FUZZY_SAME:
             numbers[best[1]] = caption.number
     return numbers
@@ -369,10 +426,13 @@ def _summary_segments(text: str) -> list[SummarySegment]:
     segments = []
     for position, match in enumerate(matches):
         end = matches[position + 1].start() if position + 1 < len(matches) else _paragraph_end(text, match.end())
-        body = " ".join(text[match.end():end].split())
+        body = " ".join(text[match.end() : end].split())
         goal, _, status = body.partition(" Status ")
-        segments.append(SummarySegment(match.group("label").strip(), goal.rstrip(". "), f"Status {status}".strip(),
-                                       match.start(), end))
+        segments.append(
+            SummarySegment(
+                match.group("label").strip(), goal.rstrip(". "), f"Status {status}".strip(), match.start(), end
+            )
+        )
     return segments
 
 
@@ -381,8 +441,16 @@ def _paragraph_end(text: str, start: int) -> int:
     return blank.start() if blank else len(text)
 
 
-def _indicator_goal(clean: CleanText, lines: list[Line], document: Document, year: int, row: IndicatorRow,
-                    numbers: dict[str, str], summary: list[SummarySegment], ministerial_mentions: list[str]) -> Goal:
+def _indicator_goal(
+    clean: CleanText,
+    lines: list[Line],
+    document: Document,
+    year: int,
+    row: IndicatorRow,
+    numbers: dict[str, str],
+    summary: list[SummarySegment],
+    ministerial_mentions: list[str],
+) -> Goal:
     cells = _cells_of(row)
     segment = _best_segment(row.name, summary)
     number = numbers.get(row.name) or slugify(row.name)
@@ -398,13 +466,30 @@ def _indicator_goal(clean: CleanText, lines: list[Line], document: Document, yea
     status = []
     if cells[2] is not None:
         persons = equivalent_persons(segment.status) if segment else None
-        status.append(StatusObservation(
-            text=cells[3], date=cells[1], value=cells[2], unit="pct", persons=persons,
-            document_id=document.id, citations=citations[:1],
-        ))
+        status.append(
+            StatusObservation(
+                text=cells[3],
+                date=cells[1],
+                value=cells[2],
+                unit="pct",
+                persons=persons,
+                document_id=document.id,
+                citations=citations[:1],
+            )
+        )
     origin = Origin.MINISTERIAL if named_ministerial or numbered_ministerial else Origin.LOCAL
-    return _make_goal(document, year, number, wording, origin, SourceContext.STATUS_REPORT, citations, target, status,
-                      group_text=f"{row.name} {row.description}")
+    return _make_goal(
+        document,
+        year,
+        number,
+        wording,
+        origin,
+        SourceContext.STATUS_REPORT,
+        citations,
+        target,
+        status,
+        group_text=f"{row.name} {row.description}",
+    )
 
 
 def _cells_of(row: IndicatorRow) -> tuple[str | None, str | None, float | None, str]:
@@ -416,13 +501,13 @@ def _cells_of(row: IndicatorRow) -> tuple[str | None, str | None, float | None, 
     """
     total = next((line for line in row.lines if line.lower().startswith("i alt")), None)
     text = total or " ".join(row.lines)
-    dated = [m for m in _DATE_TOKEN.finditer(text) if _VALUE_AFTER_DATE.match(text[m.end():])]
+    dated = [m for m in _DATE_TOKEN.finditer(text) if _VALUE_AFTER_DATE.match(text[m.end() :])]
     if not dated:
         return None, None, None, text
     date = dated[-1]
     before = _PCT_TOKEN.findall(text[: date.start()])
-    value = _VALUE_AFTER_DATE.match(text[date.end():]).group("value")
-    return (before[-1] if before else None), _status_date(date), _pct(value), text[date.start():].strip()
+    value = _VALUE_AFTER_DATE.match(text[date.end() :]).group("value")
+    return (before[-1] if before else None), _status_date(date), _pct(value), text[date.start() :].strip()
 
 
 def _without_cells(description: str) -> str:
@@ -460,7 +545,11 @@ def _plan_attachment_goals(clean: CleanText, lines: list[Line], labels: list[Lab
         citations = [sentence.cite(clean, lines)]
         if listed := _listed_elsewhere(lines, label, sentence.text):
             citations.append(listed.cite(clean, lines))
-        goals.append(_make_goal(document, year, label.number, sentence.text, Origin.LOCAL, SourceContext.PLAN_ATTACHMENT, citations))
+        goals.append(
+            _make_goal(
+                document, year, label.number, sentence.text, Origin.LOCAL, SourceContext.PLAN_ATTACHMENT, citations
+            )
+        )
     goals += _minister_goals(clean, lines, document)
     return goals
 
@@ -505,8 +594,17 @@ def _minister_goals(clean: CleanText, lines: list[Line], document: Document) -> 
         citations = [sentence.cite(clean, lines)]
         if bullet := _national_bullet(lines, sentence.text):
             citations.append(bullet.cite(clean, lines))
-        goals.append(_make_goal(document, year, number, sentence.text.rstrip(". "), Origin.MINISTERIAL,
-                                SourceContext.PLAN_ATTACHMENT, citations))
+        goals.append(
+            _make_goal(
+                document,
+                year,
+                number,
+                sentence.text.rstrip(". "),
+                Origin.MINISTERIAL,
+                SourceContext.PLAN_ATTACHMENT,
+                citations,
+            )
+        )
     return goals
 
 

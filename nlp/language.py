@@ -2,6 +2,7 @@
 
 Built from spacy.blank("da") and the tables in spacy-lookups-data, so it needs no model download.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

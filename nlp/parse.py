@@ -1,4 +1,5 @@
 """nlp entry point: CleanText -> ParsedDocument (document metadata, sections, goals, agenda items)."""
+
 from __future__ import annotations
 
 from maalspor.model import CleanText, DocKind, ParsedDocument

@@ -5,6 +5,7 @@ and the plan's own focus areas ('Fokusområderne er: 1. ...', a different order)
 then opens its own section 'N: <wording> (ministermål)'. The focus areas are the plan's goals;
 one is ministerial when its heading says so or its wording is in the government's list.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,10 +76,7 @@ def parse_plan(clean: CleanText, document: Document) -> tuple[list[Section], lis
     focus = _numbered_list(lines, "fokusområderne")
     after_lists = max((entry.line.end for entry in government + focus), default=0)
     headings = {entry.number: _focus_heading(lines, entry, after_lists) for entry in focus}
-    goals = [
-        _goal(clean, lines, document, entry, headings, government)
-        for entry in focus
-    ]
+    goals = [_goal(clean, lines, document, entry, headings, government) for entry in focus]
     sections = _sections(clean, lines, document, headings)
     return sections, goals
 
@@ -132,7 +130,11 @@ def _focus_heading(lines: list[Line], entry: ListEntry, after: int) -> FocusHead
         if line.start < after:
             continue
         match = _NUMBERED.match(line.text)
-        if not match or match.group("number") != entry.number or not _comparable(match.group("wording")).startswith(wanted):
+        if (
+            not match
+            or match.group("number") != entry.number
+            or not _comparable(match.group("wording")).startswith(wanted)
+        ):
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
         wraps = following is not None and _MINISTERIAL_MARK.fullmatch(following.text) is not None
@@ -142,8 +144,14 @@ def _focus_heading(lines: list[Line], entry: ListEntry, after: int) -> FocusHead
     return None
 
 
-def _goal(clean: CleanText, lines: list[Line], document: Document, entry: ListEntry,
-          headings: dict[str, FocusHeading | None], government: list[ListEntry]) -> Goal:
+def _goal(
+    clean: CleanText,
+    lines: list[Line],
+    document: Document,
+    entry: ListEntry,
+    headings: dict[str, FocusHeading | None],
+    government: list[ListEntry],
+) -> Goal:
     heading = headings[entry.number]
     government_entry = next((g for g in government if _comparable(g.wording) == _comparable(entry.wording)), None)
     citations: list[Citation] = []
@@ -213,8 +221,9 @@ _WRAP_TAIL = 30
 _MAX_LIST_ENTRY = 75
 
 
-def _sections(clean: CleanText, lines: list[Line], document: Document,
-              focus: dict[str, FocusHeading | None]) -> list[Section]:
+def _sections(
+    clean: CleanText, lines: list[Line], document: Document, focus: dict[str, FocusHeading | None]
+) -> list[Section]:
     headings = _headings(lines, focus)
     sections: list[Section] = []
     used_ids: set[str] = set()
@@ -265,7 +274,7 @@ def _headings(lines: list[Line], focus: dict[str, FocusHeading | None]) -> list[
             continue
         wrap = _heading_span(lines, index)
         if wrap:
-            title = " ".join(" ".join(l.content for l in lines[index:index + wrap]).split())
+            title = " ".join(" ".join(heading_line.content for heading_line in lines[index : index + wrap]).split())
             headings.append(Heading(line, lines[index + wrap - 1], title, None))
             index += wrap
             continue

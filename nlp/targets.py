@@ -3,6 +3,7 @@
 'skal falde med 4 pct. fra oktober 2018 til oktober 2019' -> Target(fald, 4, pct) + Period(2018-10, 2019-10)
 'skal begrænses til X personer i december 2015 svarende til ...' -> Target(maksimum, placeholder) + Period
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,15 @@ _DIRECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("minimum", re.compile(r"\b(?:minimum|mindst|min\.)\s", re.I)),
 )
 
-_UNIT_NAMES = {"pct": "pct", "pct.": "pct", "procent": "pct", "%": "pct", "procentpoint": "procentpoint",
-               "personer": "personer", "fuldtidspersoner": "fuldtidspersoner"}
+_UNIT_NAMES = {
+    "pct": "pct",
+    "pct.": "pct",
+    "procent": "pct",
+    "%": "pct",
+    "procentpoint": "procentpoint",
+    "personer": "personer",
+    "fuldtidspersoner": "fuldtidspersoner",
+}
 
 
 def parse_target(sentence: str) -> Target | None:
@@ -39,10 +47,10 @@ def parse_target(sentence: str) -> Target | None:
     # The target follows the modal verb ('... ledige i min. 80 pct. af tiden – skal begrænses til X
     # personer'); only a goal that opens with its quantity ('40 pct. af flygtninge ... skal') has it before.
     modal = re.search(r"\bskal\b", main_clause)
-    after_modal = main_clause[modal.end():] if modal else ""
+    after_modal = main_clause[modal.end() :] if modal else ""
     if _QUANTITY.search(after_modal):
         main_clause = after_modal
-        text = text[text.index(after_modal):] if after_modal in text else text
+        text = text[text.index(after_modal) :] if after_modal in text else text
     quantity = _QUANTITY.search(main_clause)
     if quantity is None:
         return None
@@ -76,10 +84,14 @@ def equivalent_persons(text: str) -> int | None:
 
 
 _MONTH_YEAR = _MONTH + r"\s+(?:\d{4})"
-_FROM_TO = re.compile(r"\bfra\s+(?P<start>" + _MONTH_YEAR + r"|\d{4})\s+(?:og\s+)?til\s+(?P<end>" + _MONTH_YEAR + r"|\d{4})", re.I)
+_FROM_TO = re.compile(
+    r"\bfra\s+(?P<start>" + _MONTH_YEAR + r"|\d{4})\s+(?:og\s+)?til\s+(?P<end>" + _MONTH_YEAR + r"|\d{4})", re.I
+)
 _AT_MONTH = re.compile(r"\bi\s+(?P<end>" + _MONTH_YEAR + r")", re.I)
 _IN_YEAR = re.compile(r"\bi\s+(?P<year>(?:19|20)\d{2})\b", re.I)
-_BASELINE = re.compile(r"\b(?:ift\.|i forhold til|siden)\s+(?P<baseline>" + _MONTH + r"[\s-]*\d{2,4}|(?:19|20)\d{2})", re.I)
+_BASELINE = re.compile(
+    r"\b(?:ift\.|i forhold til|siden)\s+(?P<baseline>" + _MONTH + r"[\s-]*\d{2,4}|(?:19|20)\d{2})", re.I
+)
 
 
 def parse_period(sentence: str) -> Period | None:
@@ -88,11 +100,16 @@ def parse_period(sentence: str) -> Period | None:
     baseline_match = _BASELINE.search(text)
     baseline = _month_or_year(baseline_match.group("baseline"), first=True) if baseline_match else None
     if match := _FROM_TO.search(text):
-        return Period(text=match.group(0), start=_month_or_year(match.group("start"), first=True),
-                      end=_month_or_year(match.group("end"), first=False), baseline=baseline)
+        return Period(
+            text=match.group(0),
+            start=_month_or_year(match.group("start"), first=True),
+            end=_month_or_year(match.group("end"), first=False),
+            baseline=baseline,
+        )
     if match := _AT_MONTH.search(text):
-        return Period(text=match.group(0), start=None, end=_month_or_year(match.group("end"), first=False),
-                      baseline=baseline)
+        return Period(
+            text=match.group(0), start=None, end=_month_or_year(match.group("end"), first=False), baseline=baseline
+        )
     if match := _IN_YEAR.search(text):
         year = match.group("year")
         return Period(text=match.group(0), start=f"{year}-01", end=f"{year}-12", baseline=baseline)

@@ -3,6 +3,7 @@
 'Flere flygtninge og familiesammenførte skal være selvforsørgende (ministermål)' and the same text
 broken over two lines with a hyphen compare as identical: the diff sees words, not layout.
 """
+
 from __future__ import annotations
 
 import re

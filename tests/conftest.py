@@ -12,8 +12,11 @@ REALDOCS = REPO.parent / "shared" / "realdocs"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden snapshots from the current code (review the diff)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden snapshots from the current code (review the diff)",
+    )
 
 
 def pytest_configure(config):
@@ -69,8 +72,9 @@ def fake_searcher(api_settings, tmp_path_factory):
     store = Store(api_settings.sqlite_path, read_only=True)
     chunks = [chunk for document_chunks in store_chunks(store).values() for chunk in document_chunks]
     store.close()
-    client = chromadb.PersistentClient(path=str(tmp_path_factory.mktemp("chroma")),
-                                       settings=ChromaSettings(anonymized_telemetry=False))
+    client = chromadb.PersistentClient(
+        path=str(tmp_path_factory.mktemp("chroma")), settings=ChromaSettings(anonymized_telemetry=False)
+    )
     vectors = VectorIndex(client)
     vectors.add_chunks(chunks, np.stack([fake_embed(chunk.indexed_text) for chunk in chunks]))
     return HybridSearcher(chunks, LexicalIndex([chunk.indexed_text for chunk in chunks]), vectors, fake_embed)

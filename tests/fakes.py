@@ -1,4 +1,5 @@
 """Test doubles shared by several test modules."""
+
 import zlib
 
 import numpy as np

@@ -1,4 +1,5 @@
 """The README documents every setting and every CLI command (Datasette's habit)."""
+
 from cli.main import COMMANDS_DOC, build_parser
 from maalspor.config import SETTINGS_DOC
 from tests.conftest import REPO

@@ -1,4 +1,5 @@
 """Questions in Danish or English, answered from the store with citations (see api/ask.py)."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
@@ -17,12 +18,16 @@ class AskRequest(BaseModel):
 
 
 @router.get("/ask", summary="Answer a question; every statement carries citations")
-def ask_get(q: str = Query(..., min_length=1, max_length=500), store: Store = Depends(get_store),
-            searcher: Searcher | None = Depends(get_searcher)) -> dict:
+def ask_get(
+    q: str = Query(..., min_length=1, max_length=500),
+    store: Store = Depends(get_store),
+    searcher: Searcher | None = Depends(get_searcher),
+) -> dict:
     return ask(q, store, searcher)
 
 
-@router.post("/ask", summary="Answer a question (JSON body {\"q\": ...})", responses=MALFORMED_BODY)
-def ask_post(body: AskRequest, store: Store = Depends(get_store),
-             searcher: Searcher | None = Depends(get_searcher)) -> dict:
+@router.post("/ask", summary='Answer a question (JSON body {"q": ...})', responses=MALFORMED_BODY)
+def ask_post(
+    body: AskRequest, store: Store = Depends(get_store), searcher: Searcher | None = Depends(get_searcher)
+) -> dict:
     return ask(body.q, store, searcher)

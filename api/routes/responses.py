@@ -1,4 +1,5 @@
 """Shared OpenAPI pieces: the documented error answers and the ISO-date query type."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Everything the committees dealt with about a topic, oldest first; JSON, Markdown or CSV."""
+
 from __future__ import annotations
 
 import csv
@@ -15,15 +16,19 @@ from index.store.sqlite import Store
 router = APIRouter(tags=["topics"])
 
 # The markdown and csv formats answer text, not JSON: the spec says so.
-TEXT_FORMATS = {200: {"content": {"text/markdown": {"schema": {"type": "string"}},
-                                  "text/csv": {"schema": {"type": "string"}}}}}
+TEXT_FORMATS = {
+    200: {"content": {"text/markdown": {"schema": {"type": "string"}}, "text/csv": {"schema": {"type": "string"}}}}
+}
 CSV_FIELDS = ("date", "committee", "item_id", "title", "outcome", "decision_text")
 
 
 @router.get("/topics", summary="Agenda items and decisions about a topic, chronological", responses=TEXT_FORMATS)
-def topic_history(q: str = Query(..., min_length=1, max_length=200),
-                  format: Literal["json", "markdown", "csv"] = "json", limit: int = Query(100, ge=1, le=100),
-                  store: Store = Depends(get_store)):
+def topic_history(
+    q: str = Query(..., min_length=1, max_length=200),
+    format: Literal["json", "markdown", "csv"] = "json",
+    limit: int = Query(100, ge=1, le=100),
+    store: Store = Depends(get_store),
+):
     records = topic_records(q, store)[:limit]
     if format == "markdown":
         return PlainTextResponse(as_markdown(q, records), media_type="text/markdown; charset=utf-8")
@@ -35,9 +40,10 @@ def topic_history(q: str = Query(..., min_length=1, max_length=200),
 def topic_records(topic: str, store: Store) -> list[dict]:
     material = Material.load(store)
     question = Question(text=topic, language="da", kind="history", years=(), date=None, terms=tuple(topic_terms(topic)))
-    return [{**decision_summary(item, decision, material),
-             "citations": material.quoter.records(item.citations[:1])}
-            for item, decision in material.matching_items(question)]
+    return [
+        {**decision_summary(item, decision, material), "citations": material.quoter.records(item.citations[:1])}
+        for item, decision in material.matching_items(question)
+    ]
 
 
 def as_markdown(topic: str, records: list[dict]) -> str:

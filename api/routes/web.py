@@ -1,4 +1,5 @@
 """The Danish web page: search and ask, goal threads as timelines with highlighted diffs, cited source text."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,13 +9,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from answer.engine import ask
-from api.deps import Searcher, get_searcher, get_store
 from answer.records import thread_record
+from api.deps import Searcher, get_searcher, get_store
 from api.routes.documents import document_or_404
 from api.routes.threads import timeline
 from api.routes.topics import topic_records
-from index.store.sqlite import Store
 from index.lineage.threads import build_threads
+from index.store.sqlite import Store
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 CONTEXT_LINES = 15
@@ -23,13 +24,18 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, q: str | None = Query(None, max_length=500), store: Store = Depends(get_store),
-         searcher: Searcher | None = Depends(get_searcher)):
+def home(
+    request: Request,
+    q: str | None = Query(None, max_length=500),
+    store: Store = Depends(get_store),
+    searcher: Searcher | None = Depends(get_searcher),
+):
     threads = [thread_record(t) for t in build_threads(store.goals(), store.links())]
     answer = ask(q, store, searcher) if q and q.strip() else None
     topics = topic_records(q, store) if answer else []
-    return TEMPLATES.TemplateResponse(request, "home.html", {"q": q or "", "answer": answer, "topics": topics,
-                                                             "threads": threads})
+    return TEMPLATES.TemplateResponse(
+        request, "home.html", {"q": q or "", "answer": answer, "topics": topics, "threads": threads}
+    )
 
 
 @router.get("/traad/{thread_id}", response_class=HTMLResponse)
@@ -39,16 +45,24 @@ def thread_page(request: Request, thread_id: str, store: Store = Depends(get_sto
     thread = next((t for t in build_threads(goals, links) if t.id == thread_id), None)
     if thread is None:
         raise HTTPException(404, f"ukendt tråd {thread_id!r}")
-    return TEMPLATES.TemplateResponse(request, "thread.html",
-                                      {"thread": timeline(thread, {g.id: g for g in goals}, links, store)})
+    return TEMPLATES.TemplateResponse(
+        request, "thread.html", {"thread": timeline(thread, {g.id: g for g in goals}, links, store)}
+    )
 
 
 @router.get("/documents/{document_id}/source", response_class=HTMLResponse)
-def source_page(request: Request, document_id: str, line: int = Query(1, ge=1), end: int | None = Query(None, ge=1),
-                page: int | None = Query(None, ge=1), store: Store = Depends(get_store)):
+def source_page(
+    request: Request,
+    document_id: str,
+    line: int = Query(1, ge=1),
+    end: int | None = Query(None, ge=1),
+    page: int | None = Query(None, ge=1),
+    store: Store = Depends(get_store),
+):
     document = document_or_404(store, document_id)
     last = max(line, end or line)
-    lines = [l for l in store.source_lines(document.source_file) if l.page == page]
-    shown = [l for l in lines if line - CONTEXT_LINES <= l.line <= last + CONTEXT_LINES]
-    return TEMPLATES.TemplateResponse(request, "source.html", {"document": document, "lines": shown, "first": line,
-                                                               "last": last, "page": page})
+    lines = [source_line for source_line in store.source_lines(document.source_file) if source_line.page == page]
+    shown = [source_line for source_line in lines if line - CONTEXT_LINES <= source_line.line <= last + CONTEXT_LINES]
+    return TEMPLATES.TemplateResponse(
+        request, "source.html", {"document": document, "lines": shown, "first": line, "last": last, "page": page}
+    )

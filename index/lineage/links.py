@@ -7,6 +7,7 @@ take a second partner (split / merge) only with strong evidence, and a goal that
 may be linked across the gap. Human corrections (corpus/link_overrides.json) are applied last and
 also steer the assignment: a rejected pair is never proposed again.
 """
+
 from __future__ import annotations
 
 import json
@@ -119,7 +120,9 @@ def link_goals(
     return links
 
 
-def _link_municipality(goals: list[Goal], overrides: list[Override], embedder: PassageEmbedder | None) -> list[GoalLink]:
+def _link_municipality(
+    goals: list[Goal], overrides: list[Override], embedder: PassageEmbedder | None
+) -> list[GoalLink]:
     profiles = {goal.id: _profile(goal) for goal in goals}
     cosines = _cosines(profiles, embedder)
     rejected = {(o.from_goal, o.to_goal) for o in overrides if o.action == "reject"}
@@ -157,7 +160,7 @@ def _assign(sources: list[_Profile], targets: list[_Profile], cosines: dict, rej
         for j, b in enumerate(targets):
             if (a.goal.id, b.goal.id) in rejected:
                 scores[i, j] = 0.0
-    chosen = {(i, j) for i, j in zip(*linear_sum_assignment(-scores)) if scores[i, j] >= threshold}
+    chosen = {(i, j) for i, j in zip(*linear_sum_assignment(-scores), strict=False) if scores[i, j] >= threshold}
     chosen |= _extra_partners(scores, chosen)
     return {(sources[i].goal.id, targets[j].goal.id): evidence[i][j] for i, j in chosen}
 
@@ -168,7 +171,7 @@ def _extra_partners(scores: np.ndarray, chosen: set[tuple[int, int]]) -> set[tup
     row_best = {i: scores[i, j] for i, j in chosen}
     col_best = {j: scores[i, j] for i, j in chosen}
     extra = set()
-    for i, j in zip(*np.nonzero(scores >= MULTI_THRESHOLD)):
+    for i, j in zip(*np.nonzero(scores >= MULTI_THRESHOLD), strict=False):
         if (i, j) in chosen:
             continue
         near_row = i in row_best and scores[i, j] >= row_best[i] - _margin(j not in col_best)
@@ -233,8 +236,12 @@ def _apply_overrides(links: list[GoalLink], overrides: list[Override], profiles:
         link = by_pair.get(pair) or _manual_link(pair, override, profiles)
         link.confidence = 1.0
         link.relation = override.relation or link.relation
-        link.evidence = {**link.evidence, "method": "manual" if override.action == "add" else "confirmed",
-                         "note": override.note or "", "by": override.by or ""}
+        link.evidence = {
+            **link.evidence,
+            "method": "manual" if override.action == "add" else "confirmed",
+            "note": override.note or "",
+            "by": override.by or "",
+        }
         by_pair[pair] = link
     return sorted(by_pair.values(), key=lambda link: (link.from_year, link.to_year, link.from_goal, link.to_goal))
 

@@ -4,9 +4,11 @@ An item whose title names 'Beskæftigelsesplan YYYY' concerns every goal of that
 municipality. 'Status på Beskæftigelsesplan 2014, andet kvartal' reports status; 'Beskæftigelsesplan
 2015 - endeligt udkast og med høringssvar', recommended by the committee, approves.
 """
+
 from __future__ import annotations
 
 import re
+
 from maalspor.model import AgendaItem, Decision, Document, Goal, Outcome, PlanLink, PlanLinkRole
 
 _PLAN_TITLE = re.compile(r"beskæftigelsesplan(?:en)?\s+(?P<year>\d{4})", re.I)

@@ -3,6 +3,7 @@
 A thread is a connected component of the link graph (splits and merges stay in one thread); its goals
 are ordered by year, and a year without a goal in the thread is simply absent (a gap).
 """
+
 from __future__ import annotations
 
 from maalspor.model import Goal, GoalLink, Thread

@@ -6,11 +6,12 @@ split on sentence boundaries. A chunk cites the source lines of its own text whe
 are given (located by matching the text against the record's cited line range), else the record's
 citations.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping, Sequence
 
 from maalspor.model import AgendaItem, Citation, Decision, Document, Goal, Section, SourceLine
 
@@ -95,15 +96,22 @@ def chunks_for_document(
     """All chunks of one document; `source_lines` (source file -> its lines) narrows citations."""
     lines = source_lines or {}
     chunks: list[Chunk] = []
-    base = _Context(document, document.title or document.id, document.committee, document.meeting_date,
-                    _document_year(document), lines)
+    base = _Context(
+        document,
+        document.title or document.id,
+        document.committee,
+        document.meeting_date,
+        _document_year(document),
+        lines,
+    )
     for section in sections:
         context = _with(base, heading=_join(document.title, section.title))
         chunks += _split_record(context, section.id, "section", section.text, section.citations, narrow=False)
     for goal in goals:
         context = _with(base, heading=_join(document.title, "Mål"), year=goal.plan_year)
-        chunks += _split_record(context, goal.id, "goal", goal_text(goal), goal.citations, narrow=False,
-                                goal_id=goal.id)
+        chunks += _split_record(
+            context, goal.id, "goal", goal_text(goal), goal.citations, narrow=False, goal_id=goal.id
+        )
     for item in items:
         chunks += _item_chunks(base, item)
     return chunks
@@ -128,23 +136,42 @@ def _item_chunks(base: _Context, item: AgendaItem) -> list[Chunk]:
     own_decision = _own_decision(base, item)
     # An embedded item is an earlier meeting's: it is dated by its own decision, not by this meeting.
     date = own_decision.date if own_decision and item.embedded else base.date
-    context = _with(base, heading=_join(f"Punkt {item.number}", item.title), date=date,
-                    year=_year_of(date) or base.year)
+    context = _with(
+        base, heading=_join(f"Punkt {item.number}", item.title), date=date, year=_year_of(date) or base.year
+    )
     chunks: list[Chunk] = []
     for attribute, label in ITEM_FIELDS.items():
         text = getattr(item, attribute)
         if text:
             field_context = _with(context, heading=f"{context.heading} — {label}")
             # a field is only part of the item, whose citations span all of it: always narrow
-            chunks += _split_record(field_context, f"{item.id}:{attribute}", "item-field", text, item.citations,
-                                    narrow=True, item_number=item.number, field_name=attribute)
+            chunks += _split_record(
+                field_context,
+                f"{item.id}:{attribute}",
+                "item-field",
+                text,
+                item.citations,
+                narrow=True,
+                item_number=item.number,
+                field_name=attribute,
+            )
     for position, decision in enumerate(item.decisions):
-        decision_context = _with(context, heading=f"{context.heading} — Beslutning {decision.committee}",
-                                 committee=decision.committee, date=decision.date,
-                                 year=_year_of(decision.date) or context.year)
-        chunks += _split_record(decision_context, f"{item.id}:decision-{position}", "decision", decision.text,
-                                decision.citations or item.citations, narrow=not decision.citations,
-                                item_number=item.number)
+        decision_context = _with(
+            context,
+            heading=f"{context.heading} — Beslutning {decision.committee}",
+            committee=decision.committee,
+            date=decision.date,
+            year=_year_of(decision.date) or context.year,
+        )
+        chunks += _split_record(
+            decision_context,
+            f"{item.id}:decision-{position}",
+            "decision",
+            decision.text,
+            decision.citations or item.citations,
+            narrow=not decision.citations,
+            item_number=item.number,
+        )
     return chunks
 
 
@@ -159,9 +186,17 @@ def _own_decision(base: _Context, item: AgendaItem) -> Decision | None:
 # ------------------------------------------------------------------ splitting
 
 
-def _split_record(context: _Context, record_id: str, kind: str, text: str, citations: list[Citation],
-                  narrow: bool, item_number: str | None = None, goal_id: str | None = None,
-                  field_name: str | None = None) -> list[Chunk]:
+def _split_record(
+    context: _Context,
+    record_id: str,
+    kind: str,
+    text: str,
+    citations: list[Citation],
+    narrow: bool,
+    item_number: str | None = None,
+    goal_id: str | None = None,
+    field_name: str | None = None,
+) -> list[Chunk]:
     """Chunks of one record's text; `narrow` says the citations cover more than `text`."""
     pieces = split_text(text)
     # A record kept whole keeps all its citations (a goal may be cited where it recurs); a piece
@@ -221,14 +256,15 @@ def _sentences(text: str) -> list[str]:
 
 def _cut_words(sentence: str, max_words: int) -> list[str]:
     words = sentence.split()
-    return [" ".join(words[start:start + max_words]) for start in range(0, len(words), max_words)]
+    return [" ".join(words[start : start + max_words]) for start in range(0, len(words), max_words)]
 
 
 # ------------------------------------------------------------------ citations
 
 
-def narrow_citations(piece: str, citations: list[Citation],
-                     source_lines: Mapping[str, Sequence[SourceLine]]) -> list[Citation]:
+def narrow_citations(
+    piece: str, citations: list[Citation], source_lines: Mapping[str, Sequence[SourceLine]]
+) -> list[Citation]:
     """The line span of `piece` inside the first record citation that contains it, else `citations`."""
     for citation in citations:
         narrowed = _locate(piece, citation, source_lines.get(citation.source_file, ()))
@@ -238,8 +274,9 @@ def narrow_citations(piece: str, citations: list[Citation],
 
 
 def _locate(piece: str, citation: Citation, lines: Sequence[SourceLine]) -> Citation | None:
-    cited = [line for line in lines
-             if line.page == citation.page and citation.line_start <= line.line <= citation.line_end]
+    cited = [
+        line for line in lines if line.page == citation.page and citation.line_start <= line.line <= citation.line_end
+    ]
     if not cited:
         return None
     # Compare letters and digits only: the normaliser rejoins hyphenations and split words and

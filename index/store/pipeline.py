@@ -4,12 +4,13 @@ A file that fails is reported in one line and the batch goes on; nothing of it i
 An unchanged file (same content hash) is skipped. A second rendition of a document already stored
 (e.g. another PDF-to-text conversion of the same plan) is recorded as a rendition, not a new document.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from index.lineage.links import OVERRIDES_FILE_NAME, default_overrides_path, link_goals, load_overrides
 from index.store.sqlite import Store
@@ -44,8 +45,13 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                                and p.name != OVERRIDES_FILE_NAME))
+            files.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p.name != OVERRIDES_FILE_NAME
+                )
+            )
         else:
             files.append(path)
     return files
@@ -108,7 +114,7 @@ def _with_distinct_id(parsed: ParsedDocument, store: Store) -> ParsedDocument:
     old_id = parsed.document.id
     parsed.document.id = new_id
     for record in (*parsed.sections, *parsed.goals, *parsed.items):
-        record.id = new_id + record.id[len(old_id):] if record.id.startswith(old_id) else record.id
+        record.id = new_id + record.id[len(old_id) :] if record.id.startswith(old_id) else record.id
         record.document_id = new_id
     return parsed
 

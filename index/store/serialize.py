@@ -1,4 +1,5 @@
 """Rebuild the model's dataclasses from the JSON the store keeps (asdict's inverse)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -29,7 +30,9 @@ def from_dict(cls, data):
         return {key_type(key): from_dict(value_type, value) for key, value in data.items()}
     if dataclasses.is_dataclass(cls):
         hints = _field_types(cls)
-        return cls(**{f.name: from_dict(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data})
+        return cls(
+            **{f.name: from_dict(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}
+        )
     if isinstance(cls, type) and issubclass(cls, Enum):
         return cls(data)
     return data

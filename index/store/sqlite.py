@@ -3,12 +3,14 @@
 All storage goes through `Store`, so a server database could be added behind the same methods; the
 URL scheme decides (only sqlite:/// is implemented).
 """
+
 from __future__ import annotations
 
 import json
 import sqlite3
 from dataclasses import asdict
 from pathlib import Path
+
 from index.store.serialize import from_dict
 from maalspor.config import sqlite_path_of
 from maalspor.model import AgendaItem, Document, Goal, GoalLink, ParsedDocument, Section, SourceLine
@@ -59,7 +61,7 @@ CREATE INDEX IF NOT EXISTS sections_by_document ON sections(document_id);
 _RECORD_TABLES = ("sections", "goals", "items")
 
 
-def open_store(database_url: str, read_only: bool = False) -> "Store":
+def open_store(database_url: str, read_only: bool = False) -> Store:
     return Store(sqlite_path_of(database_url), read_only=read_only)
 
 
@@ -170,7 +172,13 @@ class Store:
         source = parsed.clean.source
         self._conn.execute(
             "INSERT INTO sources (source_file, content_hash, document_id, format, clean_text) VALUES (?, ?, ?, ?, ?)",
-            (source.source_file, source.content_hash, document_id or parsed.document.id, source.format, parsed.clean.text),
+            (
+                source.source_file,
+                source.content_hash,
+                document_id or parsed.document.id,
+                source.format,
+                parsed.clean.text,
+            ),
         )
         self._conn.executemany(
             "INSERT INTO source_lines (source_file, position, page, line, text) VALUES (?, ?, ?, ?, ?)",
@@ -214,7 +222,9 @@ class Store:
         if document_id is None:
             rows = self._conn.execute(f"SELECT data FROM {table} ORDER BY {order}")
         else:
-            rows = self._conn.execute(f"SELECT data FROM {table} WHERE document_id = ? ORDER BY {order}", (document_id,))
+            rows = self._conn.execute(
+                f"SELECT data FROM {table} WHERE document_id = ? ORDER BY {order}", (document_id,)
+            )
         return [from_dict(cls, json.loads(data)) for (data,) in rows]
 
 

@@ -7,12 +7,13 @@ AgendaItems. A layout module provides:
     matches(lines: list[Line]) -> bool               whether a document is in this layout
     find_items(clean, lines) -> list[ItemSpan]       where its items (and embedded ones) are
 """
+
 from __future__ import annotations
 
 from types import ModuleType
 
 from maalspor.model import AgendaItem, CleanText, Document
-from nlp.minutes import edoc, firstagenda_json, firstagenda_pdf, sagnr_protokol, punkt_referat
+from nlp.minutes import edoc, firstagenda_json, firstagenda_pdf, punkt_referat, sagnr_protokol
 from nlp.minutes.assemble import assemble
 from nlp.minutes.lines import Line, text_lines
 

@@ -1,4 +1,5 @@
 """Build an AgendaItem from an item's located lines and its layout's section labels."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

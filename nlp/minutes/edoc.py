@@ -3,6 +3,7 @@ lines, labelled sections, and the decision '<Udvalg>s beslutning den dd.mm.yyyy 
 by 'Følgende deltog ikke i behandlingen af punktet:'. A table of contents lists the same
 'N. title' lines without case numbers; a single-item export has just one item.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,7 +51,7 @@ def find_items(clean: CleanText, lines: list[Line]) -> list[ItemSpan]:
     ]
     starts = [heading for heading, _ in headings] + [len(lines)]
     spans = []
-    for (heading, case_line), next_start in zip(headings, starts[1:]):
+    for (heading, case_line), next_start in zip(headings, starts[1:], strict=False):
         end = heading + closing_end(lines[heading:next_start], LABELS)
         spans.append(_span(clean, lines, heading, case_line, end))
     return spans
@@ -69,7 +70,7 @@ def _span(clean: CleanText, lines: list[Line], heading: int, case_line: int, end
     first = lines[heading]
     match = _HEADING.fullmatch(first.text)
     page = page_of(clean, first)
-    wrapped = [line for line in lines[heading + 1:case_line] if line.text and page_of(clean, line) == page]
+    wrapped = [line for line in lines[heading + 1 : case_line] if line.text and page_of(clean, line) == page]
     body_start = case_line + 1
     while body_start < end and _DOCUMENT_NUMBER.fullmatch(lines[body_start].text):
         body_start += 1

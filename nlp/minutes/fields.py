@@ -1,4 +1,5 @@
 """Field parsers shared by the layouts: recommendations, attachment lists, item type, decisions."""
+
 from __future__ import annotations
 
 import re
@@ -91,4 +92,6 @@ def decisions(clean: CleanText, lines: list[Line], committee: str | None, date: 
             groups[-1].body.append(line)
         else:
             groups.append(_DecisionLines(committee or "", date, None, [line]))
-    return [build_decision(group.committee, group.date, unwrap(group.body), cite(clean, group.lines)) for group in groups]
+    return [
+        build_decision(group.committee, group.date, unwrap(group.body), cite(clean, group.lines)) for group in groups
+    ]

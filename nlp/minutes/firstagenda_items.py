@@ -1,5 +1,6 @@
 """FirstAgenda item headings, shared by its JSON rendering and its PDF referat:
 'Punkt N: title' (the title may wrap) followed by a case-number line."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,10 @@ def has_headings(lines: list[Line]) -> bool:
 
 def item_spans(lines: list[Line], case_number: re.Pattern[str], labels: Labels) -> list[ItemSpan]:
     starts = [index for index, line in enumerate(lines) if HEADING.fullmatch(line.text)]
-    return [_span(lines[start:end], case_number, labels) for start, end in zip(starts, starts[1:] + [len(lines)])]
+    return [
+        _span(lines[start:end], case_number, labels)
+        for start, end in zip(starts, starts[1:] + [len(lines)], strict=False)
+    ]
 
 
 def _span(item_lines: list[Line], case_number: re.Pattern[str], labels: Labels) -> ItemSpan:
@@ -28,7 +32,11 @@ def _span(item_lines: list[Line], case_number: re.Pattern[str], labels: Labels) 
     match = HEADING.fullmatch(heading.text)
     title_lines = [after_prefix(heading, match.start(2))]
     case_at = next(
-        (index for index in range(1, min(len(item_lines), _TITLE_REACH + 1)) if case_number.fullmatch(item_lines[index].text)),
+        (
+            index
+            for index in range(1, min(len(item_lines), _TITLE_REACH + 1))
+            if case_number.fullmatch(item_lines[index].text)
+        ),
         None,
     )
     body_start = 1

@@ -2,6 +2,7 @@
 'Sagsnummer: ...', per-item attendance lines ('Fraværende: name, ...'), field labels alone on a
 line ('Beslutning' first), 'Bilag' with '• name' lines, a blank line after each item.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@ its lines carry no 'Punkt N:'), 'Punkt N: title' + 'EMN-yyyy-nnnnnn', the decisi
 'Beslutninger' (no committee/date line: it is the meeting's), then the proposal and the
 administration's indstilling. Closed items ('Lukket: ...') print only the decision.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Lines of a CleanText with their character offsets: the unit every layout parser works on."""
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Attachments follow the last item in the same file; one of them may reproduce an earlier
 meeting's complete item (title, 'Resume' ... 'Beslutning'): that is returned as embedded.
 """
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 each item, title line 'N. title', no 'Beslutning' label (the committee + date line opens the
 decision), 'Bilagsfortegnelse' with a numbered list. Attachments follow the last item.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,7 +61,7 @@ def _span(number: str, item_lines: list[Line]) -> ItemSpan:
     while title_end < len(item_lines) and item_lines[title_end].text and LABELS.part_of(item_lines[title_end]) is None:
         title_end += 1
     first = item_lines[title_at]
-    title_lines = [after_prefix(first, _TITLE.fullmatch(first.text).start(2)), *item_lines[title_at + 1:title_end]]
+    title_lines = [after_prefix(first, _TITLE.fullmatch(first.text).start(2)), *item_lines[title_at + 1 : title_end]]
     return ItemSpan(number, title_lines, item_lines, item_lines[title_end:])
 
 

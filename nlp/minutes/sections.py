@@ -1,14 +1,15 @@
 """Split an agenda item's body into labelled sections ("Resumé", "Indstilling", "Beslutning" ...)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from nlp.decisions import parse_decision_header
 from nlp.minutes.lines import Line
 
 
-class Part(str, Enum):
+class Part(StrEnum):
     """What a labelled section holds; each maps to AgendaItem fields."""
 
     RESUME = "resume"

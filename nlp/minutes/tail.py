@@ -4,6 +4,7 @@ The meeting's last item (and an earlier item reproduced inside an attachment) ha
 heading to stop at. It closes with its decision block, optionally followed by its attachment
 list; the first line that fits neither belongs to the attachments.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,14 +18,16 @@ _LIST_ENTRY = re.compile(r"^(?:•|\d{1,2}\.\s|\d{4}\s*[–-]\s*\d+\s+-\s)")
 _MAX_DECISION_LINES = 6
 
 
-def items_between_headings(lines: list[Line], heading: re.Pattern[str], labels: Labels) -> tuple[list[tuple[str, list[Line]]], int]:
+def items_between_headings(
+    lines: list[Line], heading: re.Pattern[str], labels: Labels
+) -> tuple[list[tuple[str, list[Line]]], int]:
     """(item number, lines) from each heading line ('Punkt 3', 'Sag nr. 3') to the next; the last item
     ends where its decision block closes. Also returns the index after the meeting's last item."""
     starts = [index for index, line in enumerate(lines) if heading.fullmatch(line.text)]
-    meeting_end = starts[-1] + closing_end(lines[starts[-1]:], labels)
+    meeting_end = starts[-1] + closing_end(lines[starts[-1] :], labels)
     items = [
         (heading.fullmatch(lines[start].text).group(1), lines[start:end])
-        for start, end in zip(starts, starts[1:] + [meeting_end])
+        for start, end in zip(starts, starts[1:] + [meeting_end], strict=False)
     ]
     return items, meeting_end
 

@@ -1,4 +1,5 @@
 """`ask`: every question kind answered from the seed corpus, every quote found in the stored source lines."""
+
 import pytest
 
 from answer.engine import meeting_date, understand
@@ -17,23 +18,30 @@ def assert_quotes_match_source(answer, store):
     assert all(statement["citations"] for statement in answer["statements"])
     for statement in answer["statements"]:
         for citation in statement["citations"]:
-            lines = [l.text for l in store.source_lines(citation["source_file"])
-                     if l.page == citation["page"] and citation["line_start"] <= l.line <= citation["line_end"]]
+            lines = [
+                source_line.text
+                for source_line in store.source_lines(citation["source_file"])
+                if source_line.page == citation["page"]
+                and citation["line_start"] <= source_line.line <= citation["line_end"]
+            ]
             assert citation["quote"] and citation["quote"] in "\n".join(lines)
 
 
-@pytest.mark.parametrize("text, kind, language", [
-    ("Hvordan har målet for unge ændret sig fra 2015 til 2023?", "change", "da"),
-    ("Hvornår kom målet om personer med handicap ind?", "first", "da"),
-    ("Hvilke mål udgik efter 2022?", "dropped", "da"),
-    ("Which goals were carried over unchanged from 2022 to 2023?", "unchanged", "en"),
-    ("Hvad var status for målet om flygtninge i 2019?", "status", "da"),
-    ("Hvad besluttede udvalget om Beskæftigelsesplan 2015?", "decision", "da"),
-    ("Hvilke punkter om Beskæftigelsesplan har været på dagsordenen?", "history", "da"),
-    ("Hvem var fraværende den 9. september 2014?", "absent", "da"),
-    ("Hvilke bilag havde punktet om Beskæftigelsesplan 2015?", "attachments", "da"),
-    ("What was the target for senior citizens in 2019?", "status", "en"),
-])
+@pytest.mark.parametrize(
+    "text, kind, language",
+    [
+        ("Hvordan har målet for unge ændret sig fra 2015 til 2023?", "change", "da"),
+        ("Hvornår kom målet om personer med handicap ind?", "first", "da"),
+        ("Hvilke mål udgik efter 2022?", "dropped", "da"),
+        ("Which goals were carried over unchanged from 2022 to 2023?", "unchanged", "en"),
+        ("Hvad var status for målet om flygtninge i 2019?", "status", "da"),
+        ("Hvad besluttede udvalget om Beskæftigelsesplan 2015?", "decision", "da"),
+        ("Hvilke punkter om Beskæftigelsesplan har været på dagsordenen?", "history", "da"),
+        ("Hvem var fraværende den 9. september 2014?", "absent", "da"),
+        ("Hvilke bilag havde punktet om Beskæftigelsesplan 2015?", "attachments", "da"),
+        ("What was the target for senior citizens in 2019?", "status", "en"),
+    ],
+)
 def test_question_kind_and_language(text, kind, language):
     question = understand(text)
     assert (question.kind, question.language) == (kind, language)
@@ -52,13 +60,20 @@ def test_change_of_the_youth_goal_from_2015_to_2023(client, store):
     assert "I 2023 lød mål 6: “Flere unge skal i uddannelse eller beskæftigelse”" in answer["answer"]
     # the 2015 placeholder X became 'fald 5 pct.' in 2019 (goal 2: job- og uddannelsesparate unge)
     assert "placeholder X set: fald 5 pct." in answer["answer"]
-    assert {(l["from_year"], l["to_year"]) for l in answer["links"]} >= {(2015, 2019), (2019, 2022), (2022, 2023)}
+    assert {(link["from_year"], link["to_year"]) for link in answer["links"]} >= {
+        (2015, 2019),
+        (2019, 2022),
+        (2022, 2023),
+    }
     assert_quotes_match_source(answer, store)
 
 
 def test_first_appearance_of_the_disability_goal(client, store):
     answer = ask(client, "Hvornår kom målet om personer med handicap ind?")
-    assert "“Flere personer med handicap skal i beskæftigelse” optræder første gang i materialet i 2019" in answer["answer"]
+    assert (
+        "“Flere personer med handicap skal i beskæftigelse” optræder første gang i materialet i 2019"
+        in answer["answer"]
+    )
     assert "senere år med målet: 2022, 2023" in answer["answer"]
     assert answer["citations"][0]["source_file"] == "002_f3dbe880e0f1df7c.txt"
     assert_quotes_match_source(answer, store)
@@ -67,7 +82,9 @@ def test_first_appearance_of_the_disability_goal(client, store):
 def test_goals_dropped_after_2022(client, store):
     answer = ask(client, "Hvilke mål udgik efter 2022?")
     assert answer["goals"] == ["lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-6"]
-    assert answer["answer"] == "Mål 6 fra 2022, “Flere jobparate ledige +55 år skal i beskæftigelse”, findes ikke i 2023."
+    assert (
+        answer["answer"] == "Mål 6 fra 2022, “Flere jobparate ledige +55 år skal i beskæftigelse”, findes ikke i 2023."
+    )
     assert_quotes_match_source(answer, store)
 
 
@@ -75,7 +92,10 @@ def test_goals_carried_over_unchanged_in_english(client, store):
     answer = ask(client, "Which goals were carried over unchanged from 2022 to 2023?")
     assert answer["language"] == "en"
     assert len(answer["statements"]) == 7  # all but goal 6 (+55 år) of the 2022 plan
-    assert "“Flere unge skal i uddannelse eller beskæftigelse” (goal 7 in 2022, goal 6 in 2023) is unchanged." in answer["answer"]
+    assert (
+        "“Flere unge skal i uddannelse eller beskæftigelse” (goal 7 in 2022, goal 6 in 2023) is unchanged."
+        in answer["answer"]
+    )
     assert "+55" not in answer["answer"]
     assert_quotes_match_source(answer, store)
 
@@ -91,7 +111,8 @@ def test_decision_on_the_2015_plan(client, store):
     answer = ask(client, "Hvad besluttede udvalget om Beskæftigelsesplan 2015?")
     assert answer["answer"] == (
         "Erhvervs- og Beskæftigelsesudvalget besluttede den 9. september 2014 om punkt 2 “Beskæftigelsesplan 2015 - "
-        "endeligt udkast og med høringssvar”: Ad. 1-2 Anbefalet. Ad. 3-5 Godkendt. (udfald: anbefalet).")
+        "endeligt udkast og med høringssvar”: Ad. 1-2 Anbefalet. Ad. 3-5 Godkendt. (udfald: anbefalet)."
+    )
     assert answer["decisions"][0]["date"] == "2014-09-09"
     assert_quotes_match_source(answer, store)
 
@@ -116,8 +137,11 @@ def test_absent_members_on_9_september_2014(client, store):
 def test_attachments_of_the_2015_plan_item(client, store):
     answer = ask(client, "Hvilke bilag havde punktet om Beskæftigelsesplan 2015?")
     assert answer["decisions"][0]["attachments"] == [
-        "Beskæftigelsesplan 2015_med høringssvar markeret", "Høringssvar til Beskæftigelsesplan 2015",
-        "Høringssvar_BP15_Lyngby Taarbæk", "Høringssvar BP2015 LO"]
+        "Beskæftigelsesplan 2015_med høringssvar markeret",
+        "Høringssvar til Beskæftigelsesplan 2015",
+        "Høringssvar_BP15_Lyngby Taarbæk",
+        "Høringssvar BP2015 LO",
+    ]
     assert answer["citations"][0]["quote"].strip() == "1. Beskæftigelsesplan 2015_med høringssvar markeret"
     assert_quotes_match_source(answer, store)
 

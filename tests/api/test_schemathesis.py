@@ -1,4 +1,5 @@
 """Property-based fuzzing of every documented operation: no 5xx, and every response conforms to the OpenAPI spec."""
+
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ EXAMPLES_PER_OPERATION = 15
 # (schemathesis.pytest.from_fixture breaks on pytest 9); the requests go to the app over the ingested corpus.
 _NO_STORE = Path("/nonexistent-maalspor-data")
 schema = schemathesis.openapi.from_asgi(
-    "/openapi.json", create_app(Settings(data_dir=_NO_STORE, database_url=f"sqlite:///{_NO_STORE / 'db.sqlite3'}")))
+    "/openapi.json", create_app(Settings(data_dir=_NO_STORE, database_url=f"sqlite:///{_NO_STORE / 'db.sqlite3'}"))
+)
 
 
 @pytest.fixture(scope="session")
@@ -25,14 +27,30 @@ def corpus_app(api_settings, fake_searcher):
 
 def test_the_spec_documents_every_json_operation():
     labels = {result.ok().label for result in schema.get_all_operations()}
-    assert labels == {"GET /documents", "GET /documents/{document_id}", "GET /goals", "GET /goals/{goal_id}",
-                      "GET /threads", "GET /threads/{thread_id}", "GET /compare", "GET /decisions", "GET /topics",
-                      "GET /search", "GET /ask", "POST /ask"}
+    assert labels == {
+        "GET /documents",
+        "GET /documents/{document_id}",
+        "GET /goals",
+        "GET /goals/{goal_id}",
+        "GET /threads",
+        "GET /threads/{thread_id}",
+        "GET /compare",
+        "GET /decisions",
+        "GET /topics",
+        "GET /search",
+        "GET /ask",
+        "POST /ask",
+    }
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 def test_no_server_error_and_responses_match_the_spec(case, corpus_app):
     case.call_and_validate(app=corpus_app)
 

@@ -1,4 +1,5 @@
 """The Danish web page: answer with citations, thread timeline with <ins>/<del>, highlighted source lines."""
+
 import re
 
 UNGE_THREAD_GOAL = "lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-7"

@@ -56,7 +56,7 @@ def differences(expected: Any, actual: Any, path: str = "$") -> list[str]:
         found = []
         if len(expected) != len(actual):
             found.append(f"{path}: {len(actual)} entries, expected {len(expected)}")
-        for index, (want, got) in enumerate(zip(expected, actual)):
+        for index, (want, got) in enumerate(zip(expected, actual, strict=False)):
             found.extend(differences(want, got, f"{path}[{index}]"))
         return found
     return [] if expected == actual else [f"{path}: {_short(actual)} != expected {_short(expected)}"]

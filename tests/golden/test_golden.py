@@ -27,8 +27,12 @@ def _extract(paths: list[Path], data_dir: Path) -> tuple[dict[str, dict], dict]:
     records = {kind: export_records(store, kind) for kind in EXPORT_KINDS}
     store.close()
     records = snapshot.normalised(records)
-    report_lines = {"ingested": report.ingested, "renditions": report.renditions,
-                    "skipped": report.skipped, "failed": report.failed}
+    report_lines = {
+        "ingested": report.ingested,
+        "renditions": report.renditions,
+        "skipped": report.skipped,
+        "failed": report.failed,
+    }
     return snapshot.document_snapshots(records), snapshot.normalised(snapshot.batch_snapshot(report_lines, records))
 
 

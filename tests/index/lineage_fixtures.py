@@ -1,4 +1,5 @@
 """Shared by the lineage tests: the seed corpus ingested once, and the expected lineage file."""
+
 import json
 
 from tests.conftest import REPO

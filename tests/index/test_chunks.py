@@ -1,21 +1,38 @@
 """Chunking: sizes, sentence boundaries, own-line citations, item fields, decisions, embedded items."""
+
 from index.search.chunks import MAX_CHUNK_WORDS, chunks_for_document, split_text
-from maalspor.model import (AgendaItem, Citation, Decision, DocKind, Document, Goal, Section, SourceLine, Target)
+from maalspor.model import AgendaItem, Citation, Decision, DocKind, Document, Goal, Section, SourceLine, Target
 
 SOURCE = "plan.txt"
 MINUTES_SOURCE = "minutes.txt"
 
 
 def _plan() -> Document:
-    return Document(id="kommune-plan-2022", kind=DocKind.PLAN, title="Beskæftigelsesplan 2022",
-                    municipality="Testrup Kommune", committee=None, meeting_date=None, plan_year=2022,
-                    source_file=SOURCE, content_hash="x")
+    return Document(
+        id="kommune-plan-2022",
+        kind=DocKind.PLAN,
+        title="Beskæftigelsesplan 2022",
+        municipality="Testrup Kommune",
+        committee=None,
+        meeting_date=None,
+        plan_year=2022,
+        source_file=SOURCE,
+        content_hash="x",
+    )
 
 
 def _minutes() -> Document:
-    return Document(id="kommune-udvalg-2019-06-11", kind=DocKind.MINUTES, title="Referat",
-                    municipality="Testrup Kommune", committee="Beskæftigelsesudvalget", meeting_date="2019-06-11",
-                    plan_year=None, source_file=MINUTES_SOURCE, content_hash="y")
+    return Document(
+        id="kommune-udvalg-2019-06-11",
+        kind=DocKind.MINUTES,
+        title="Referat",
+        municipality="Testrup Kommune",
+        committee="Beskæftigelsesudvalget",
+        meeting_date="2019-06-11",
+        plan_year=None,
+        source_file=MINUTES_SOURCE,
+        content_hash="y",
+    )
 
 
 def _long_section() -> tuple[Section, list[SourceLine]]:
@@ -23,9 +40,16 @@ def _long_section() -> tuple[Section, list[SourceLine]]:
     sentences = [f"Sætning nummer {n} handler om ledige borgere og deres vej til job." for n in range(60)]
     lines = [SourceLine(None, n + 1, f"Overskrift {n}") for n in range(10)]
     lines += [SourceLine(None, 11 + n, sentence) for n, sentence in enumerate(sentences)]
-    section = Section(id="kommune-plan-2022:section-lang", document_id="kommune-plan-2022", number=None,
-                      title="Lang sektion", level=1, parent_id=None, text="\n".join(sentences),
-                      citations=[Citation(SOURCE, None, 10, 70)])
+    section = Section(
+        id="kommune-plan-2022:section-lang",
+        document_id="kommune-plan-2022",
+        number=None,
+        title="Lang sektion",
+        level=1,
+        parent_id=None,
+        text="\n".join(sentences),
+        citations=[Citation(SOURCE, None, 10, 70)],
+    )
     return section, lines
 
 
@@ -54,38 +78,70 @@ def test_an_over_long_sentence_is_cut_into_word_windows():
 
 def test_goal_chunk_adds_target_and_group_and_keeps_every_citation():
     citations = [Citation(SOURCE, None, 5, 6), Citation(SOURCE, None, 40, 40)]
-    goal = Goal(id="kommune-plan-2022:goal-2022-1", document_id="kommune-plan-2022", plan_year=2022, number="1",
-                wording="Flere unge skal i uddannelse", origin="ministerial",
-                target=Target(text="fald 5 pct.", direction="fald", value=5.0, unit="pct"), target_group="unge",
-                period=None, status=[], citations=citations)
+    goal = Goal(
+        id="kommune-plan-2022:goal-2022-1",
+        document_id="kommune-plan-2022",
+        plan_year=2022,
+        number="1",
+        wording="Flere unge skal i uddannelse",
+        origin="ministerial",
+        target=Target(text="fald 5 pct.", direction="fald", value=5.0, unit="pct"),
+        target_group="unge",
+        period=None,
+        status=[],
+        citations=citations,
+    )
     (chunk,) = chunks_for_document(_plan(), [], [goal], [])
     assert chunk.text == "Flere unge skal i uddannelse\nfald 5 pct."  # "unge" is already in the wording
     assert chunk.kind == "goal" and chunk.goal_id == goal.id and chunk.citations == citations
-    assert chunk.metadata() == {"document_id": "kommune-plan-2022", "doc_kind": "plan", "kind": "goal",
-                                "municipality": "Testrup Kommune", "year": 2022, "goal_id": goal.id,
-                                "heading": "Beskæftigelsesplan 2022 — Mål"}
+    assert chunk.metadata() == {
+        "document_id": "kommune-plan-2022",
+        "doc_kind": "plan",
+        "kind": "goal",
+        "municipality": "Testrup Kommune",
+        "year": 2022,
+        "goal_id": goal.id,
+        "heading": "Beskæftigelsesplan 2022 — Mål",
+    }
 
 
 def _item(embedded: bool) -> tuple[AgendaItem, list[SourceLine]]:
-    lines = [SourceLine(None, n, text) for n, text in enumerate([
-        "4. Status på beskæftigelsesplanen",
-        "Resumé",
-        "Forvaltningen fremlægger status på",
-        "målene i planen.",
-        "Sagsfremstilling",
-        "Ledigheden er faldet med 2,8 pct.",
-        "Beslutning Beskæftigelsesudvalget den 5. februar 2019",
-        "Taget til efterretning.",
-    ], start=1)]
+    lines = [
+        SourceLine(None, n, text)
+        for n, text in enumerate(
+            [
+                "4. Status på beskæftigelsesplanen",
+                "Resumé",
+                "Forvaltningen fremlægger status på",
+                "målene i planen.",
+                "Sagsfremstilling",
+                "Ledigheden er faldet med 2,8 pct.",
+                "Beslutning Beskæftigelsesudvalget den 5. februar 2019",
+                "Taget til efterretning.",
+            ],
+            start=1,
+        )
+    ]
     item = AgendaItem(
         id=f"kommune-udvalg-2019-06-11:{'embedded-item' if embedded else 'item'}-4",
-        document_id="kommune-udvalg-2019-06-11", number="4", title="Status på beskæftigelsesplanen",
-        item_type="orientering", resume="Forvaltningen fremlægger status på målene i planen.",
+        document_id="kommune-udvalg-2019-06-11",
+        number="4",
+        title="Status på beskæftigelsesplanen",
+        item_type="orientering",
+        resume="Forvaltningen fremlægger status på målene i planen.",
         case_text="Ledigheden er faldet med 2,8 pct.",
-        decisions=[Decision(committee="Beskæftigelsesudvalget", date="2019-02-05" if embedded else "2019-06-11",
-                            text="Taget til efterretning.", outcome="taget til efterretning",
-                            citations=[Citation(MINUTES_SOURCE, None, 7, 8)])],
-        citations=[Citation(MINUTES_SOURCE, None, 1, 8)], embedded=embedded)
+        decisions=[
+            Decision(
+                committee="Beskæftigelsesudvalget",
+                date="2019-02-05" if embedded else "2019-06-11",
+                text="Taget til efterretning.",
+                outcome="taget til efterretning",
+                citations=[Citation(MINUTES_SOURCE, None, 7, 8)],
+            )
+        ],
+        citations=[Citation(MINUTES_SOURCE, None, 1, 8)],
+        embedded=embedded,
+    )
     return item, lines
 
 
@@ -93,7 +149,10 @@ def test_item_fields_and_decision_become_chunks_citing_their_own_lines():
     item, lines = _item(embedded=False)
     chunks = chunks_for_document(_minutes(), [], [], [item], {MINUTES_SOURCE: lines})
     assert [(chunk.id.split(":", 1)[1], chunk.kind) for chunk in chunks] == [
-        ("item-4:resume", "item-field"), ("item-4:case_text", "item-field"), ("item-4:decision-0", "decision")]
+        ("item-4:resume", "item-field"),
+        ("item-4:case_text", "item-field"),
+        ("item-4:decision-0", "decision"),
+    ]
     assert [(c.citations[0].line_start, c.citations[0].line_end) for c in chunks] == [(3, 4), (6, 6), (7, 8)]
     assert {chunk.item_number for chunk in chunks} == {"4"}
     assert chunks[0].heading == "Punkt 4 — Status på beskæftigelsesplanen — Resumé"

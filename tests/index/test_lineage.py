@@ -1,11 +1,11 @@
 """Goal links across plan years, checked against the lineage read from the seeds (tests/resources/goal_lineage.json,
 which says why each link holds)."""
+
 import json
-from pathlib import Path
 
 import pytest
 
-from index.lineage.links import load_overrides, link_goals
+from index.lineage.links import link_goals, load_overrides
 from index.store.pipeline import ingest_paths
 from index.store.sqlite import Store
 from tests.conftest import CORPUS
@@ -64,16 +64,38 @@ def test_link_evidence_and_confidence(links):
 
 def test_overrides_reject_and_add_survive_relinking(tmp_path):
     overrides = tmp_path / "link_overrides.json"
-    overrides.write_text(json.dumps({"version": 1, "overrides": [
-        {"action": "reject", "from_goal": full_id("2019-6"), "to_goal": full_id("2022-4"), "relation": None,
-         "note": "test", "by": "tester", "date": "2024-01-01"},
-        {"action": "add", "from_goal": full_id("2022-6"), "to_goal": full_id("2023-3"), "relation": "related",
-         "note": "test", "by": "tester", "date": "2024-01-01"},
-    ]}), encoding="utf-8")
+    overrides.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "overrides": [
+                    {
+                        "action": "reject",
+                        "from_goal": full_id("2019-6"),
+                        "to_goal": full_id("2022-4"),
+                        "relation": None,
+                        "note": "test",
+                        "by": "tester",
+                        "date": "2024-01-01",
+                    },
+                    {
+                        "action": "add",
+                        "from_goal": full_id("2022-6"),
+                        "to_goal": full_id("2023-3"),
+                        "relation": "related",
+                        "note": "test",
+                        "by": "tester",
+                        "date": "2024-01-01",
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     store = Store(tmp_path / "s.sqlite3")
     ingest_paths([CORPUS], store, overrides_path=overrides)
     ingest_paths([CORPUS], store, overrides_path=overrides)  # re-ingest: nothing changes, links recomputed
-    links = {(l.from_goal, l.to_goal): l for l in store.links()}
+    links = {(link.from_goal, link.to_goal): link for link in store.links()}
     assert (full_id("2019-6"), full_id("2022-4")) not in links
     added = links[(full_id("2022-6"), full_id("2023-3"))]
     assert (added.relation, added.confidence, added.evidence["method"]) == ("related", 1.0, "manual")

@@ -1,4 +1,5 @@
 """Ingesting the seed corpus into the SQLite store: renditions, no-op re-ingest, replacement, bad input."""
+
 import shutil
 from pathlib import Path
 
@@ -56,7 +57,9 @@ def test_changed_file_replaces_its_old_records(store, tmp_path):
     goals_before = {g.number: g.wording for g in store.goals(document.id)}
     assert goals_before["6"] == "Flere unge skal i uddannelse eller beskæftigelse"
 
-    plan.write_text(original.replace("Flere unge skal i uddannelse eller", "Flere unge skal i job eller"), encoding="utf-8")
+    plan.write_text(
+        original.replace("Flere unge skal i uddannelse eller", "Flere unge skal i job eller"), encoding="utf-8"
+    )
     report = ingest_paths([plan], store)
     assert len(report.ingested) == 1
     assert [d.id for d in store.documents()] == [document.id]

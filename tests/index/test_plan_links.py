@@ -1,8 +1,9 @@
 """Plan <-> minutes: the 2014 minutes approve the 2015 draft and report status on 2014; the 2019 minutes on 2019."""
+
 import pytest
 
-from index.store.pipeline import ingest_paths
 from index.lineage.plan_links import link_plans_to_minutes
+from index.store.pipeline import ingest_paths
 from index.store.sqlite import Store
 from tests.conftest import CORPUS
 from tests.index.lineage_fixtures import GOLD, full_id
@@ -25,7 +26,9 @@ def _by_item(plan_links, item_id):
 
 
 def test_item_2_of_2014_approves_the_2015_goals(plan_links):
-    links = _by_item(plan_links, f"{MINUTES_2014}:item-2")  # 'Beskæftigelsesplan 2015 - endeligt udkast og med høringssvar'
+    links = _by_item(
+        plan_links, f"{MINUTES_2014}:item-2"
+    )  # 'Beskæftigelsesplan 2015 - endeligt udkast og med høringssvar'
     assert len(links) == 14  # 2015 #1-9, 2a and four ministermål
     assert all(goal_id.split(":goal-")[1].startswith("2015-") for goal_id in links)
     link = links[full_id("2015-3")]

@@ -1,4 +1,5 @@
 """Hybrid search: filters, the score floor, citations; with a fake embedder and with the real model."""
+
 import json
 from pathlib import Path
 
@@ -8,9 +9,8 @@ import pytest
 from chromadb.config import Settings as ChromaSettings
 
 from index.search.chunks import Chunk
+from index.search.hybrid import DEFAULT_WEIGHTS, ExpectedSpan, HybridSearcher, SearchFilters, answer_rank, open_searcher
 from index.search.lexical import LexicalIndex
-from index.search.hybrid import (DEFAULT_WEIGHTS, ExpectedSpan, HybridSearcher, SearchFilters, answer_rank,
-                          open_searcher)
 from index.search.vectors import VectorIndex
 from maalspor.model import Citation
 from tests.fakes import fake_embed
@@ -20,11 +20,21 @@ DEV_QUESTIONS = json.loads((REPO / "tests" / "resources" / "search_dev_questions
 PLAN_2022_FILE = "000_74d16ed6cde7bc44.txt"
 
 
-
 def _chunk(n: int, text: str, kind: str, year: int, committee: str | None = None, goal_id: str | None = None) -> Chunk:
-    return Chunk(id=f"doc-{year}:chunk-{n}", text=text, kind=kind, heading="", document_id=f"doc-{year}",
-                 doc_kind="minutes" if committee else "plan", municipality="Testrup", committee=committee,
-                 date=None, year=year, goal_id=goal_id, citations=[Citation(f"{year}.txt", None, n, n + 1)])
+    return Chunk(
+        id=f"doc-{year}:chunk-{n}",
+        text=text,
+        kind=kind,
+        heading="",
+        document_id=f"doc-{year}",
+        doc_kind="minutes" if committee else "plan",
+        municipality="Testrup",
+        committee=committee,
+        date=None,
+        year=year,
+        goal_id=goal_id,
+        citations=[Citation(f"{year}.txt", None, n, n + 1)],
+    )
 
 
 CHUNKS = [
@@ -38,8 +48,9 @@ CHUNKS = [
 
 @pytest.fixture(scope="module")
 def fake_searcher(tmp_path_factory) -> HybridSearcher:
-    client = chromadb.PersistentClient(path=str(tmp_path_factory.mktemp("chroma")),
-                                       settings=ChromaSettings(anonymized_telemetry=False))
+    client = chromadb.PersistentClient(
+        path=str(tmp_path_factory.mktemp("chroma")), settings=ChromaSettings(anonymized_telemetry=False)
+    )
     vectors = VectorIndex(client)
     vectors.add_chunks(CHUNKS, np.stack([fake_embed(chunk.indexed_text) for chunk in CHUNKS]))
     return HybridSearcher(CHUNKS, LexicalIndex([chunk.indexed_text for chunk in CHUNKS]), vectors, fake_embed)
@@ -54,7 +65,7 @@ def test_best_hit_first_with_its_citations(fake_searcher):
     assert hits[0].chunk_id == "doc-2022:chunk-4"
     assert hits[0].citations == [Citation("2022.txt", None, 4, 5)] and hits[0].kind == "section"
     assert hits[0].metadata["year"] == 2022
-    assert all(a.score >= b.score for a, b in zip(hits, hits[1:]))
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:], strict=False))
 
 
 def test_filters_restrict_both_dense_and_lexical_candidates(fake_searcher):
@@ -107,19 +118,25 @@ def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022
     """2019 Mål 6 '40 pct. af flygtninge og familiesammenførte til flygtninge skal være i beskæftigelse ...'
     became 2022 goal 4 'Flere flygtninge og familiesammenførte skal være selvforsørgende' (same aim, new words).
     Searched among all goals of the corpus, both wordings come up."""
-    from index.store.pipeline import ingest_paths
     from index.search.hybrid import store_chunks
+    from index.store.pipeline import ingest_paths
     from index.store.sqlite import Store
 
     store = Store(tmp_path / "goals.sqlite3")
     ingest_paths([REPO / "corpus"], store)
     goal_chunks = [c for chunks in store_chunks(store).values() for c in chunks if c.kind == "goal"]
     store.close()
-    client = chromadb.PersistentClient(path=str(tmp_path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False))
+    client = chromadb.PersistentClient(
+        path=str(tmp_path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False)
+    )
     vectors = VectorIndex(client)
     vectors.add_chunks(goal_chunks, real_embedder.embed_passages([c.indexed_text for c in goal_chunks]))
-    searcher = HybridSearcher(goal_chunks, LexicalIndex([c.indexed_text for c in goal_chunks]), vectors,
-                              lambda query: real_embedder.embed_queries([query])[0])
+    searcher = HybridSearcher(
+        goal_chunks,
+        LexicalIndex([c.indexed_text for c in goal_chunks]),
+        vectors,
+        lambda query: real_embedder.embed_queries([query])[0],
+    )
     hits = searcher.search("flygtninge og familiesammenførte i job", limit=5)
     found = {hit.metadata.get("goal_id") for hit in hits}
     assert "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11:goal-2019-6" in found
@@ -134,8 +151,10 @@ def _plan_2022_questions():
 
 
 def test_real_model_answers_dev_questions_on_plan_2022(real_searcher):
-    ranks = {question: answer_rank(real_searcher.search(question, limit=5), spans)
-             for question, spans in _plan_2022_questions()}
+    ranks = {
+        question: answer_rank(real_searcher.search(question, limit=5), spans)
+        for question, spans in _plan_2022_questions()
+    }
     assert len(ranks) == 14
     # measured: 13 of 14 at rank 1; the English "green transition" query scores under the floor
     missing = [question for question, rank in ranks.items() if rank is None]

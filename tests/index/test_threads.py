@@ -1,9 +1,10 @@
 """Threads over the seed lineage: the unge thread spans 2014..2023 through a split and a merge."""
+
 import pytest
 
+from index.lineage.threads import build_threads, thread_of
 from index.store.pipeline import ingest_paths
 from index.store.sqlite import Store
-from index.lineage.threads import build_threads, thread_of
 from tests.conftest import CORPUS
 from tests.index.lineage_fixtures import full_id
 

@@ -1,4 +1,5 @@
 """The chromadb vector index against a real Chroma server: incremental sync, deletes, filtered queries."""
+
 import socket
 import subprocess
 import sys
@@ -30,9 +31,20 @@ def chroma_url(tmp_path_factory) -> str:
     if not CHROMA.exists():
         pytest.skip("the chroma CLI is not installed in this environment")
     port = _free_port()
-    server = subprocess.Popen([str(CHROMA), "run", "--path", str(tmp_path_factory.mktemp("chroma")),
-                               "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            str(CHROMA),
+            "run",
+            "--path",
+            str(tmp_path_factory.mktemp("chroma")),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + SERVER_START_SECONDS
@@ -54,8 +66,18 @@ def chroma_url(tmp_path_factory) -> str:
 
 
 def _chunk(document_id: str, number: int, year: int, text: str) -> Chunk:
-    return Chunk(id=f"{document_id}:section-{number}", text=text, kind="section", heading="", document_id=document_id,
-                 doc_kind="plan", municipality="Testrup Kommune", committee=None, date=None, year=year)
+    return Chunk(
+        id=f"{document_id}:section-{number}",
+        text=text,
+        kind="section",
+        heading="",
+        document_id=document_id,
+        doc_kind="plan",
+        municipality="Testrup Kommune",
+        committee=None,
+        date=None,
+        year=year,
+    )
 
 
 class CountingEmbedder:
@@ -66,8 +88,9 @@ class CountingEmbedder:
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         self.embedded += texts
-        vectors = np.array([np.random.default_rng(zlib.crc32(t.encode())).standard_normal(8) for t in texts],
-                           dtype=np.float32)
+        vectors = np.array(
+            [np.random.default_rng(zlib.crc32(t.encode())).standard_normal(8) for t in texts], dtype=np.float32
+        )
         return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 

@@ -3,9 +3,10 @@
 The PDFs are built by hand because no installed library can write an encrypted PDF (pypdf, pikepdf
 and qpdf are absent; pypdfium2 cannot encrypt).
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ CORPUS = REPO / "corpus"
 REALDOCS = REPO.parent / "shared" / "realdocs"
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed(prefix: str) -> SourceDocument:
     return read_text(next(CORPUS.glob(f"{prefix}_*.txt")))
 
@@ -59,7 +60,9 @@ def minimal_pdf(trailer_extra: str = "", extra_objects: tuple[str, ...] = ()) ->
     xref_at = len(body)
     body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     body += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
-    body += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer_extra}>>\nstartxref\n{xref_at}\n%%EOF\n".encode()
+    body += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer_extra}>>\nstartxref\n{xref_at}\n%%EOF\n".encode()
+    )
     return body
 
 

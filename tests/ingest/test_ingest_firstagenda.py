@@ -1,4 +1,5 @@
 """Greve Kommune's FirstAgenda JSON (../shared/realdocs/greve_beu_json; skipped when absent)."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,7 +41,10 @@ def test_meeting_header_and_meta(meeting_2022_11_14):
 def test_all_items_present_in_order(meeting_2022_11_14):
     headings = [line.text for line in meeting_2022_11_14.lines if line.text.startswith("Punkt ")]
     assert len(headings) == 12
-    assert headings[1] == "Punkt 2: Godkendelse af beskæftigelsesplan for 2023 og fremsendelse til Det Regionale Arbejdsmarkedsråd"
+    assert (
+        headings[1]
+        == "Punkt 2: Godkendelse af beskæftigelsesplan for 2023 og fremsendelse til Det Regionale Arbejdsmarkedsråd"
+    )
     assert headings[8] == "Punkt 9: Lukket: Henvendelser til formanden"
 
 
@@ -97,4 +101,6 @@ def test_h4_fields_and_ordered_decisions():
         "2. at status på rådighedssanktioner fortsat forelægges udvalget hvert halve år",
         "3. godkendt",
     ]
-    assert lines[lines.index("Resume") + 1].startswith("Formålet med sagen er at give Beskæftigelses- og Erhvervsudvalget en status på")
+    assert lines[lines.index("Resume") + 1].startswith(
+        "Formålet med sagen er at give Beskæftigelses- og Erhvervsudvalget en status på"
+    )

@@ -1,4 +1,5 @@
 """The whole normaliser on seeds: line structure, origins, citations of repaired text."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,7 +26,7 @@ def _cite_word(clean: CleanText, word: str):
 
 def test_origins_cover_every_character(clean_001):
     assert len(clean_001.origins) == len(clean_001.text)
-    assert 0 <= min(clean_001.origins) and max(clean_001.origins) < len(clean_001.source.lines)
+    assert min(clean_001.origins) >= 0 and max(clean_001.origins) < len(clean_001.source.lines)
 
 
 def test_one_clean_line_per_source_line_except_removed_page_numbers(clean_001):

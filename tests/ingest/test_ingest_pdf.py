@@ -1,4 +1,5 @@
 """PDF reading of real documents (../shared/realdocs; skipped when absent) and bad PDF input."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -54,7 +55,12 @@ def test_aarhus_referat_pages_and_items(aarhus):
     assert headings[0] == (3, "Punkt 1: Godkendelse af dagsorden")
     assert headings[-1] == (28, "Punkt 21: Lukket: Køb af landbrugsejendom")
     page_3 = [(line.line, line.text) for line in _by_page(aarhus)[3]]
-    assert page_3 == [(1, "Punkt 1: Godkendelse af dagsorden"), (2, "EMN-2023-009832"), (3, "Beslutninger"), (4, "Godkendt.")]
+    assert page_3 == [
+        (1, "Punkt 1: Godkendelse af dagsorden"),
+        (2, "EMN-2023-009832"),
+        (3, "Beslutninger"),
+        (4, "Godkendt."),
+    ]
     # the case number at the top of each item page is data, not a running header
     assert sum(line.text.startswith("EMN-") for line in aarhus.lines) == 21
 

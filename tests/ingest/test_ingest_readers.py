@@ -1,4 +1,5 @@
 """Reader choice by content, the HTML reader, and one-line errors for bad input."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Each repair alone, on real seed lines (corpus/<seed> line numbers cited in each test)."""
+
 from __future__ import annotations
 
 from ingest.repair_bullets import repair_bullets
@@ -9,7 +10,6 @@ from ingest.repair_textbox import repair_text_boxes
 from ingest.repair_whitespace import repair_whitespace
 from ingest.worklines import work_lines_of
 from tests.ingest.ingest_helpers import seed, seed_lines, texts
-
 
 # ---------------------------------------------------------------- whitespace
 
@@ -158,7 +158,9 @@ def _split(prefix: str, line: int, lexicon) -> str:
 
 def test_split_words_are_joined(lexicon):
     assert _split("000", 130, lexicon) == "Formidling af konkrete ledige stillinger"  # 000 line 130 "still inger"
-    assert _split("000", 558, lexicon) == "Øget brug af revalidering som redskab til borgere med nedsat arbejdsevne"  # 000 558
+    assert (
+        _split("000", 558, lexicon) == "Øget brug af revalidering som redskab til borgere med nedsat arbejdsevne"
+    )  # 000 558
 
 
 def test_ordinary_word_pairs_stay_apart(lexicon):

@@ -1,5 +1,6 @@
 """Document metadata read from the seed texts (not from file names)."""
-from functools import lru_cache
+
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from nlp.classify import describe
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
-@lru_cache(maxsize=None)
+@cache
 def document(stem: str):
     return describe(normalize(read_text(CORPUS / f"{stem}.txt")))
 
@@ -20,10 +21,22 @@ def document(stem: str):
 EXPECTED = [
     ("000_74d16ed6cde7bc44", DocKind.PLAN, "lyngby-taarbaek-beskaeftigelsesplan-2022", None, None, 2022),
     ("001_66e873449e3ce21a", DocKind.PLAN, "lyngby-taarbaek-beskaeftigelsesplan-2023", None, None, 2023),
-    ("002_f3dbe880e0f1df7c", DocKind.MINUTES, "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11",
-     "Beskæftigelses- og Integrationsudvalget", "2019-06-11", None),
-    ("003_d16604ceb04aa2e7", DocKind.MINUTES, "lyngby-taarbaek-erhvervs-og-beskaeftigelsesudvalget-2014-09-09",
-     "Erhvervs- og Beskæftigelsesudvalget", "2014-09-09", None),
+    (
+        "002_f3dbe880e0f1df7c",
+        DocKind.MINUTES,
+        "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11",
+        "Beskæftigelses- og Integrationsudvalget",
+        "2019-06-11",
+        None,
+    ),
+    (
+        "003_d16604ceb04aa2e7",
+        DocKind.MINUTES,
+        "lyngby-taarbaek-erhvervs-og-beskaeftigelsesudvalget-2014-09-09",
+        "Erhvervs- og Beskæftigelsesudvalget",
+        "2014-09-09",
+        None,
+    ),
     ("004_661df588116e84b5", DocKind.PLAN, "lyngby-taarbaek-beskaeftigelsesplan-2022", None, None, 2022),
 ]
 
@@ -53,15 +66,26 @@ def test_quoted_committee_is_not_the_meeting_committee():
 # ---------------------------------------------------------------- real documents of other municipalities
 
 
-@pytest.mark.parametrize("name, doc_id, committee, date", [
-    ("ballerup_sfu_referat_2012-12-04.pdf", "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04",
-     "Sundheds- og Forebyggelsesudvalget", "2012-12-04"),
-    ("aarhus_byraad_referat_2025-08-27.pdf", "aarhus-byraad-2025-08-27", "Aarhus Byråd", "2025-08-27"),
-    # a single item printed on its own: no title block, only its decision header
-    # 'Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 6'
-    ("ballerup_sfu_2012-12-04_punkt6.pdf", "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04",
-     "Sundheds- og Forebyggelsesudvalget", "2012-12-04"),
-])
+@pytest.mark.parametrize(
+    "name, doc_id, committee, date",
+    [
+        (
+            "ballerup_sfu_referat_2012-12-04.pdf",
+            "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04",
+            "Sundheds- og Forebyggelsesudvalget",
+            "2012-12-04",
+        ),
+        ("aarhus_byraad_referat_2025-08-27.pdf", "aarhus-byraad-2025-08-27", "Aarhus Byråd", "2025-08-27"),
+        # a single item printed on its own: no title block, only its decision header
+        # 'Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 6'
+        (
+            "ballerup_sfu_2012-12-04_punkt6.pdf",
+            "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04",
+            "Sundheds- og Forebyggelsesudvalget",
+            "2012-12-04",
+        ),
+    ],
+)
 def test_real_pdf_minutes(realdocs, name, doc_id, committee, date):
     from ingest.pdf import read_pdf
 
@@ -74,7 +98,11 @@ def test_real_greve_json_minutes(realdocs):
 
     doc = describe(normalize(read_firstagenda_json(realdocs / "greve_beu_json" / "greve_beu_2022-11-14.json")))
     assert (doc.kind, doc.municipality, doc.committee, doc.meeting_date) == (
-        DocKind.MINUTES, "Greve Kommune", "Beskæftigelses- og Erhvervsudvalget", "2022-11-14")
+        DocKind.MINUTES,
+        "Greve Kommune",
+        "Beskæftigelses- og Erhvervsudvalget",
+        "2022-11-14",
+    )
     assert doc.id == "greve-beskaeftigelses-og-erhvervsudvalget-2022-11-14"
 
 

@@ -1,4 +1,5 @@
 """Decision text functions, on lines quoted from the corpus and the realdocs."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,14 @@ from nlp.decisions import (
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Erhvervs- og Beskæftigelsesudvalget den. 9. september 2014", ("Erhvervs- og Beskæftigelsesudvalget", "2014-09-09")),
-        ("Erhvervs- og Beskæftigelsesudvalget den 9. september 2014", ("Erhvervs- og Beskæftigelsesudvalget", "2014-09-09")),
+        (
+            "Erhvervs- og Beskæftigelsesudvalget den. 9. september 2014",
+            ("Erhvervs- og Beskæftigelsesudvalget", "2014-09-09"),
+        ),
+        (
+            "Erhvervs- og Beskæftigelsesudvalget den 9. september 2014",
+            ("Erhvervs- og Beskæftigelsesudvalget", "2014-09-09"),
+        ),
         ("Børne- og Ungdomsudvalget, den 6. juni 2019", ("Børne- og Ungdomsudvalget", "2019-06-06")),
         (
             "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1",
@@ -51,8 +58,14 @@ def test_sentences_are_not_decision_headers(line):
         ("Indstillingen godkendt", "godkendt"),
         ("Indstilles til godkendelse", "anbefalet"),
         ("1. - 5. anbefales.", "anbefalet"),
-        ("Fremsendes til Teknisk Udvalg til behandling i henhold til beslutning i byrådets møde den 27. august 2025.", "oversendt"),
-        ("Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet i sit møde den 27. august 2025 har vedtaget", "vedtaget"),
+        (
+            "Fremsendes til Teknisk Udvalg til behandling i henhold til beslutning i byrådets møde den 27. august 2025.",
+            "oversendt",
+        ),
+        (
+            "Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet i sit møde den 27. august 2025 har vedtaget",
+            "vedtaget",
+        ),
         ("Ikke godkendt.", "afvist"),
         ("Mødet blev hævet kl. 17.", None),
     ],
@@ -63,7 +76,11 @@ def test_outcome_is_the_first_outcome_phrase(text, outcome):
 
 def test_outcomes_per_recommendation():
     assert outcomes_by_recommendation("Ad. 1-2 Anbefalet. Ad. 3-5 Godkendt.") == {
-        1: "anbefalet", 2: "anbefalet", 3: "godkendt", 4: "godkendt", 5: "godkendt",
+        1: "anbefalet",
+        2: "anbefalet",
+        3: "godkendt",
+        4: "godkendt",
+        5: "godkendt",
     }
     assert outcomes_by_recommendation("1. - 5. anbefales.") == {n: "anbefalet" for n in range(1, 6)}
     assert outcomes_by_recommendation("Ad 2: Udsat.") == {2: "udsat"}
@@ -79,9 +96,16 @@ def test_outcomes_per_recommendation():
             [Absence("Jakob Engel-Schmidt", "V"), Absence("Hanne Agersnap", "F")],
         ),
         ("Godkendt.\nMette Schmidt Olsen  (C) var fraværende.", "Godkendt.", [Absence("Mette Schmidt Olsen", "C")]),
-        ("Udvalget drøftede handlingsplanen.\nAfbud: Brigitte Klintskov Jerkel, Kenneth Jerkel", "Udvalget drøftede handlingsplanen.",
-         [Absence("Brigitte Klintskov Jerkel", None), Absence("Kenneth Jerkel", None)]),
-        ("Vedtaget.\nJesper Kjeldsen deltog ikke i sagens behandling.", "Vedtaget.", [Absence("Jesper Kjeldsen", None)]),
+        (
+            "Udvalget drøftede handlingsplanen.\nAfbud: Brigitte Klintskov Jerkel, Kenneth Jerkel",
+            "Udvalget drøftede handlingsplanen.",
+            [Absence("Brigitte Klintskov Jerkel", None), Absence("Kenneth Jerkel", None)],
+        ),
+        (
+            "Vedtaget.\nJesper Kjeldsen deltog ikke i sagens behandling.",
+            "Vedtaget.",
+            [Absence("Jesper Kjeldsen", None)],
+        ),
         ("Indstillingen godkendt\nFølgende deltog ikke i behandlingen af punktet:", "Indstillingen godkendt", []),
     ],
 )
@@ -92,8 +116,10 @@ def test_absences_are_split_from_the_text(text, rest, absent):
 def test_build_decision_fills_every_field():
     citation = Citation("003.txt", None, 130, 134)
     decision = build_decision(
-        "Erhvervs- og Beskæftigelsesudvalget", "2014-09-09",
-        "Ad. 1-2 Anbefalet.\nAd. 3-5 Godkendt.\nJakob Engel-Schmidt (V) og Hanne Agersnap (F) var fraværende.", citation,
+        "Erhvervs- og Beskæftigelsesudvalget",
+        "2014-09-09",
+        "Ad. 1-2 Anbefalet.\nAd. 3-5 Godkendt.\nJakob Engel-Schmidt (V) og Hanne Agersnap (F) var fraværende.",
+        citation,
     )
     assert decision.text == "Ad. 1-2 Anbefalet.\nAd. 3-5 Godkendt."
     assert decision.outcome == "anbefalet"

@@ -1,5 +1,6 @@
 """Goals of plans reported inside minutes: the 2019 status (002), the 2014 status and the draft 2015 plan (003)."""
-from functools import lru_cache
+
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from nlp.goals_in_minutes import extract_goals_from_minutes
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
-@lru_cache(maxsize=None)
+@cache
 def goals_of(stem: str):
     clean = normalize(read_text(CORPUS / f"{stem}.txt"))
     return extract_goals_from_minutes(clean, describe(clean))
@@ -36,8 +37,10 @@ def test_2019_goals_are_eleven_goals_and_six_follow_up_goals():
 
 def test_2019_goal_1():
     goal = by_number(goals_of(STATUS_2019), 2019, "1")
-    assert goal.wording == ("Antallet af personer, der modtager offentlig forsørgelse, skal falde med 4 pct. "
-                            "fra oktober 2018 til oktober 2019")
+    assert goal.wording == (
+        "Antallet af personer, der modtager offentlig forsørgelse, skal falde med 4 pct. "
+        "fra oktober 2018 til oktober 2019"
+    )
     assert (goal.target.direction, goal.target.value, goal.target.unit) == ("fald", 4.0, "pct")
     assert (goal.period.start, goal.period.end) == ("2018-10", "2019-10")
     assert goal.id == "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11:goal-2019-1"
@@ -48,15 +51,18 @@ def test_2019_goal_1():
     assert [c.line_start for c in goal.citations] == [340, 2431, 2528, 2539]
 
 
-@pytest.mark.parametrize("number, date, value, persons", [
-    ("2", "2019-03", -14.0, -27),
-    ("4", "2019-03", 53.2, 92),
-    ("6", "2019-03", 41.3, 186),
-    ("8", "2019-02", 4.7, 16),
-    ("10", "2019-03", 15.4, 13),
-    ("følgemål a", "2019-02", None, 957),
-    ("følgemål c", "2019-05", 75.0, None),
-])
+@pytest.mark.parametrize(
+    "number, date, value, persons",
+    [
+        ("2", "2019-03", -14.0, -27),
+        ("4", "2019-03", 53.2, 92),
+        ("6", "2019-03", 41.3, 186),
+        ("8", "2019-02", 4.7, 16),
+        ("10", "2019-03", 15.4, 13),
+        ("følgemål a", "2019-02", None, 957),
+        ("følgemål c", "2019-05", 75.0, None),
+    ],
+)
 def test_2019_status_values(number, date, value, persons):
     [status] = by_number(goals_of(STATUS_2019), 2019, number).status
     assert (status.date, status.value, status.persons) == (date, value, persons)
@@ -95,22 +101,38 @@ PROTOCOL_2014 = "003_d16604ceb04aa2e7"
 
 def test_2014_status_goals():
     goals = {g.number: g for g in goals_of(PROTOCOL_2014) if g.plan_year == 2014}
-    assert set(goals) == {"1a", "2", "2a", "3", "4a", "kontanthjaelp", "antallet-af-ledige-akademikere",
-                          "flere-unge-i-uddannelse", "virksomhedskontakt"}
+    assert set(goals) == {
+        "1a",
+        "2",
+        "2a",
+        "3",
+        "4a",
+        "kontanthjaelp",
+        "antallet-af-ledige-akademikere",
+        "flere-unge-i-uddannelse",
+        "virksomhedskontakt",
+    }
     assert {g.source_context for g in goals.values()} == {"status-report"}
     assert {n for n, g in goals.items() if g.origin == "ministerial"} == {
-        "2", "3", "flere-unge-i-uddannelse", "virksomhedskontakt"}
+        "2",
+        "3",
+        "flere-unge-i-uddannelse",
+        "virksomhedskontakt",
+    }
 
 
-@pytest.mark.parametrize("number, direction, target, target_persons, date, status, status_persons", [
-    ("2", "fald", 22.0, 45, "2014-06", -39.7, 35),  # førtidspension
-    ("3", "fald", 22.0, 83, "2014-06", -25.3, 93),  # langtidsledighed: the 'I alt' row
-    ("1a", "fald", 12.0, 66, "2014-05", -9.3, 51),  # unge på offentlig forsørgelse
-    ("2a", "maksimum", 21.0, 14, "2014-06", 22.7, 15),  # ledighedsydelse
-    ("4a", "niveau", 65.0, None, "2014-05", 70.2, None),  # virksomhedsrettet aktivering
-    ("kontanthjaelp", "fald", 2.0, 16, "2014-05", -2.1, 17),
-    ("antallet-af-ledige-akademikere", "fald", 5.0, 12, "2014-06", -4.5, 11),  # '3kv13-2kv14'
-])
+@pytest.mark.parametrize(
+    "number, direction, target, target_persons, date, status, status_persons",
+    [
+        ("2", "fald", 22.0, 45, "2014-06", -39.7, 35),  # førtidspension
+        ("3", "fald", 22.0, 83, "2014-06", -25.3, 93),  # langtidsledighed: the 'I alt' row
+        ("1a", "fald", 12.0, 66, "2014-05", -9.3, 51),  # unge på offentlig forsørgelse
+        ("2a", "maksimum", 21.0, 14, "2014-06", 22.7, 15),  # ledighedsydelse
+        ("4a", "niveau", 65.0, None, "2014-05", 70.2, None),  # virksomhedsrettet aktivering
+        ("kontanthjaelp", "fald", 2.0, 16, "2014-05", -2.1, 17),
+        ("antallet-af-ledige-akademikere", "fald", 5.0, 12, "2014-06", -4.5, 11),  # '3kv13-2kv14'
+    ],
+)
 def test_2014_targets_and_status(number, direction, target, target_persons, date, status, status_persons):
     goal = by_number(goals_of(PROTOCOL_2014), 2014, number)
     assert (goal.target.direction, goal.target.value, goal.target.persons) == (direction, target, target_persons)
@@ -120,7 +142,10 @@ def test_2014_targets_and_status(number, direction, target, target_persons, date
 
 def test_2014_goal_cites_table_row_and_case_text():
     goal = by_number(goals_of(PROTOCOL_2014), 2014, "2")
-    assert goal.wording == "Førtidspension: Mål om at tilgangen til førtidspension skal falde 22 pct. svarende til 45 personer"
+    assert (
+        goal.wording
+        == "Førtidspension: Mål om at tilgangen til førtidspension skal falde 22 pct. svarende til 45 personer"
+    )
     assert [(c.line_start, c.line_end) for c in goal.citations] == [(446, 448), (19, 20)]
 
 
@@ -140,9 +165,17 @@ def test_2015_local_goals_are_one_per_number():
     assert all(g.target.placeholder for g in goals if g.number != "2a")
 
 
-@pytest.mark.parametrize("number, section_line, list_line", [
-    ("1", 1009, 753), ("2a", 1232, 765), ("6", 1496, 786), ("7", 1502, 791), ("8", 1800, 798), ("9", 1806, 802),
-])
+@pytest.mark.parametrize(
+    "number, section_line, list_line",
+    [
+        ("1", 1009, 753),
+        ("2a", 1232, 765),
+        ("6", 1496, 786),
+        ("7", 1502, 791),
+        ("8", 1800, 798),
+        ("9", 1806, 802),
+    ],
+)
 def test_2015_goal_cites_both_occurrences(number, section_line, list_line):
     goal = by_number(goals_of(PROTOCOL_2014), 2015, number)
     assert [c.line_start for c in goal.citations] == [section_line, list_line]
@@ -151,8 +184,10 @@ def test_2015_goal_cites_both_occurrences(number, section_line, list_line):
 def test_2015_wording_comes_from_the_indsatsomraade_section():
     goal = by_number(goals_of(PROTOCOL_2014), 2015, "6")
     # The up-front list says 'skal falde mindst X pct.'; the section's 'Mål 6:' is the wording kept.
-    assert goal.wording == ("Antallet af kontanthjælpsmodtagere skal begrænses til X personer i december 2015 "
-                            "svarende til et fald på X personer og X pct. fra december 2013 til december 2015.")
+    assert goal.wording == (
+        "Antallet af kontanthjælpsmodtagere skal begrænses til X personer i december 2015 "
+        "svarende til et fald på X personer og X pct. fra december 2013 til december 2015."
+    )
     assert (goal.period.start, goal.period.end) == ("2013-12", "2015-12")
     assert goal.target.direction == "maksimum" and goal.target.unit == "personer"
 

@@ -1,4 +1,5 @@
 """Ballerup eDoc referat (../shared/realdocs): items checked against the publishing system's XML."""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,15 @@ COMMITTEE = "Sundheds- og Forebyggelsesudvalget"
 def _items(path: Path) -> list[AgendaItem]:
     clean = normalize(read_source(path))
     document = Document(
-        id="ballerup", kind=DocKind.MINUTES, title=None, municipality="Ballerup", committee=COMMITTEE,
-        meeting_date="2012-12-04", plan_year=None, source_file=path.name, content_hash=clean.source.content_hash,
+        id="ballerup",
+        kind=DocKind.MINUTES,
+        title=None,
+        municipality="Ballerup",
+        committee=COMMITTEE,
+        meeting_date="2012-12-04",
+        plan_year=None,
+        source_file=path.name,
+        content_hash=clean.source.content_hash,
     )
     return parse_minutes(clean, document)
 
@@ -28,7 +36,10 @@ def _xml_titles(path: Path) -> dict[str, str]:
     """Item number -> title from the eDoc XML (it holds character references XML 1.0 forbids)."""
     text = re.sub(r"&#x?[0-9a-fA-F]+;", "", path.read_text(encoding="utf-8"))
     root = ET.fromstring(text.encode("utf-8"))
-    return {item.findtext("AgendaItemNumber"): item.find("Document").findtext("Title") for item in root.iter("MeetingAgendaItem")}
+    return {
+        item.findtext("AgendaItemNumber"): item.find("Document").findtext("Title")
+        for item in root.iter("MeetingAgendaItem")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +69,10 @@ def test_every_item_has_the_meetings_decision(referat):
         if item.number in outcomes:
             assert (decision.text, decision.outcome) == outcomes[item.number]
     remark = referat[6].decisions[0].text
-    assert remark == "Indstillingen godkendt med denne bemærkning:\nGruppen af unge i Ballerup Kommune også får adgang til at bruge lokalerne på Solvej 6."
+    assert (
+        remark
+        == "Indstillingen godkendt med denne bemærkning:\nGruppen af unge i Ballerup Kommune også får adgang til at bruge lokalerne på Solvej 6."
+    )
 
 
 def test_item_fields(referat):
@@ -66,7 +80,10 @@ def test_item_fields(referat):
     assert item.resume.startswith("Det årlige bygningssyn er nu afsluttet")
     assert item.competence == "Sundheds- og Forebyggelsesudvalget"
     assert [rec.number for rec in item.recommendations] == [1, 2]  # lettered A), B)
-    assert item.recommendations[0].text == "De foreslåede arbejder for bygningsvedligeholdelse 2013 under Sundheds- og Forebyggelsesudvalget godkendes."
+    assert (
+        item.recommendations[0].text
+        == "De foreslåede arbejder for bygningsvedligeholdelse 2013 under Sundheds- og Forebyggelsesudvalget godkendes."
+    )
     assert item.attachments == ["Bygningsliste og prioriteringssystem"]
     assert item.economy.startswith("Det afsatte beløb til bygningsvedligeholdelse i 2013 projekt nr. 650260")
     assert referat[0].attachments == [

@@ -1,4 +1,5 @@
 """FirstAgenda minutes (../shared/realdocs): Greve's JSON exports and the Aarhus Byråd referat PDF."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ import pytest
 
 from ingest.normalize import normalize
 from ingest.readers import read_source
-from maalspor.model import AgendaItem, Absence, CleanText, DocKind, Document
+from maalspor.model import Absence, AgendaItem, CleanText, DocKind, Document
 from nlp.minutes import parse_minutes
 
 REALDOCS = Path(__file__).resolve().parents[3] / "shared" / "realdocs"
@@ -22,8 +23,15 @@ def _parse(path: Path, committee: str, date: str) -> tuple[CleanText, list[Agend
         pytest.skip("../shared/realdocs is not present")
     clean = normalize(read_source(path))
     document = Document(
-        id=path.stem, kind=DocKind.MINUTES, title=None, municipality=None, committee=committee,
-        meeting_date=date, plan_year=None, source_file=path.name, content_hash=clean.source.content_hash,
+        id=path.stem,
+        kind=DocKind.MINUTES,
+        title=None,
+        municipality=None,
+        committee=committee,
+        meeting_date=date,
+        plan_year=None,
+        source_file=path.name,
+        content_hash=clean.source.content_hash,
     )
     return clean, parse_minutes(clean, document)
 
@@ -34,7 +42,10 @@ def _parse(path: Path, committee: str, date: str) -> tuple[CleanText, list[Agend
 @pytest.mark.parametrize("path", GREVE, ids=[path.stem for path in GREVE])
 def test_greve_items_equal_the_exports_items(path):
     export = json.loads(path.read_text(encoding="utf-8"))
-    expected = [(item["Punktnummer"], item["Navn"].strip()) for item in sorted(export["Dagsordenpunkter"], key=lambda i: i["Sorting"])]
+    expected = [
+        (item["Punktnummer"], item["Navn"].strip())
+        for item in sorted(export["Dagsordenpunkter"], key=lambda i: i["Sorting"])
+    ]
     _, items = _parse(path, GREVE_COMMITTEE, export["Moede"]["Dato"][:10])
     assert [(item.number, item.title) for item in items] == expected
     with_decision = [item["Punktnummer"] for item in export["Dagsordenpunkter"] if _exported_decision(item)]
@@ -60,15 +71,25 @@ def greve_2022_11_14() -> list[AgendaItem]:
 
 def test_greve_approves_beskaeftigelsesplan_2023(greve_2022_11_14):
     item = greve_2022_11_14[1]
-    assert item.title == "Godkendelse af beskæftigelsesplan for 2023 og fremsendelse til Det Regionale Arbejdsmarkedsråd"
+    assert (
+        item.title == "Godkendelse af beskæftigelsesplan for 2023 og fremsendelse til Det Regionale Arbejdsmarkedsråd"
+    )
     [decision] = item.decisions
     assert (decision.committee, decision.date, decision.text, decision.outcome) == (
-        GREVE_COMMITTEE, "2022-11-14", "1. - 5. anbefales.", "anbefalet",
+        GREVE_COMMITTEE,
+        "2022-11-14",
+        "1. - 5. anbefales.",
+        "anbefalet",
     )
     assert decision.outcome_by_recommendation == {number: "anbefalet" for number in range(1, 6)}
     assert [rec.number for rec in item.recommendations] == [1, 2, 3, 4, 5]
-    assert item.recommendations[0].text.startswith("at Greve Kommune fremsender kommunens vedtagne beskæftigelsespolitik for 2019-2022")
-    assert len(item.attachments) == 7 and item.attachments[0] == "Bilag 1 - Resultatmål - Alle ydelser under ét august 2022"
+    assert item.recommendations[0].text.startswith(
+        "at Greve Kommune fremsender kommunens vedtagne beskæftigelsespolitik for 2019-2022"
+    )
+    assert (
+        len(item.attachments) == 7
+        and item.attachments[0] == "Bilag 1 - Resultatmål - Alle ydelser under ét august 2022"
+    )
     assert item.legal_basis == "Lov om organisering og understøttelse af beskæftigelsesindsatsen."
 
 
@@ -106,16 +127,21 @@ def test_aarhus_items_equal_the_table_of_contents(aarhus):
     toc = _table_of_contents(clean)
     assert len(toc) == 21
     assert [item.number for item in items] == [str(number) for number in range(1, 22)]
-    for item, (title, page) in zip(items, toc):
+    for item, (title, page) in zip(items, toc, strict=False):
         assert item.title.startswith(title)  # the TOC cuts item 10's long title
         assert item.citations[0].page == page
-    assert items[9].title == "Lokalplan 1221 (tillæg 2 til lokalplan 411) – Erhvervsområde ved Kattrup, Hasselager-Kolt, med tillæg 1 - Endelig"
+    assert (
+        items[9].title
+        == "Lokalplan 1221 (tillæg 2 til lokalplan 411) – Erhvervsområde ved Kattrup, Hasselager-Kolt, med tillæg 1 - Endelig"
+    )
 
 
 def test_aarhus_decisions(aarhus):
     _, items = aarhus
     assert all(len(item.decisions) == 1 for item in items)
-    assert all((item.decisions[0].committee, item.decisions[0].date) == ("Aarhus Byråd", "2025-08-27") for item in items)
+    assert all(
+        (item.decisions[0].committee, item.decisions[0].date) == ("Aarhus Byråd", "2025-08-27") for item in items
+    )
     assert (items[0].decisions[0].text, items[0].decisions[0].outcome) == ("Godkendt.", "godkendt")
     assert items[1].decisions[0].text == (
         "Fremsendes til Teknisk Udvalg til behandling i henhold til beslutning i byrådets møde den 27. august 2025."
@@ -132,7 +158,9 @@ def test_aarhus_recommendations_and_attachments(aarhus):
     _, items = aarhus
     item = items[1]
     assert [rec.number for rec in item.recommendations] == [1, 2]
-    assert item.recommendations[1].text.startswith("Teknik og Miljø anbefaler Havnens Perle at tage fat i kommende aktører")
+    assert item.recommendations[1].text.startswith(
+        "Teknik og Miljø anbefaler Havnens Perle at tage fat i kommende aktører"
+    )
     assert item.resume.startswith("Den 9. april 2025 behandlede byrådet forslag fra Danmarksdemokraterne")
     assert item.attachments == [
         "Indstilling",

@@ -2,6 +2,7 @@
 
 Expectations were read off the corpus files by hand; line numbers are those of the .txt files.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,8 +24,15 @@ EBU = "Erhvervs- og Beskæftigelsesudvalget"
 def _items(file_name: str, committee: str, date: str) -> list[AgendaItem]:
     clean = normalize(read_text(CORPUS / file_name))
     document = Document(
-        id="doc", kind=DocKind.MINUTES, title=None, municipality="Lyngby-Taarbæk", committee=committee,
-        meeting_date=date, plan_year=None, source_file=file_name, content_hash=clean.source.content_hash,
+        id="doc",
+        kind=DocKind.MINUTES,
+        title=None,
+        municipality="Lyngby-Taarbæk",
+        committee=committee,
+        meeting_date=date,
+        plan_year=None,
+        source_file=file_name,
+        content_hash=clean.source.content_hash,
     )
     return parse_minutes(clean, document)
 
@@ -76,7 +84,13 @@ def test_2014_item_2_recommendations_and_outcome_per_recommendation(items_2014):
     assert item.recommendations[0].text.startswith("Den fremlagte Beskæftigelsesplan 2015 - med de foreslåede")
     assert item.recommendations[4].text.endswith("ultimo 2014 om beskæftigelsesreformen.")
     assert item.recommendation_text.startswith("Forvaltningen foreslår at:")
-    assert item.decisions[0].outcome_by_recommendation == {1: "anbefalet", 2: "anbefalet", 3: "godkendt", 4: "godkendt", 5: "godkendt"}
+    assert item.decisions[0].outcome_by_recommendation == {
+        1: "anbefalet",
+        2: "anbefalet",
+        3: "godkendt",
+        4: "godkendt",
+        5: "godkendt",
+    }
     assert item.competence.startswith("Hvad angår indstillings punkt 1 og 2 Kommunalbestyrelsen.")
     assert item.economy == "Opgaven løses inden for rammen."
     assert item.attachments == [
@@ -89,7 +103,9 @@ def test_2014_item_2_recommendations_and_outcome_per_recommendation(items_2014):
 
 def test_2014_item_1_fields_and_citations(items_2014):
     item = items_2014["1"]
-    assert item.case_text.startswith('Forvaltningen har udarbejdet notat: "Status for beskæftigelsesplan 2014, andet kvartal"')
+    assert item.case_text.startswith(
+        'Forvaltningen har udarbejdet notat: "Status for beskæftigelsesplan 2014, andet kvartal"'
+    )
     assert "Status er et fald på 40 pct. svarende til en tilgang på 35 personer." in item.case_text
     assert item.recommendation_text == "Forvaltningen foreslår at status tages til efterretning."
     assert item.recommendations == []  # the Indstilling is not a numbered list
@@ -151,9 +167,15 @@ def test_2019_single_committee_decisions(items_2019, number):
 def test_2019_item_3_carries_two_committees_decisions(items_2019):
     item = items_2019[2]
     children, employment = item.decisions
-    assert (children.committee, children.date, children.text) == ("Børne- og Ungdomsudvalget", "2019-06-06", "Taget til efterretning.")
+    assert (children.committee, children.date, children.text) == (
+        "Børne- og Ungdomsudvalget",
+        "2019-06-06",
+        "Taget til efterretning.",
+    )
     assert (employment.committee, employment.date, employment.outcome) == (BIU, "2019-06-11", "taget til efterretning")
-    assert employment.text.startswith("Taget til efterretning, idet udvalget bemærker, at der skal ske en tidligere indsats")
+    assert employment.text.startswith(
+        "Taget til efterretning, idet udvalget bemærker, at der skal ske en tidligere indsats"
+    )
     assert [(a.name, a.party) for a in children.absent] == [(a.name, a.party) for a in employment.absent] == ABSENT_2019
     assert item.competence == "Børne- og Ungdomsudvalget.\nBeskæftigelses- og Integrationsudvalget."
     assert item.attachments == [
@@ -165,10 +187,14 @@ def test_2019_item_3_carries_two_committees_decisions(items_2019):
 
 def test_2019_item_2_sections(items_2019):
     item = items_2019[1]
-    assert item.resume.startswith("Den politiske budgetproces for 2020-23 blev godkendt af Økonomiudvalget den 24. januar")
+    assert item.resume.startswith(
+        "Den politiske budgetproces for 2020-23 blev godkendt af Økonomiudvalget den 24. januar"
+    )
     assert item.recommendation_text.endswith("Økonomiudvalget med henblik på høring i juni 2019.")
     assert item.legal_basis == "Ikke relevant."
-    assert item.economy.startswith("Der er udarbejdet budgetreduktions- og effektiviseringsforslag for i alt -1,3 mio. kr.")
+    assert item.economy.startswith(
+        "Der er udarbejdet budgetreduktions- og effektiviseringsforslag for i alt -1,3 mio. kr."
+    )
     assert item.competence.startswith("Økonomiudvalget med hensyn til at sende de samlede forslag i høring.")
     assert item.attachments == ["Budgetreduktionsforslag 2020-2023 BIU - samlet"]
 
@@ -193,11 +219,17 @@ def test_2019_last_item_ends_with_its_attachment_list(items_2019):
 def test_2019_earlier_item_reproduced_in_an_attachment_is_embedded(items_2019):
     embedded = items_2019[-1]
     assert embedded.embedded and embedded.id == "doc:embedded-item-bilag-1"
-    assert embedded.title == "Integrationsindsatser for familiesammenførte til flygtninge i Lyngby-Taarbæk Kommune (Orientering)"
+    assert (
+        embedded.title
+        == "Integrationsindsatser for familiesammenførte til flygtninge i Lyngby-Taarbæk Kommune (Orientering)"
+    )
     assert embedded.resume.startswith("Integrationsindsatsen i Lyngby-Taarbæk Kommune omfatter både flygtninge")
     assert embedded.legal_basis == "Integrationsloven."
     [decision] = embedded.decisions
     assert (decision.committee, decision.date, decision.text, decision.outcome) == (
-        BIU, "2019-02-05", "Taget til efterretning.", "taget til efterretning",
+        BIU,
+        "2019-02-05",
+        "Taget til efterretning.",
+        "taget til efterretning",
     )
     assert (embedded.citations[0].line_start, embedded.citations[0].line_end) == (4365, 4543)

@@ -1,5 +1,6 @@
 """Goals and sections of the two plans (and the second rendition of the 2022 plan)."""
-from functools import lru_cache
+
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ WORDINGS_2022 = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def parsed(stem: str):
     clean = normalize(read_text(CORPUS / f"{stem}.txt"))
     document = describe(clean)
@@ -55,14 +56,17 @@ def test_2023_has_seven_goals_and_two_local():
     assert [g.origin for g in goals] == ["ministerial"] * 5 + ["local"] * 2
 
 
-@pytest.mark.parametrize("stem, number, heading_line, focus_line, government_line", [
-    (PLAN_2022, "5", 512, 86, 73),
-    (PLAN_2022, "1", 150, 82, 71),
-    (PLAN_2022, "7", 653, 88, None),
-    (PLAN_2023, "1", 201, 122, 103),  # 2023 opens the focus area with '1.' instead of '1:'
-    (PLAN_2023, "6", 637, 127, None),
-    (PLAN_2022_OTHER, "5", 307, 88, 78),  # past the table of contents (line 26)
-])
+@pytest.mark.parametrize(
+    "stem, number, heading_line, focus_line, government_line",
+    [
+        (PLAN_2022, "5", 512, 86, 73),
+        (PLAN_2022, "1", 150, 82, 71),
+        (PLAN_2022, "7", 653, 88, None),
+        (PLAN_2023, "1", 201, 122, 103),  # 2023 opens the focus area with '1.' instead of '1:'
+        (PLAN_2023, "6", 637, 127, None),
+        (PLAN_2022_OTHER, "5", 307, 88, 78),  # past the table of contents (line 26)
+    ],
+)
 def test_goal_citations(stem, number, heading_line, focus_line, government_line):
     goal = next(g for g in parsed(stem)[2] if g.number == number)
     lines = [c.line_start for c in goal.citations]
@@ -79,16 +83,27 @@ def test_heading_wrapped_onto_ministermaal_line_is_cited_whole():
 def test_sub_targets_of_goal_2(stem):
     goals = parsed(stem)[2]
     assert [(t.direction, t.value, t.unit) for t in goals[1].sub_targets] == [
-        ("minimum", 60.0, "pct"), ("minimum", 80.0, "pct"), ("minimum", 70.0, "pct"),
-        ("minimum", 80.0, "pct"), ("minimum", 75.0, "pct")]
+        ("minimum", 60.0, "pct"),
+        ("minimum", 80.0, "pct"),
+        ("minimum", 70.0, "pct"),
+        ("minimum", 80.0, "pct"),
+        ("minimum", 75.0, "pct"),
+    ]
     assert goals[1].sub_targets[1].text.startswith("Minimum 80 pct. af borgerne skal opleve, at der er et klart formål")
     assert all(not g.sub_targets for g in goals if g.number != "2")
 
 
 def test_target_groups_2022():
     assert [g.target_group for g in parsed(PLAN_2022)[2]] == [
-        "virksomhederne", "ledige", "ledige", "flygtninge og familiesammenførte", "personer med handicap",
-        "jobparate ledige +55 år", "unge", "aktivitetsparate over 30 år"]
+        "virksomhederne",
+        "ledige",
+        "ledige",
+        "flygtninge og familiesammenførte",
+        "personer med handicap",
+        "jobparate ledige +55 år",
+        "unge",
+        "aktivitetsparate over 30 år",
+    ]
 
 
 def test_non_goal_numbered_lines_are_not_goals():
@@ -103,9 +118,15 @@ def test_focus_area_sections(stem):
     focus = [s for s in sections if s.number]
     assert [s.number for s in focus] == [str(n) for n in range(1, 9)]
     assert all(s.level == 1 and s.parent_id is None for s in focus)
-    special = next(s for s in sections if s.title == "Særlig fokus i 2022 for at alle ledige oplever at få en værdig sagsbehandling")
+    special = next(
+        s
+        for s in sections
+        if s.title == "Særlig fokus i 2022 for at alle ledige oplever at få en værdig sagsbehandling"
+    )
     assert special.level == 2 and special.parent_id == focus[1].id
-    follow_up = next(s for s in sections if s.title == "Opfølgning på at alle ledige skal have en værdig sagsbehandling")
+    follow_up = next(
+        s for s in sections if s.title == "Opfølgning på at alle ledige skal have en værdig sagsbehandling"
+    )
     assert follow_up.parent_id == focus[1].id
     assert "Minimum 60 pct. af borgerne" in follow_up.text
     assert sections[-1].title == "Status på mål og fokusområder i Beskæftigelsesplan 2022"

@@ -1,4 +1,5 @@
 """Targets, periods and target groups read from real goal sentences of the seed corpus."""
+
 import pytest
 
 from nlp.language import lemmas, sentences
@@ -7,31 +8,85 @@ from nlp.targets import parse_period, parse_target, target_group
 # (sentence as in the seed, direction, value, unit, persons, placeholder)
 TARGETS = [
     # 002 line 340-342, Mål 1
-    ("Antallet af personer, der modtager offentlig forsørgelse, skal falde med 4 pct. fra oktober 2018 til oktober 2019",
-     "fald", 4.0, "pct", None, False),
+    (
+        "Antallet af personer, der modtager offentlig forsørgelse, skal falde med 4 pct. fra oktober 2018 til oktober 2019",
+        "fald",
+        4.0,
+        "pct",
+        None,
+        False,
+    ),
     # 002 line 375-377, Mål 4
-    ("Andelen af personer i virksomhedsrettet tilbud ud af det samlede antal ledige borgere i tilbud skal minimum være "
-     "60 pct. i 2019", "minimum", 60.0, "pct", None, False),
+    (
+        "Andelen af personer i virksomhedsrettet tilbud ud af det samlede antal ledige borgere i tilbud skal minimum være "
+        "60 pct. i 2019",
+        "minimum",
+        60.0,
+        "pct",
+        None,
+        False,
+    ),
     # 002 line 397-399, Mål 6: the quantity opens the sentence
-    ("40 pct. af flygtninge og familiesammenførte til flygtninge skal være i beskæftigelse i gennemsnit over "
-     "månederne i 2019", "niveau", 40.0, "pct", None, False),
+    (
+        "40 pct. af flygtninge og familiesammenførte til flygtninge skal være i beskæftigelse i gennemsnit over "
+        "månederne i 2019",
+        "niveau",
+        40.0,
+        "pct",
+        None,
+        False,
+    ),
     # 003 line 753-754, draft plan 2015 goal 1
-    ("Antallet af unge under 30 år på offentlig forsørgelse skal begrænses til X personer i december 2015 svarende til "
-     "et fald på X personer og X pct. fra december 2013 til december 2015.", "maksimum", None, "personer", None, True),
+    (
+        "Antallet af unge under 30 år på offentlig forsørgelse skal begrænses til X personer i december 2015 svarende til "
+        "et fald på X personer og X pct. fra december 2013 til december 2015.",
+        "maksimum",
+        None,
+        "personer",
+        None,
+        True,
+    ),
     # 003 line 29-31, Ledighedsydelse
     ("Mål om en stigning på maksimalt 21 pct. svarende til 14 fuldtidspersoner.", "maksimum", 21.0, "pct", 14, False),
     # 003 line 19, Førtidspension
-    ("Mål om at tilgangen til førtidspension skal falde 22 pct. svarende til 45 personer.", "fald", 22.0, "pct", 45, False),
+    (
+        "Mål om at tilgangen til førtidspension skal falde 22 pct. svarende til 45 personer.",
+        "fald",
+        22.0,
+        "pct",
+        45,
+        False,
+    ),
     # 003 line 798-799: a level in per cent, the change in percentage points
-    ("Samarbejdsgraden (andelen af virksomhedskontakter i kommunen) skal i dec. 2015 være på X pct. svarende til en "
-     "stigning på X procentpoint fra december 2013 til december 2015.", "niveau", None, "pct", None, True),
+    (
+        "Samarbejdsgraden (andelen af virksomhedskontakter i kommunen) skal i dec. 2015 være på X pct. svarende til en "
+        "stigning på X procentpoint fra december 2013 til december 2015.",
+        "niveau",
+        None,
+        "pct",
+        None,
+        True,
+    ),
     # 003 line 1488-1492: 'min. 80 pct. af tiden' defines the group, it is not the target
-    ("Antallet af langtidsledige – dvs. ledige, der har været ledige i min. 80 pct. af tiden inden for de seneste 52 uger "
-     "– skal begrænses til X personer i december 2015 svarende til et fald på X personer og X pct. fra december 2013 "
-     "til december 2015.", "maksimum", None, "personer", None, True),
+    (
+        "Antallet af langtidsledige – dvs. ledige, der har været ledige i min. 80 pct. af tiden inden for de seneste 52 uger "
+        "– skal begrænses til X personer i december 2015 svarende til et fald på X personer og X pct. fra december 2013 "
+        "til december 2015.",
+        "maksimum",
+        None,
+        "personer",
+        None,
+        True,
+    ),
     # 000 line 302: a sub-target of focus area 2
-    ("Minimum 75 pct. af borgerne skal opleve at de professionelle, der er involveret i deres forløb, arbejder sammen",
-     "minimum", 75.0, "pct", None, False),
+    (
+        "Minimum 75 pct. af borgerne skal opleve at de professionelle, der er involveret i deres forløb, arbejder sammen",
+        "minimum",
+        75.0,
+        "pct",
+        None,
+        False,
+    ),
     # 003 line 23-24
     ("Mål om en andel på 65 pct.", "niveau", 65.0, "pct", None, False),
 ]
@@ -42,13 +97,21 @@ def test_target(sentence, direction, value, unit, persons, placeholder):
     target = parse_target(sentence)
     assert target is not None
     assert (target.direction, target.value, target.unit, target.persons, target.placeholder) == (
-        direction, value, unit, persons, placeholder)
+        direction,
+        value,
+        unit,
+        persons,
+        placeholder,
+    )
 
 
-@pytest.mark.parametrize("sentence", [
-    "Flere personer med handicap skal i beskæftigelse",  # 002 Mål 11: no quantity
-    "Antallet af borgere, som modtager ressourceforløbsydelse, opgøres hvert kvartal for at følge udviklingen tæt.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Flere personer med handicap skal i beskæftigelse",  # 002 Mål 11: no quantity
+        "Antallet af borgere, som modtager ressourceforløbsydelse, opgøres hvert kvartal for at følge udviklingen tæt.",
+    ],
+)
 def test_sentence_without_quantity_has_no_target(sentence):
     assert parse_target(sentence) is None
 
@@ -94,4 +157,7 @@ def test_lemmas_use_the_lookup_tables():
 
 
 def test_sentences():
-    assert sentences("Målet er opfyldt. Status er et fald på 2,1 pct.") == ["Målet er opfyldt.", "Status er et fald på 2,1 pct."]
+    assert sentences("Målet er opfyldt. Status er et fald på 2,1 pct.") == [
+        "Målet er opfyldt.",
+        "Status er et fald på 2,1 pct.",
+    ]

@@ -1,13 +1,18 @@
 """Word diffs between linked goal wordings and the structured target change."""
+
 from maalspor.model import Target
 from nlp.wording_diff import is_identical, normalize_wording, render_diff, target_change, word_diff
 
 
 def test_line_break_damage_and_ministermaal_suffix_are_ignored():
-    assert normalize_wording("Flere personer med handicap skal i beskæf-\ntigelse (ministermål)") == \
-        "Flere personer med handicap skal i beskæftigelse"
-    assert is_identical("Alle ledige skal have en\nværdig sagsbehandling (ministermål)",
-                        "Alle ledige skal have en værdig sagsbehandling")
+    assert (
+        normalize_wording("Flere personer med handicap skal i beskæf-\ntigelse (ministermål)")
+        == "Flere personer med handicap skal i beskæftigelse"
+    )
+    assert is_identical(
+        "Alle ledige skal have en\nværdig sagsbehandling (ministermål)",
+        "Alle ledige skal have en værdig sagsbehandling",
+    )
     # 'job- og' keeps its hyphen: it is a shared-suffix conjunction, not a broken word
     assert normalize_wording("job-\nog uddannelsesparate") == "job- og uddannelsesparate"
 
