@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from answer.records import CitationQuoter
-from index.lineage.plan_links import meeting_decision
 from index.lineage.threads import build_threads, thread_of
 from index.store.sqlite import Store
 from maalspor.model import AgendaItem, Citation, Decision, Document, Goal, GoalLink, Thread
+from nlp.decisions import meeting_decision
 from nlp.wording_diff import is_identical, normalize_wording, target_change, word_diff
 
 # Checked in this order: 'Hvilke bilag havde punktet om ...' is about attachments, not a decision.

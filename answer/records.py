@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 
-from index.lineage.plan_links import meeting_decision
 from index.lineage.threads import build_threads
 from index.store.sqlite import Store
 from maalspor.model import AgendaItem, Citation, Document, Goal, GoalLink, Section, SourceLine, Thread
+from nlp.decisions import meeting_decision
 
 # A quote is the cited lines as stored, cut at this length: a prefix still string-matches the source.
 QUOTE_LIMIT = 400

@@ -35,6 +35,19 @@ MONTHS = {
     "dec": 12,
 }
 
+# The twelve months by name, for writing dates ("11. juni 2019").
+MONTH_NAMES = (
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december",
+)  # fmt: skip
+# English month names and abbreviations, for reading questions written in English.
+ENGLISH_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+# Regex alternation of every Danish month name and abbreviation, longest first (so "marts" wins over "mar").
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+
 _LONG_DATE = re.compile(r"(\d{1,2})\.\s*(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{4})", re.I)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from maalspor.model import Absence, Citation, Decision, Outcome
+from maalspor.model import Absence, AgendaItem, Citation, Decision, Document, Outcome
 from nlp.danish import MONTHS, parse_danish_date
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -134,3 +134,9 @@ def build_decision(committee: str, date: str | None, body: str, citation: Citati
         absent=absent,
         citations=[citation],
     )
+
+
+def meeting_decision(item: AgendaItem, document: Document) -> Decision | None:
+    """The decision of the meeting's own committee; items may also quote other committees' decisions."""
+    own = [d for d in item.decisions if d.committee == document.committee]
+    return (own or item.decisions or [None])[-1]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from maalspor.model import AgendaItem, Decision, Document, Goal, Outcome, PlanLink, PlanLinkRole
+from maalspor.model import AgendaItem, Document, Goal, Outcome, PlanLink, PlanLinkRole
+from nlp.decisions import meeting_decision
 
 _PLAN_TITLE = re.compile(r"beskæftigelsesplan(?:en)?\s+(?P<year>\d{4})", re.I)
 _STATUS = re.compile(r"\bstatus\b|\bopfølgning\b|\bresultatrevision\b", re.I)
@@ -42,9 +43,3 @@ def _role(title: str, outcome: Outcome | None) -> PlanLinkRole:
     if _TARGET_LEVELS.search(title):
         return PlanLinkRole.SETS_TARGETS
     return PlanLinkRole.APPROVES if outcome in _APPROVING_OUTCOMES else PlanLinkRole.DISCUSSES
-
-
-def meeting_decision(item: AgendaItem, document: Document) -> Decision | None:
-    """The decision of the meeting's own committee; items may also quote other committees' decisions."""
-    own = [d for d in item.decisions if d.committee == document.committee]
-    return (own or item.decisions or [None])[-1]

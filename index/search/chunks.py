@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from maalspor.model import AgendaItem, Citation, Decision, Document, Goal, Section, SourceLine
+from maalspor.model import AgendaItem, Citation, Document, Goal, Section, SourceLine
+from nlp.decisions import meeting_decision
 
 MAX_CHUNK_WORDS = 350
 CHUNK_KINDS = ("section", "goal", "item-field", "decision")
@@ -133,7 +134,7 @@ def goal_text(goal: Goal) -> str:
 
 
 def _item_chunks(base: _Context, item: AgendaItem) -> list[Chunk]:
-    own_decision = _own_decision(base, item)
+    own_decision = meeting_decision(item, base.document)
     # An embedded item is an earlier meeting's: it is dated by its own decision, not by this meeting.
     date = own_decision.date if own_decision and item.embedded else base.date
     context = _with(
@@ -173,14 +174,6 @@ def _item_chunks(base: _Context, item: AgendaItem) -> list[Chunk]:
             item_number=item.number,
         )
     return chunks
-
-
-def _own_decision(base: _Context, item: AgendaItem) -> Decision | None:
-    """The decision of the document's committee, else the last one (the final say on the item)."""
-    for decision in item.decisions:
-        if decision.committee == base.committee:
-            return decision
-    return item.decisions[-1] if item.decisions else None
 
 
 # ------------------------------------------------------------------ splitting
