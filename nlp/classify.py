@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from maalspor.model import CleanText, DocKind, Document
-from nlp.danish import parse_danish_date, slugify
+from nlp.danish import PLAN_TITLE, parse_danish_date, slugify
 from nlp.decisions import parse_decision_header
 
-_PLAN_TITLE = re.compile(r"\bBeskæftigelsesplan\s+(?P<year>(?:19|20)\d{2})\b")
 # An agenda item opens with 'Punkt 3', 'Sag nr. 1' or a FirstAgenda-style '3. Titel (Beslutning)'.
 _AGENDA_MARKER = re.compile(
     r"^\s*(?:(?:Punkt\s+\d+|Sag\s+nr\.\s*\d+)\s*:?\s*$|Punkt\s+\d+:\s+\S|Sagsn(?:r\.|ummer):)", re.M
@@ -57,7 +56,7 @@ def _kind(text: str) -> DocKind:
         return DocKind.MINUTES
     head = "\n".join(text.splitlines()[: _HEAD_LINES * 3])
     # A plan names itself early ('Beskæftigelsesplan 2022 fremlægger ...') and lists its goals.
-    if _PLAN_TITLE.search(head) and re.search(r"\b(?:fokusområder|mål)\b", text, re.I):
+    if PLAN_TITLE.search(head) and re.search(r"\b(?:fokusområder|mål)\b", text, re.I):
         return DocKind.PLAN
     return DocKind.OTHER
 
@@ -116,7 +115,7 @@ def _committee_name(raw: str) -> str:
 
 
 def _plan_year(text: str) -> int | None:
-    years = Counter(int(m.group("year")) for m in _PLAN_TITLE.finditer(text))
+    years = Counter(int(m.group("year")) for m in PLAN_TITLE.finditer(text))
     return years.most_common(1)[0][0] if years else None
 
 

@@ -48,7 +48,12 @@ ENGLISH_MONTHS = {
 # Regex alternation of every Danish month name and abbreviation, longest first (so "marts" wins over "mar").
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-_LONG_DATE = re.compile(r"(\d{1,2})\.\s*(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{4})", re.I)
+_LONG_DATE = re.compile(r"(\d{1,2})\.\s*(" + MONTH_PATTERN + r")\.?\s+(\d{4})", re.I)
+# An employment plan named by its year. PLAN_TITLE is how a plan titles itself ('Beskæftigelsesplan 2015',
+# capitalised); PLAN_MENTION is how minutes and agenda titles refer to one, also in the definite form
+# and in any case ('beskæftigelsesplanen 2014', 'BESKÆFTIGELSESPLAN 2015').
+PLAN_TITLE = re.compile(r"\bBeskæftigelsesplan\s+(?P<year>(?:19|20)\d{2})\b")
+PLAN_MENTION = re.compile(r"\bbeskæftigelsesplan(?:en)?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 
 
@@ -63,20 +68,6 @@ def parse_danish_date(text: str) -> str | None:
         if 1 <= month <= 12 and 1 <= day <= 31:
             candidates.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
     return min(candidates)[1] if candidates else None
-
-
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?[\s-]*(\d{4}|\d{2})\b", re.I)
-
-
-def parse_month_year(text: str) -> str | None:
-    """'Mar 2019', 'mar-19', 'december 2015' -> 'yyyy-mm'."""
-    match = _MONTH_YEAR.search(text)
-    if not match:
-        return None
-    year = int(match.group(2))
-    if year < 100:
-        year += 2000
-    return f"{year:04d}-{MONTHS[match.group(1).lower()]:02d}"
 
 
 def parse_number(text: str) -> float | None:

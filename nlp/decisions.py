@@ -8,14 +8,12 @@ from __future__ import annotations
 import re
 
 from maalspor.model import Absence, AgendaItem, Citation, Decision, Document, Outcome
-from nlp.danish import MONTHS, parse_danish_date
-
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+from nlp.danish import MONTH_PATTERN, parse_danish_date
 
 # "Erhvervs- og Beskæftigelsesudvalget den. 9. september 2014",
 # "Beskæftigelses- og Integrationsudvalget, den 11. juni 2019"
 _LTK_HEADER = re.compile(
-    rf"(?P<committee>[A-ZÆØÅ][^\d,]{{3,80}}?),?\s+den\.?\s+(?P<date>\d{{1,2}}\.\s*(?i:{_MONTH})\s+\d{{4}})"
+    rf"(?P<committee>[A-ZÆØÅ][^\d,]{{3,80}}?),?\s+den\.?\s+(?P<date>\d{{1,2}}\.\s*(?i:{MONTH_PATTERN})\s+\d{{4}})"
 )
 # eDoc: "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1"
 _EDOC_HEADER = re.compile(

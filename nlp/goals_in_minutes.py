@@ -26,25 +26,23 @@ from maalspor.model import (
     Target,
     goal_id,
 )
-from nlp.danish import MONTHS, ends_mid_sentence, parse_number, slugify, strip_bullet
-from nlp.plans import Line, text_lines
+from nlp.danish import MONTH_PATTERN, MONTHS, PLAN_MENTION, ends_mid_sentence, parse_number, slugify, strip_bullet
+from nlp.lines import Line, text_lines
 from nlp.targets import equivalent_persons, parse_period, parse_target, target_group
 
 _LABEL = re.compile(r"^\s*(?:Mål\s+(?P<number>\d{1,2}[a-z]?)|Følgemål\s+(?P<letter>[a-z]))\s*:\s*(?P<rest>.*?)\s*$")
-_PLAN_YEAR = re.compile(r"\b[Bb]eskæftigelsesplan(?:en)?\s+(?P<year>(?:19|20)\d{2})\b")
 _GOALS_FOR_YEAR = re.compile(r"^\s*Mål for (?P<year>(?:19|20)\d{2})\s*$")
 _MINISTER_HEADING = re.compile(r"^\s*Ministerens udmelding på området\s*:?\s*$")
 _TABLE_HEADER = re.compile(r"^\s*Mål\s+(?:Klyngen|Måned)\b")
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PCT = r"[-+]?\d+(?:,\d+)?%"
 _COUNT = r"[-+]?\d{1,3}(?:\.\d{3})+|[-+]?\d+"
 # A status-table cell: percentage, count, dash, month name, year or 'mar-19'.
-_CELL = re.compile(rf"^(?:{_PCT}|{_COUNT}|-|\*|(?:{_MONTH_NAMES})\.?|(?:{_MONTH_NAMES})-\d{{2}})$", re.I)
+_CELL = re.compile(rf"^(?:{_PCT}|{_COUNT}|-|\*|(?:{MONTH_PATTERN})\.?|(?:{MONTH_PATTERN})-\d{{2}})$", re.I)
 _DATE_TOKEN = re.compile(
     rf"(?P<quarter>\dkv\d{{2}}\s*-\s*(?P<q>\d)kv(?P<qy>\d{{2}}))"
-    rf"|(?P<range>(?:{_MONTH_NAMES})-(?P<rm>{_MONTH_NAMES})\s+(?P<ry>\d{{2}}))"
-    rf"|(?P<monyy>\b(?P<m>{_MONTH_NAMES})-(?P<y>\d{{2}})\b)"
-    rf"|(?P<monyear>\b(?P<m4>{_MONTH_NAMES})\.?\s+(?P<y4>\d{{4}})\b)",
+    rf"|(?P<range>(?:{MONTH_PATTERN})-(?P<rm>{MONTH_PATTERN})\s+(?P<ry>\d{{2}}))"
+    rf"|(?P<monyy>\b(?P<m>{MONTH_PATTERN})-(?P<y>\d{{2}})\b)"
+    rf"|(?P<monyear>\b(?P<m4>{MONTH_PATTERN})\.?\s+(?P<y4>\d{{4}})\b)",
     re.I,
 )
 _VALUE_AFTER_DATE = re.compile(rf"^\s*(?P<value>{_PCT}|-)(?!\d)")
@@ -127,7 +125,7 @@ def _ends_sentence(text: str) -> bool:
 
 def _plan_year_before(lines: list[Line], index: int) -> int | None:
     for line in reversed(lines[:index]):
-        if match := _PLAN_YEAR.search(line.text):
+        if match := PLAN_MENTION.search(line.text):
             return int(match.group("year"))
     return None
 

@@ -12,29 +12,9 @@ import re
 from dataclasses import dataclass
 
 from maalspor.model import Citation, CleanText, Document, Goal, Origin, Section, Target, goal_id
-from nlp.danish import ends_mid_sentence, is_bulleted, slugify, strip_bullet
+from nlp.danish import PLAN_TITLE, ends_mid_sentence, is_bulleted, slugify
+from nlp.lines import Line, text_lines
 from nlp.targets import parse_period, parse_target, target_group
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the clean text: [start, end) offsets, newline excluded."""
-
-    start: int
-    end: int
-    text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-    @property
-    def content(self) -> str:
-        return strip_bullet(self.text)
-
-
-def text_lines(clean: CleanText) -> list[Line]:
-    return [Line(start, end, clean.text[start:end]) for start, end in clean.line_spans()]
 
 
 def _without_contents(lines: list[Line]) -> list[Line]:
@@ -67,7 +47,6 @@ _LIST_INTRO = re.compile(r"\b(?P<which>Målene|Fokusområderne)\s+er\s*:\s*$", r
 _TOC_LINE = re.compile(r"\S.*?(?:\.{2,}|…|\s)\s*\d{1,3}\s*$")
 _TOC_MIN_RUN = 3
 _SUB_TARGET_START = re.compile(r"^(?:Minimum|Maksimum|Mindst|Højst)\s+\d", re.I)
-_PLAN_TITLE = re.compile(r"\bBeskæftigelsesplan\s+\d{4}\b")
 
 
 def parse_plan(clean: CleanText, document: Document) -> tuple[list[Section], list[Goal]]:
@@ -195,13 +174,13 @@ def _list_entries(body: list[Line]) -> list[str]:
     """Blocks of text split at blank lines and at lines that start a new (bulleted or indented) entry."""
     entries: list[list[str]] = []
     for line in body:
-        starts_entry = is_bulleted(line.text) or line.text[:1].isspace()
+        starts_entry = is_bulleted(line.text) or line.indented
         if line.blank:
             entries.append([])
         elif starts_entry or not entries:
-            entries.append([line.content])
+            entries.append([line.without_bullet])
         else:
-            entries[-1].append(line.content)
+            entries[-1].append(line.without_bullet)
     return [" ".join(parts) for parts in entries if parts]
 
 
@@ -233,7 +212,7 @@ def _sections(
         body_lines = [line for line in lines if heading.last.end < line.start < body_end and not line.blank]
         if not body_lines:
             continue  # title page lines and the emptied table of contents carry no section text
-        is_top = heading.number is not None or current_focus is None or _PLAN_TITLE.search(heading.title)
+        is_top = heading.number is not None or current_focus is None or PLAN_TITLE.search(heading.title)
         section = Section(
             id=_unique(f"{document.id}:section-{slugify(heading.title)[:60]}", used_ids),
             document_id=document.id,
@@ -241,7 +220,7 @@ def _sections(
             title=heading.title,
             level=1 if is_top else 2,
             parent_id=None if is_top else current_focus.id,
-            text="\n".join(line.content for line in body_lines),
+            text="\n".join(line.without_bullet for line in body_lines),
             citations=[clean.cite(heading.first.start, body_lines[-1].end)],
         )
         sections.append(section)
@@ -274,7 +253,9 @@ def _headings(lines: list[Line], focus: dict[str, FocusHeading | None]) -> list[
             continue
         wrap = _heading_span(lines, index)
         if wrap:
-            title = " ".join(" ".join(heading_line.content for heading_line in lines[index : index + wrap]).split())
+            title = " ".join(
+                " ".join(heading_line.without_bullet for heading_line in lines[index : index + wrap]).split()
+            )
             headings.append(Heading(line, lines[index + wrap - 1], title, None))
             index += wrap
             continue
@@ -297,7 +278,7 @@ def _heading_span(lines: list[Line], index: int) -> int:
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following is None or following.blank:
         return 1
-    if line.text[:1].isspace():
+    if line.indented:
         return 0  # an indented line followed by text is a list entry whose bullet glyph was lost
     after = lines[index + 2] if index + 2 < len(lines) else None
     tail = following.text.strip()

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from maalspor.model import Period, Target
-from nlp.danish import MONTHS, parse_number
+from nlp.danish import MONTH_PATTERN, MONTHS, parse_number
 from nlp.language import lemmas
 
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?:" + MONTH_PATTERN + r")\.?"
 _VALUE = r"(?P<value>\d+(?:,\d+)?|X)"
 _UNIT = r"(?P<unit>procentpoint|pct\.?|procent|%|fuldtidspersoner|personer)"
 _QUANTITY = re.compile(_VALUE + r"\s*" + _UNIT + r"(?![a-zæøå])", re.I)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from maalspor.model import AgendaItem, Document, Goal, Outcome, PlanLink, PlanLinkRole
+from nlp.danish import PLAN_MENTION
 from nlp.decisions import meeting_decision
 
-_PLAN_TITLE = re.compile(r"beskæftigelsesplan(?:en)?\s+(?P<year>\d{4})", re.I)
+_PLAN_TITLE = PLAN_MENTION
 _STATUS = re.compile(r"\bstatus\b|\bopfølgning\b|\bresultatrevision\b", re.I)
 _TARGET_LEVELS = re.compile(r"\bmåltal|\bmålniveau", re.I)
 _APPROVING_OUTCOMES = (Outcome.ANBEFALET, Outcome.GODKENDT)

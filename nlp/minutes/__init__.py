@@ -13,9 +13,9 @@ from __future__ import annotations
 from types import ModuleType
 
 from maalspor.model import AgendaItem, CleanText, Document
+from nlp.lines import Line, text_lines
 from nlp.minutes import edoc, firstagenda_json, firstagenda_pdf, punkt_referat, sagnr_protokol
 from nlp.minutes.assemble import assemble
-from nlp.minutes.lines import Line, text_lines
 
 # Most specific first: the first layout whose matches() holds parses the document.
 LAYOUTS: tuple[ModuleType, ...] = (sagnr_protokol, punkt_referat, edoc, firstagenda_json, firstagenda_pdf)

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from maalspor.model import Absence, AgendaItem, CleanText, Document, item_id
+from nlp.lines import Line, cite, join_wrapped, unwrap
 from nlp.minutes import fields
-from nlp.minutes.lines import Line, cite, join_wrapped, unwrap
 from nlp.minutes.sections import Labels, Part, split_sections
 
 # Text parts that map to one AgendaItem text field each.

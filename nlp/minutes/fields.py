@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from maalspor.model import CleanText, Decision, ItemType, Recommendation
 from nlp.decisions import build_decision, parse_decision_header
-from nlp.minutes.lines import Line, cite, content, unwrap
+from nlp.lines import Line, cite, content, unwrap
 
 # "1) ...", "A) ...", Aarhus "At 1) ...", FirstAgenda JSON "1. at ..."
 _RECOMMENDATION = re.compile(r"^(?:at\s+)?(?P<mark>\d{1,2}|[A-H])(?:\)|\.(?=\s+at\s))\s*(?P<text>.*)", re.I)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.lines import Line, after_prefix
 from nlp.minutes.assemble import ItemSpan
-from nlp.minutes.lines import Line, after_prefix
 from nlp.minutes.sections import Labels, Part
 
 HEADING = re.compile(r"Punkt (\d+):\s*(\S.*)")

@@ -9,9 +9,9 @@ import re
 
 from maalspor.model import CleanText
 from nlp.decisions import split_absences
+from nlp.lines import Line
 from nlp.minutes.assemble import ItemSpan
 from nlp.minutes.firstagenda_items import has_headings, item_spans
-from nlp.minutes.lines import Line
 from nlp.minutes.sections import Labels, Part
 
 NAME = "firstagenda-json"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from maalspor.model import CleanText
+from nlp.lines import Line
 from nlp.minutes.assemble import ItemSpan
-from nlp.minutes.lines import Line
 from nlp.minutes.sections import Labels, Part
 from nlp.minutes.tail import closing_end, items_between_headings
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from nlp.decisions import parse_decision_header
-from nlp.minutes.lines import Line
+from nlp.lines import Line
 
 
 class Part(StrEnum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nlp.decisions import is_absence_line, parse_decision_header
-from nlp.minutes.lines import Line
+from nlp.lines import Line
 from nlp.minutes.sections import Labels, Part
 
 _LIST_ENTRY = re.compile(r"^(?:•|\d{1,2}\.\s|\d{4}\s*[–-]\s*\d+\s+-\s)")

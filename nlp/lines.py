@@ -1,11 +1,12 @@
-"""Lines of a CleanText with their character offsets: the unit every layout parser works on."""
+"""Lines of a CleanText with their character offsets: the unit the plan, minutes and goal parsers work on."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from maalspor.model import Citation, CleanText
+from nlp.danish import strip_bullet
 
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _NO_WORDS = re.compile(r"[^\w]*")
@@ -24,16 +25,17 @@ class Line:
     start: int  # offset of the first (non-blank) character in clean.text
     end: int  # offset after the last non-blank character
     text: str  # stripped, inner whitespace runs collapsed
+    # The raw line began with whitespace. The normaliser trims lines, so this holds only for text
+    # that bypassed it; the plan parser reads such a line as a list entry that lost its bullet.
+    indented: bool = field(default=False, compare=False)
 
     @property
     def blank(self) -> bool:
         return not self.text
 
-
-def after_prefix(line: Line, prefix_length: int) -> Line:
-    """The part of `line` after its first `prefix_length` characters (a heading's 'N. ')."""
-    rest = line.text[prefix_length:]
-    return Line(line.end - len(rest), line.end, rest)
+    @property
+    def without_bullet(self) -> str:
+        return strip_bullet(self.text)
 
 
 def text_lines(clean: CleanText) -> list[Line]:
@@ -42,8 +44,14 @@ def text_lines(clean: CleanText) -> list[Line]:
         raw = clean.text[start:end]
         stripped = raw.strip()
         offset = start + (len(raw) - len(raw.lstrip()))
-        lines.append(Line(offset, offset + len(stripped), " ".join(stripped.split())))
+        lines.append(Line(offset, offset + len(stripped), " ".join(stripped.split()), raw[:1].isspace()))
     return lines
+
+
+def after_prefix(line: Line, prefix_length: int) -> Line:
+    """The part of `line` after its first `prefix_length` characters (a heading's 'N. ')."""
+    rest = line.text[prefix_length:]
+    return Line(line.end - len(rest), line.end, rest)
 
 
 def page_of(clean: CleanText, line: Line) -> int | None:
