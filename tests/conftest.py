@@ -87,3 +87,18 @@ def client(api_settings, fake_searcher):
     from api.app import create_app
 
     return TestClient(create_app(api_settings, searcher_factory=lambda: fake_searcher))
+
+
+@pytest.fixture(scope="session")
+def plain_store(tmp_path_factory):
+    """corpus/ ingested once without any link overrides (what the linker finds by itself); read it only."""
+    from index.store.pipeline import ingest_paths
+    from index.store.sqlite import Store
+
+    data_dir = tmp_path_factory.mktemp("corpus-plain")
+    writer = Store(data_dir / "maalspor.sqlite3")
+    ingest_paths([CORPUS], writer, overrides_path=data_dir / "no-overrides.json")
+    writer.close()
+    store = Store(data_dir / "maalspor.sqlite3", read_only=True)
+    yield store
+    store.close()

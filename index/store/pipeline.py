@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.lineage.links import OVERRIDES_FILE_NAME, default_overrides_path, link_goals, load_overrides
+from index.lineage.plan_links import link_plans_to_minutes
+from index.lineage.threads import build_threads
 from index.store.sqlite import Store
 from ingest.normalize import normalize
 from ingest.readers import SUPPORTED_SUFFIXES, read_source
@@ -80,10 +82,14 @@ def ingest_paths(
 
 
 def relink(store: Store, overrides_path: Path) -> None:
-    """Recompute every goal link (lexical evidence; cheap at plan scale) honouring the human overrides."""
-    municipality_of = {document.id: document.municipality for document in store.documents()}
-    links = link_goals(store.goals(), load_overrides(overrides_path), municipality_of=municipality_of)
-    store.replace_links(links)
+    """Recompute every goal link (lexical evidence; cheap at plan scale) honouring the human overrides,
+    then the threads and plan links that follow from them; all three are stored in one transaction."""
+    documents, goals = store.documents(), store.goals()
+    municipality_of = {document.id: document.municipality for document in documents}
+    links = link_goals(goals, load_overrides(overrides_path), municipality_of=municipality_of)
+    threads = build_threads(goals, links)
+    plan_links = link_plans_to_minutes(goals, store.items(), documents)
+    store.replace_lineage(links, threads, plan_links)
 
 
 def ingest_file(path: Path, store: Store) -> tuple[str, str]:

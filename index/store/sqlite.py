@@ -13,7 +13,17 @@ from pathlib import Path
 
 from index.store.serialize import from_dict
 from maalspor.config import sqlite_path_of
-from maalspor.model import AgendaItem, Document, Goal, GoalLink, ParsedDocument, Section, SourceLine
+from maalspor.model import (
+    AgendaItem,
+    Document,
+    Goal,
+    GoalLink,
+    ParsedDocument,
+    PlanLink,
+    Section,
+    SourceLine,
+    Thread,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -52,6 +62,15 @@ CREATE TABLE IF NOT EXISTS items (
 CREATE TABLE IF NOT EXISTS links (
     from_goal TEXT NOT NULL, to_goal TEXT NOT NULL, relation TEXT NOT NULL, confidence REAL NOT NULL,
     data TEXT NOT NULL, PRIMARY KEY (from_goal, to_goal)
+);
+CREATE TABLE IF NOT EXISTS threads (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS thread_goals (
+    goal_id TEXT PRIMARY KEY, thread_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS plan_links (
+    position INTEGER PRIMARY KEY, goal_id TEXT NOT NULL, item_id TEXT NOT NULL, data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS goals_by_document ON goals(document_id);
 CREATE INDEX IF NOT EXISTS items_by_document ON items(document_id);
@@ -159,13 +178,26 @@ class Store:
                     self._conn.execute("UPDATE documents SET data = ? WHERE id = ?", (_dump(document), document.id))
             self._delete_source(source_file)
 
-    def replace_links(self, links: list[GoalLink]) -> None:
-        """Links are derived from all goals at once, so they are replaced as a whole."""
+    def replace_lineage(self, links: list[GoalLink], threads: list[Thread], plan_links: list[PlanLink]) -> None:
+        """Links, threads and plan links are derived from the whole store at re-link time: replaced together."""
         with self._conn:
-            self._conn.execute("DELETE FROM links")
+            for table in ("links", "threads", "thread_goals", "plan_links"):
+                self._conn.execute(f"DELETE FROM {table}")
             self._conn.executemany(
                 "INSERT INTO links (from_goal, to_goal, relation, confidence, data) VALUES (?, ?, ?, ?, ?)",
                 [(link.from_goal, link.to_goal, link.relation, link.confidence, _dump(link)) for link in links],
+            )
+            self._conn.executemany(
+                "INSERT INTO threads (id, position, data) VALUES (?, ?, ?)",
+                [(thread.id, i, _dump(thread)) for i, thread in enumerate(threads)],
+            )
+            self._conn.executemany(
+                "INSERT INTO thread_goals (goal_id, thread_id) VALUES (?, ?)",
+                [(goal, t.id) for t in threads for ids in t.goals_by_year.values() for goal in ids],
+            )
+            self._conn.executemany(
+                "INSERT INTO plan_links (position, goal_id, item_id, data) VALUES (?, ?, ?, ?)",
+                [(i, link.goal_id, link.item_id, _dump(link)) for i, link in enumerate(plan_links)],
             )
 
     def _insert_source(self, parsed: ParsedDocument, document_id: str | None = None) -> None:
@@ -217,6 +249,24 @@ class Store:
     def links(self) -> list[GoalLink]:
         rows = self._conn.execute("SELECT data FROM links ORDER BY rowid")
         return [from_dict(GoalLink, json.loads(data)) for (data,) in rows]
+
+    def threads(self) -> list[Thread]:
+        """Ordered by first plan year, then id (as build_threads returns them)."""
+        rows = self._conn.execute("SELECT data FROM threads ORDER BY position")
+        return [from_dict(Thread, json.loads(data)) for (data,) in rows]
+
+    def thread_of(self, goal_id: str) -> Thread | None:
+        row = self._conn.execute(
+            "SELECT threads.data FROM thread_goals JOIN threads ON threads.id = thread_goals.thread_id"
+            " WHERE thread_goals.goal_id = ?",
+            (goal_id,),
+        ).fetchone()
+        return from_dict(Thread, json.loads(row[0])) if row else None
+
+    def plan_links(self) -> list[PlanLink]:
+        """In the order link_plans_to_minutes returns them (by item, then goal)."""
+        rows = self._conn.execute("SELECT data FROM plan_links ORDER BY position")
+        return [from_dict(PlanLink, json.loads(data)) for (data,) in rows]
 
     def _records(self, table: str, cls, document_id: str | None, order: str = "document_id, position"):
         if document_id is None:

@@ -1,50 +1,63 @@
-"""Plan <-> minutes: the 2014 minutes approve the 2015 draft and report status on 2014; the 2019 minutes on 2019."""
-
-import pytest
+"""Plan <-> minutes, computed at re-link time and stored: the 2014 minutes approve the 2015 draft and
+report status on 2014; the 2019 minutes report status on 2019."""
 
 from index.lineage.plan_links import link_plans_to_minutes
-from index.store.pipeline import ingest_paths
-from index.store.sqlite import Store
-from tests.conftest import CORPUS
+from maalspor.model import Outcome, PlanLink, PlanLinkRole
 from tests.index.lineage_fixtures import GOLD, full_id
 
 MINUTES_2014 = GOLD["documents"]["2014"]
 MINUTES_2019 = GOLD["documents"]["2019"]
 
-
-@pytest.fixture(scope="module")
-def plan_links(tmp_path_factory):
-    data = tmp_path_factory.mktemp("plan_links")
-    store = Store(data / "maalspor.sqlite3")
-    ingest_paths([CORPUS], store, overrides_path=data / "none.json")
-    yield link_plans_to_minutes(store.goals(), store.items(), store.documents())
-    store.close()
-
-
-def _by_item(plan_links, item_id):
-    return {link.goal_id: link for link in plan_links if link.item_id == item_id}
-
-
-def test_item_2_of_2014_approves_the_2015_goals(plan_links):
-    links = _by_item(
-        plan_links, f"{MINUTES_2014}:item-2"
-    )  # 'Beskæftigelsesplan 2015 - endeligt udkast og med høringssvar'
-    assert len(links) == 14  # 2015 #1-9, 2a and four ministermål
-    assert all(goal_id.split(":goal-")[1].startswith("2015-") for goal_id in links)
-    link = links[full_id("2015-3")]
-    assert (link.role, link.outcome, link.meeting_date) == ("approves", "anbefalet", "2014-09-09")
+_2014_STATUS = [  # goal, observations in the 2014 minutes
+    ("2014-flere-unge-i-uddannelse", 0),
+    ("2014-2", 1),
+    ("2014-3", 1),
+    ("2014-virksomhedskontakt", 0),
+    ("2014-1a", 1),
+    ("2014-2a", 1),
+    ("2014-antallet-af-ledige-akademikere", 1),
+    ("2014-kontanthjaelp", 1),
+    ("2014-4a", 1),
+]
+_2015_GOALS = ["2015-1", "2015-2", "2015-2a", "2015-3", "2015-4", "2015-5", "2015-6", "2015-7", "2015-8", "2015-9"]
+_2015_GOALS += [f"2015-ministermaal-{n}" for n in range(1, 5)]
+_2019_GOALS = ["2019-1", "2019-foelgemaal-a", "2019-2", "2019-3", "2019-4", "2019-5", "2019-6", "2019-foelgemaal-b"]
+_2019_GOALS += ["2019-foelgemaal-c", "2019-foelgemaal-d", "2019-7", "2019-foelgemaal-e", "2019-8", "2019-9"]
+_2019_GOALS += ["2019-10", "2019-foelgemaal-f", "2019-11"]
+_2019_UNOBSERVED = {"2019-9", "2019-foelgemaal-f", "2019-11"}
 
 
-def test_status_items_report_on_their_plan_year(plan_links):
-    status_2014 = _by_item(plan_links, f"{MINUTES_2014}:item-1")  # 'Status på Beskæftigelsesplan 2014, andet kvartal'
-    assert len(status_2014) == 9
-    assert {link.role for link in status_2014.values()} == {"reports-status"}
-    assert status_2014[full_id("2014-2")].observations == 1
-    status_2019 = _by_item(plan_links, f"{MINUTES_2019}:item-4")  # 'Første status på Beskæftigelsesplan 2019'
-    assert len(status_2019) == 17  # Mål 1-11 and følgemål a-f
-    assert status_2019[full_id("2019-6")].role == "reports-status"
-    assert status_2019[full_id("2019-9")].observations == 0  # Mål 9 has no figure in the status
+def _of_minutes(plan_links, minutes):
+    return [link for link in plan_links if link.item_id.startswith(f"{minutes}:")]
 
 
-def test_items_not_about_a_plan_link_nothing(plan_links):
-    assert not _by_item(plan_links, f"{MINUTES_2019}:item-2")  # budget item
+def test_plan_links_of_the_2014_minutes(plain_store):
+    status = PlanLinkRole.REPORTS_STATUS, Outcome.TAGET_TIL_EFTERRETNING
+    expected = [
+        PlanLink(full_id(goal), f"{MINUTES_2014}:item-1", *status, "2014-09-09", observed)
+        for goal, observed in _2014_STATUS
+    ] + [  # item 2: 'Beskæftigelsesplan 2015 - endeligt udkast og med høringssvar', recommended
+        PlanLink(full_id(goal), f"{MINUTES_2014}:item-2", PlanLinkRole.APPROVES, Outcome.ANBEFALET, "2014-09-09", 0)
+        for goal in _2015_GOALS
+    ]
+    assert _of_minutes(plain_store.plan_links(), MINUTES_2014) == expected
+
+
+def test_plan_links_of_the_2019_minutes(plain_store):
+    status = PlanLinkRole.REPORTS_STATUS, Outcome.TAGET_TIL_EFTERRETNING
+    expected = [  # item 4: 'Første status på Beskæftigelsesplan 2019'; no budget or other item links
+        PlanLink(full_id(goal), f"{MINUTES_2019}:item-4", *status, "2019-06-11", int(goal not in _2019_UNOBSERVED))
+        for goal in _2019_GOALS
+    ]
+    assert _of_minutes(plain_store.plan_links(), MINUTES_2019) == expected
+
+
+def test_only_the_minutes_link_plans(plain_store):
+    plan_links = plain_store.plan_links()
+    assert len(plan_links) == len(_2014_STATUS) + len(_2015_GOALS) + len(_2019_GOALS) == 40
+    assert plan_links[:1] == _of_minutes(plan_links, MINUTES_2019)[:1]  # in the order the minutes are stored
+
+
+def test_stored_plan_links_are_what_link_plans_to_minutes_makes(plain_store):
+    computed = link_plans_to_minutes(plain_store.goals(), plain_store.items(), plain_store.documents())
+    assert plain_store.plan_links() == computed
