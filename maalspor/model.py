@@ -347,13 +347,3 @@ class PlanLink:
     outcome: Outcome | None  # the meeting's decision on the item
     meeting_date: str | None
     observations: int  # status observations of the goal that this item's document reported
-
-
-def goal_id(document_id: str, plan_year: int, number: str) -> str:
-    """Readable ASCII id: 'følgemål a' -> '<document>:goal-2019-foelgemaal-a'."""
-    number = number.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace(" ", "-")
-    return f"{document_id}:goal-{plan_year}-{number}"
-
-
-def item_id(document_id: str, number: str, embedded: bool = False) -> str:
-    return f"{document_id}:{'embedded-item' if embedded else 'item'}-{number}"

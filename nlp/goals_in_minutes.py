@@ -24,9 +24,9 @@ from maalspor.model import (
     SourceContext,
     StatusObservation,
     Target,
-    goal_id,
 )
 from nlp.danish import MONTH_PATTERN, MONTHS, PLAN_MENTION, ends_mid_sentence, parse_number, slugify, strip_bullet
+from nlp.ids import goal_id
 from nlp.lines import Line, text_lines
 from nlp.targets import equivalent_persons, parse_period, parse_target, target_group
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from maalspor.model import Citation, CleanText, Document, Goal, Origin, Section, Target, goal_id
+from maalspor.model import Citation, CleanText, Document, Goal, Origin, Section, Target
 from nlp.danish import PLAN_TITLE, ends_mid_sentence, is_bulleted, slugify
+from nlp.ids import goal_id
 from nlp.lines import Line, text_lines
 from nlp.targets import parse_period, parse_target, target_group
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import reduce
 
-from maalspor.model import Absence, AgendaItem, CleanText, Document, item_id
+from maalspor.model import Absence, AgendaItem, CleanText, Document
+from nlp.ids import item_id
 from nlp.lines import Line, cite, join_wrapped, unwrap
 from nlp.minutes import fields
 from nlp.minutes.sections import Labels, Part, split_sections
