@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import asdict, replace
+from typing import TYPE_CHECKING
 
-from index.lineage.threads import build_threads
-from index.store.sqlite import Store
+from answer.schema import EXPORT_MODELS
 from maalspor.model import AgendaItem, Citation, Document, Goal, GoalLink, Section, SourceLine, Thread
 from nlp.decisions import meeting_decision
+
+if TYPE_CHECKING:
+    from index.store.sqlite import Store
 
 # A quote is the cited lines as stored, cut at this length: a prefix still string-matches the source.
 QUOTE_LIMIT = 400
@@ -16,6 +19,14 @@ EXPORT_KINDS = ("documents", "goals", "decisions", "sections", "links", "threads
 
 
 def export_records(store: Store, kind: str) -> list[dict]:
+    """The records of `kind` as plain JSON values, checked against their model in answer.schema."""
+    model = EXPORT_MODELS.get(kind)
+    if model is None:
+        raise ValueError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
+    return [model.model_validate(record).model_dump(mode="json") for record in _records(store, kind)]
+
+
+def _records(store: Store, kind: str) -> list[dict]:
     if kind == "documents":
         return [document_record(d) for d in store.documents()]
     if kind == "goals":
@@ -28,8 +39,10 @@ def export_records(store: Store, kind: str) -> list[dict]:
     if kind == "links":
         return [link_record(link) for link in store.links()]
     if kind == "threads":
+        from index.lineage.threads import build_threads
+
         return [thread_record(t) for t in build_threads(store.goals(), store.links())]
-    raise ValueError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
+    raise ValueError(f"unknown export {kind!r}")
 
 
 def document_record(document: Document) -> dict:

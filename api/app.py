@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
+from answer.timeline import NotFound
 from api.deps import Searcher, SearcherSlot, default_searcher_factory
 from api.routes import ask, decisions, documents, goals, search, threads, topics, web
 from maalspor.config import Settings, load_settings
@@ -34,7 +35,13 @@ def create_app(
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(HTTPException, allow_every_method_of_the_path)
+    app.add_exception_handler(NotFound, not_found)
     return app
+
+
+async def not_found(request: Request, exc: Exception):
+    """An id the store does not hold (answer.timeline.NotFound) is a 404 with the message."""
+    return await http_exception_handler(request, HTTPException(404, str(exc)))
 
 
 async def allow_every_method_of_the_path(request: Request, exc: HTTPException):

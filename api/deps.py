@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fastapi import Request
 
-from index.search.hybrid import Hit, SearchFilters
 from index.store.sqlite import Store, open_store
 from maalspor.config import Settings
+
+if TYPE_CHECKING:
+    from index.search.hybrid import Hit, SearchFilters
 
 SEARCH_NOT_BUILT = "search index not built: run `maalspor ingest` and build the embedding model first"
 

@@ -1,4 +1,4 @@
-"""Questions in Danish or English, answered from the store with citations (see api/ask.py)."""
+"""Questions in Danish or English, answered from the store with citations (see answer/engine.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
 from answer.engine import ask
+from answer.schema import AnswerRecord
 from api.deps import Searcher, get_searcher, get_store
 from api.routes.responses import MALFORMED_BODY
 from index.store.sqlite import Store
@@ -17,7 +18,7 @@ class AskRequest(BaseModel):
     q: str = Field(..., min_length=1, max_length=500, description="The question, in Danish or English")
 
 
-@router.get("/ask", summary="Answer a question; every statement carries citations")
+@router.get("/ask", summary="Answer a question; every statement carries citations", response_model=AnswerRecord)
 def ask_get(
     q: str = Query(..., min_length=1, max_length=500),
     store: Store = Depends(get_store),
@@ -26,7 +27,12 @@ def ask_get(
     return ask(q, store, searcher)
 
 
-@router.post("/ask", summary='Answer a question (JSON body {"q": ...})', responses=MALFORMED_BODY)
+@router.post(
+    "/ask",
+    summary='Answer a question (JSON body {"q": ...})',
+    responses=MALFORMED_BODY,
+    response_model=AnswerRecord,
+)
 def ask_post(
     body: AskRequest, store: Store = Depends(get_store), searcher: Searcher | None = Depends(get_searcher)
 ) -> dict:

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 
 from answer.records import document_record
+from answer.schema import DocumentDetail, DocumentRecord
 from api.deps import get_store
-from api.routes.responses import NOT_FOUND
+from api.routes.responses import NOT_FOUND, document_or_404
 from index.store.sqlite import Store
-from maalspor.model import Document
 
 router = APIRouter(tags=["documents"])
 
 MAX_LINES = 500
 
 
-@router.get("/documents", summary="All documents, oldest first")
+@router.get("/documents", summary="All documents, oldest first", response_model=list[DocumentRecord])
 def list_documents(store: Store = Depends(get_store)) -> list[dict]:
     return [document_record(d) for d in store.documents()]
 
 
-@router.get("/documents/{document_id}", summary="One document with a window of its source lines", responses=NOT_FOUND)
+@router.get(
+    "/documents/{document_id}",
+    summary="One document with a window of its source lines",
+    responses=NOT_FOUND,
+    response_model=DocumentDetail,
+)
 def get_document(
     document_id: str,
     page: int | None = Query(None, ge=1),
@@ -38,10 +43,3 @@ def get_document(
             for source_line in lines[offset : offset + limit]
         ],
     }
-
-
-def document_or_404(store: Store, document_id: str) -> Document:
-    document = store.document(document_id)
-    if document is None:
-        raise HTTPException(404, f"no document with id {document_id!r} (see /documents)")
-    return document

@@ -1,12 +1,17 @@
-"""Shared OpenAPI pieces: the documented error answers and the ISO-date query type."""
+"""Shared HTTP pieces: the documented error answers, the ISO-date query type, the 404 for an unknown document."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
+from fastapi import HTTPException
 from pydantic import BaseModel, BeforeValidator
+
+if TYPE_CHECKING:
+    from index.store.sqlite import Store
+    from maalspor.model import Document
 
 
 class Problem(BaseModel):
@@ -27,3 +32,10 @@ def _require_iso_text(value: object) -> object:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_require_iso_text)]
+
+
+def document_or_404(store: Store, document_id: str) -> Document:
+    document = store.document(document_id)
+    if document is None:
+        raise HTTPException(404, f"no document with id {document_id!r} (see /documents)")
+    return document

@@ -10,11 +10,10 @@ from fastapi.templating import Jinja2Templates
 
 from answer.engine import ask
 from answer.records import thread_record
+from answer.timeline import NotFound, all_threads, thread_timeline
+from answer.topics import topic_records
 from api.deps import Searcher, get_searcher, get_store
-from api.routes.documents import document_or_404
-from api.routes.threads import timeline
-from api.routes.topics import topic_records
-from index.lineage.threads import build_threads
+from api.routes.responses import document_or_404
 from index.store.sqlite import Store
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
@@ -30,7 +29,7 @@ def home(
     store: Store = Depends(get_store),
     searcher: Searcher | None = Depends(get_searcher),
 ):
-    threads = [thread_record(t) for t in build_threads(store.goals(), store.links())]
+    threads = [thread_record(t) for t in all_threads(store)]
     answer = ask(q, store, searcher) if q and q.strip() else None
     topics = topic_records(q, store) if answer else []
     return TEMPLATES.TemplateResponse(
@@ -40,14 +39,11 @@ def home(
 
 @router.get("/traad/{thread_id}", response_class=HTMLResponse)
 def thread_page(request: Request, thread_id: str, store: Store = Depends(get_store)):
-    goals = store.goals()
-    links = store.links()
-    thread = next((t for t in build_threads(goals, links) if t.id == thread_id), None)
-    if thread is None:
-        raise HTTPException(404, f"ukendt tråd {thread_id!r}")
-    return TEMPLATES.TemplateResponse(
-        request, "thread.html", {"thread": timeline(thread, {g.id: g for g in goals}, links, store)}
-    )
+    try:
+        thread = thread_timeline(thread_id, store)
+    except NotFound:
+        raise HTTPException(404, f"ukendt tråd {thread_id!r}") from None
+    return TEMPLATES.TemplateResponse(request, "thread.html", {"thread": thread})
 
 
 @router.get("/documents/{document_id}/source", response_class=HTMLResponse)

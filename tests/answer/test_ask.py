@@ -2,7 +2,7 @@
 
 import pytest
 
-from answer.engine import meeting_date, understand
+from answer.question import meeting_date, understand
 
 UNGE_2015 = "lyngby-taarbaek-erhvervs-og-beskaeftigelsesudvalget-2014-09-09:goal-2015-1"
 UNGE_2023 = "lyngby-taarbaek-beskaeftigelsesplan-2023:goal-2023-6"
