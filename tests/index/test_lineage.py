@@ -13,12 +13,8 @@ from tests.index.lineage_fixtures import GOLD, full_id
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    data = tmp_path_factory.mktemp("lineage")
-    store = Store(data / "maalspor.sqlite3")
-    ingest_paths([CORPUS], store, overrides_path=data / "none.json")
-    yield store
-    store.close()
+def seeded(plain_store):
+    return plain_store
 
 
 @pytest.fixture(scope="module")

@@ -62,15 +62,17 @@ def _ids(hits) -> list[str]:
 
 def test_best_hit_first_with_its_citations(fake_searcher):
     hits = fake_searcher.search("danskundervisning sprogskolen")
-    assert hits[0].chunk_id == "doc-2022:chunk-4"
+    assert _ids(hits) == ["doc-2022:chunk-4"]
     assert hits[0].citations == [Citation("2022.txt", None, 4, 5)] and hits[0].kind == "section"
     assert hits[0].metadata["year"] == 2022
-    assert all(a.score >= b.score for a, b in zip(hits, hits[1:], strict=False))
+    ranked = fake_searcher.search("unge i uddannelse")
+    assert _ids(ranked) == ["doc-2022:chunk-1", "doc-2023:chunk-2", "doc-2019:chunk-3"]
+    assert ranked[0].score == ranked[1].score > ranked[2].score  # same wording, ties kept in chunk order
 
 
 def test_filters_restrict_both_dense_and_lexical_candidates(fake_searcher):
     query = "unge i uddannelse"
-    assert set(_ids(fake_searcher.search(query))) >= {"doc-2022:chunk-1", "doc-2023:chunk-2", "doc-2019:chunk-3"}
+    assert _ids(fake_searcher.search(query)) == ["doc-2022:chunk-1", "doc-2023:chunk-2", "doc-2019:chunk-3"]
     assert _ids(fake_searcher.search(query, SearchFilters(year_from=2023))) == ["doc-2023:chunk-2"]
     assert _ids(fake_searcher.search(query, SearchFilters(year_to=2019))) == ["doc-2019:chunk-3"]
     assert _ids(fake_searcher.search(query, SearchFilters(kinds=("decision",)))) == ["doc-2019:chunk-3"]
@@ -114,18 +116,13 @@ def real_searcher(real_settings, real_embedder):
     store.close()
 
 
-def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022(tmp_path, real_embedder):
+def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022(tmp_path, real_embedder, store):
     """2019 Mål 6 '40 pct. af flygtninge og familiesammenførte til flygtninge skal være i beskæftigelse ...'
     became 2022 goal 4 'Flere flygtninge og familiesammenførte skal være selvforsørgende' (same aim, new words).
-    Searched among all goals of the corpus, both wordings come up."""
+    Searched among all goals of the corpus, both wordings come up (with følgemål b and the 2023 goal 4)."""
     from index.search.hybrid import store_chunks
-    from index.store.pipeline import ingest_paths
-    from index.store.sqlite import Store
 
-    store = Store(tmp_path / "goals.sqlite3")
-    ingest_paths([REPO / "corpus"], store)
     goal_chunks = [c for chunks in store_chunks(store).values() for c in chunks if c.kind == "goal"]
-    store.close()
     client = chromadb.PersistentClient(
         path=str(tmp_path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False)
     )
@@ -138,9 +135,13 @@ def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022
         lambda query: real_embedder.embed_queries([query])[0],
     )
     hits = searcher.search("flygtninge og familiesammenførte i job", limit=5)
-    found = {hit.metadata.get("goal_id") for hit in hits}
-    assert "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11:goal-2019-6" in found
-    assert "lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-4" in found
+    minutes_2019 = "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11"
+    assert [hit.metadata.get("goal_id") for hit in hits] == [
+        f"{minutes_2019}:goal-2019-foelgemaal-b",
+        f"{minutes_2019}:goal-2019-6",
+        "lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-4",
+        "lyngby-taarbaek-beskaeftigelsesplan-2023:goal-2023-4",
+    ]
 
 
 def _plan_2022_questions():
@@ -155,16 +156,17 @@ def test_real_model_answers_dev_questions_on_plan_2022(real_searcher):
         question: answer_rank(real_searcher.search(question, limit=5), spans)
         for question, spans in _plan_2022_questions()
     }
+    # 13 of 14 at rank 1; the English "green transition" query scores under the floor
+    expected = {question: 1 for question, _ in _plan_2022_questions()}
+    expected["green transition and skilled workers"] = None
     assert len(ranks) == 14
-    # measured: 13 of 14 at rank 1; the English "green transition" query scores under the floor
-    missing = [question for question, rank in ranks.items() if rank is None]
-    assert missing in ([], ["green transition and skilled workers"])
-    assert sum(rank == 1 for rank in ranks.values()) >= 12
+    assert ranks == expected
 
 
 def test_real_model_english_query_and_nonsense(real_searcher):
     hits = real_searcher.search("young people in education")
-    assert hits and "Flere unge skal i uddannelse eller beskæftigelse" in hits[0].text
+    assert _ids(hits) == ["lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-7"]
+    assert "Flere unge skal i uddannelse eller beskæftigelse" in hits[0].text
     for nonsense in DEV_QUESTIONS["nonsense"]:
         assert real_searcher.search(nonsense) == [], nonsense
     assert DEFAULT_WEIGHTS.floor > 0
