@@ -137,4 +137,5 @@ def build_decision(committee: str, date: str | None, body: str, citation: Citati
 def meeting_decision(item: AgendaItem, document: Document) -> Decision | None:
     """The decision of the meeting's own committee; items may also quote other committees' decisions."""
     own = [d for d in item.decisions if d.committee == document.committee]
-    return (own or item.decisions or [None])[-1]
+    candidates = own or item.decisions
+    return candidates[-1] if candidates else None

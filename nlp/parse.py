@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from maalspor.model import CleanText, DocKind, ParsedDocument
 from nlp.classify import describe
-from nlp.goals_in_minutes import extract_goals_from_minutes
+from nlp.goals import extract_goals_from_minutes
 from nlp.minutes import parse_minutes
 from nlp.plans import parse_plan
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from maalspor.model import Citation, CleanText, Document, Goal, Origin, Section, Target
+from maalspor.model import Citation, CleanText, Document, Goal, Origin, Section, SourceContext, Target
 from nlp.danish import PLAN_TITLE, ends_mid_sentence, is_bulleted, slugify
 from nlp.ids import goal_id
 from nlp.lines import Line, text_lines
@@ -101,6 +101,7 @@ class FocusHeading:
     first: Line
     last: Line  # the heading wraps onto a second line in some renditions: '(ministermål)'
     ministerial_mark: bool
+    title: str  # the wording without the '(ministermål)' mark
 
 
 def _focus_heading(lines: list[Line], entry: ListEntry, after: int) -> FocusHeading | None:
@@ -120,7 +121,7 @@ def _focus_heading(lines: list[Line], entry: ListEntry, after: int) -> FocusHead
         wraps = following is not None and _MINISTERIAL_MARK.fullmatch(following.text) is not None
         last = following if wraps and following else line
         marked = bool(_MINISTERIAL_MARK.search(line.text)) or wraps
-        return FocusHeading(line, last, marked)
+        return FocusHeading(line, last, marked, _clean_wording(match.group("wording")))
     return None
 
 
@@ -155,7 +156,7 @@ def _goal(
         status=[],
         citations=citations,
         sub_targets=_sub_targets(lines, heading, headings) if heading else [],
-        source_context="plan",
+        source_context=SourceContext.PLAN,
     )
 
 
@@ -220,7 +221,7 @@ def _sections(
             number=heading.number,
             title=heading.title,
             level=1 if is_top else 2,
-            parent_id=None if is_top else current_focus.id,
+            parent_id=None if is_top or current_focus is None else current_focus.id,
             text="\n".join(line.without_bullet for line in body_lines),
             citations=[clean.cite(heading.first.start, body_lines[-1].end)],
         )
@@ -248,8 +249,7 @@ def _headings(lines: list[Line], focus: dict[str, FocusHeading | None]) -> list[
         line = lines[index]
         if line.start in focus_by_line:
             number, focus_heading = focus_by_line[line.start]
-            title = _clean_wording(_NUMBERED.match(line.text).group("wording"))
-            headings.append(Heading(focus_heading.first, focus_heading.last, title, number))
+            headings.append(Heading(focus_heading.first, focus_heading.last, focus_heading.title, number))
             index = lines.index(focus_heading.last) + 1
             continue
         wrap = _heading_span(lines, index)

@@ -113,7 +113,7 @@ def parse_period(sentence: str) -> Period | None:
     if match := _IN_YEAR.search(text):
         year = match.group("year")
         return Period(text=match.group(0), start=f"{year}-01", end=f"{year}-12", baseline=baseline)
-    if baseline:
+    if baseline_match and baseline:
         return Period(text=baseline_match.group(0), baseline=baseline)
     return None
 

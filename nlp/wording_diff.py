@@ -72,9 +72,9 @@ def is_identical(before: str, after: str) -> bool:
 
 def target_change(before: Target | None, after: Target | None) -> TargetChange:
     """How a goal's quantified target changed between two linked goals."""
-    if before is None and after is None:
-        return TargetChange("none", None, None, "no target in either year")
     if before is None:
+        if after is None:
+            return TargetChange("none", None, None, "no target in either year")
         return TargetChange("added", None, after.text, f"target added: {after.text}")
     if after is None:
         return TargetChange("removed", before.text, None, f"target removed (was: {before.text})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from maalspor.model import CleanText
-from nlp.lines import Line, after_prefix, page_of
+from nlp.lines import Line, after_prefix, fullmatch_line, page_of
 from nlp.minutes.assemble import ItemSpan
 from nlp.minutes.sections import Labels, Part
 from nlp.minutes.tail import closing_end
@@ -68,7 +68,7 @@ def _span(clean: CleanText, lines: list[Line], heading: int, case_line: int, end
     """Title: the heading and its wrapped lines on the heading's page (a page header may stand
     between the heading and 'Sagsnr.:' when the item starts at the foot of a page)."""
     first = lines[heading]
-    match = _HEADING.fullmatch(first.text)
+    match = fullmatch_line(_HEADING, first)
     page = page_of(clean, first)
     wrapped = [line for line in lines[heading + 1 : case_line] if line.text and page_of(clean, line) == page]
     body_start = case_line + 1

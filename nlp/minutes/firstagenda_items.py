@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.lines import Line, after_prefix
+from nlp.lines import Line, after_prefix, fullmatch_line
 from nlp.minutes.assemble import ItemSpan
 from nlp.minutes.sections import Labels, Part
 
@@ -29,7 +29,7 @@ def item_spans(lines: list[Line], case_number: re.Pattern[str], labels: Labels) 
 
 def _span(item_lines: list[Line], case_number: re.Pattern[str], labels: Labels) -> ItemSpan:
     heading = item_lines[0]
-    match = HEADING.fullmatch(heading.text)
+    match = fullmatch_line(HEADING, heading)
     title_lines = [after_prefix(heading, match.start(2))]
     case_at = next(
         (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from maalspor.model import CleanText
-from nlp.lines import Line, after_prefix
+from nlp.lines import Line, after_prefix, fullmatch_line
 from nlp.minutes.assemble import ItemSpan
 from nlp.minutes.sections import Labels, Part
 from nlp.minutes.tail import items_between_headings
@@ -61,7 +61,7 @@ def _span(number: str, item_lines: list[Line]) -> ItemSpan:
     while title_end < len(item_lines) and item_lines[title_end].text and LABELS.part_of(item_lines[title_end]) is None:
         title_end += 1
     first = item_lines[title_at]
-    title_lines = [after_prefix(first, _TITLE.fullmatch(first.text).start(2)), *item_lines[title_at + 1 : title_end]]
+    title_lines = [after_prefix(first, fullmatch_line(_TITLE, first).start(2)), *item_lines[title_at + 1 : title_end]]
     return ItemSpan(number, title_lines, item_lines, item_lines[title_end:])
 
 

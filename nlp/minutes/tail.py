@@ -23,11 +23,12 @@ def items_between_headings(
 ) -> tuple[list[tuple[str, list[Line]]], int]:
     """(item number, lines) from each heading line ('Punkt 3', 'Sag nr. 3') to the next; the last item
     ends where its decision block closes. Also returns the index after the meeting's last item."""
-    starts = [index for index, line in enumerate(lines) if heading.fullmatch(line.text)]
+    found = [(index, match) for index, line in enumerate(lines) if (match := heading.fullmatch(line.text))]
+    starts = [index for index, _ in found]
     meeting_end = starts[-1] + closing_end(lines[starts[-1] :], labels)
     items = [
-        (heading.fullmatch(lines[start].text).group(1), lines[start:end])
-        for start, end in zip(starts, starts[1:] + [meeting_end], strict=False)
+        (match.group(1), lines[start:end])
+        for (start, match), end in zip(found, starts[1:] + [meeting_end], strict=False)
     ]
     return items, meeting_end
 

@@ -8,7 +8,7 @@ import pytest
 from ingest.normalize import normalize
 from ingest.text import read_text
 from nlp.classify import describe
-from nlp.goals_in_minutes import extract_goals_from_minutes
+from nlp.goals import extract_goals_from_minutes
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

@@ -1,0 +1,30 @@
+"""Goals of employment plans that appear inside committee minutes.
+
+Three shapes occur:
+  * labelled status tables ('Mål 1: <wording>' then '-4% Mar 2019 1,1% 38'): a status report;
+  * unlabelled status tables (indicator name, description, '-22% jun-14 -39,7% ...'), with the
+    goal numbers only in chart captions ('Mål 2a: ...') and targets in the item's summary;
+  * a draft plan attached to an item: 'Mål for 2015' sections with 'Mål N: <wording>' and the
+    minister's goal ('Ministerens udmelding på området: ...'), listed once more up front.
+
+One module reads each shape (labelled_status, indicator_status, plan_attachment); shared holds the
+label, line spans, status cells and the Goal they all make.
+"""
+
+from __future__ import annotations
+
+from maalspor.model import CleanText, Document, Goal
+from nlp.goals.indicator_status import unlabelled_status_goals
+from nlp.goals.labelled_status import labelled_status_goals
+from nlp.goals.plan_attachment import plan_attachment_goals
+from nlp.goals.shared import Label
+from nlp.lines import text_lines
+
+
+def extract_goals_from_minutes(clean: CleanText, document: Document) -> list[Goal]:
+    lines = text_lines(clean)
+    labels = [label for index, line in enumerate(lines) if (label := Label.at(index, line))]
+    goals = labelled_status_goals(clean, lines, labels, document)
+    goals += unlabelled_status_goals(clean, lines, labels, document)
+    goals += plan_attachment_goals(clean, lines, labels, document)
+    return goals

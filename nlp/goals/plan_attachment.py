@@ -1,0 +1,101 @@
+"""A draft plan attached to an item: 'Mål for 2015' sections with 'Mål N: <wording>' and the minister's
+goal ('Ministerens udmelding på området: ...'), each listed once more up front."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from maalspor.model import CleanText, Document, Goal, Origin, SourceContext
+from nlp.danish import strip_bullet
+from nlp.goals.shared import FUZZY_SAME, Label, Span, make_goal, sentence_from
+from nlp.lines import Line
+
+_GOALS_FOR_YEAR = re.compile(r"^\s*Mål for (?P<year>(?:19|20)\d{2})\s*$")
+_MINISTER_HEADING = re.compile(r"^\s*Ministerens udmelding på området\s*:?\s*$")
+_FUZZY_RELATED = 70
+
+
+def plan_attachment_goals(clean: CleanText, lines: list[Line], labels: list[Label], document: Document) -> list[Goal]:
+    goals: list[Goal] = []
+    seen: set[str] = set()
+    for label in labels:
+        year = _goals_for_year(lines, label.index)
+        if year is None or label.number in seen:
+            continue
+        seen.add(label.number)
+        sentence = sentence_from(lines, label.index, label.rest)
+        citations = [sentence.cite(clean, lines)]
+        if listed := _listed_elsewhere(lines, label, sentence.text):
+            citations.append(listed.cite(clean, lines))
+        goals.append(
+            make_goal(
+                document, year, label.number, sentence.text, Origin.LOCAL, SourceContext.PLAN_ATTACHMENT, citations
+            )
+        )
+    goals += _minister_goals(clean, lines, document)
+    return goals
+
+
+def _goals_for_year(lines: list[Line], index: int) -> int | None:
+    for line in reversed(lines[:index]):
+        if match := _GOALS_FOR_YEAR.match(line.text):
+            return int(match.group("year"))
+    return None
+
+
+def _listed_elsewhere(lines: list[Line], label: Label, wording: str) -> Span | None:
+    """The same goal in the plan's up-front list: 'N. <wording>' or 'Na. <wording>'.
+
+    The list words some goals differently ('skal falde mindst X pct.' against 'skal begrænses
+    til X personer'), so a looser match is enough once the number agrees."""
+    pattern = re.compile(rf"^\s*{re.escape(label.number)}\.\s+(?P<rest>\S.*)$")
+    best: tuple[float, Span] | None = None
+    for index, line in enumerate(lines):
+        match = pattern.match(line.text)
+        if not match:
+            continue
+        span = sentence_from(lines, index, match.group("rest"))
+        score = fuzz.token_set_ratio(span.text.lower(), wording.lower())
+        if score >= _FUZZY_RELATED and (best is None or score > best[0]):
+            best = (score, span)
+    return best[1] if best else None
+
+
+def _minister_goals(clean: CleanText, lines: list[Line], document: Document) -> list[Goal]:
+    """'Ministerens udmelding på området:' followed by the national goal, once per focus area."""
+    goals: list[Goal] = []
+    for index, line in enumerate(lines):
+        year = _goals_for_year(lines, index) if _MINISTER_HEADING.match(line.text) else None
+        if year is None:
+            continue
+        first = next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
+        if first is None:
+            continue
+        sentence = sentence_from(lines, first, lines[first].text)
+        number = f"ministermål {len(goals) + 1}"
+        citations = [sentence.cite(clean, lines)]
+        if bullet := _national_bullet(lines, sentence.text):
+            citations.append(bullet.cite(clean, lines))
+        goals.append(
+            make_goal(
+                document,
+                year,
+                number,
+                sentence.text.rstrip(". "),
+                Origin.MINISTERIAL,
+                SourceContext.PLAN_ATTACHMENT,
+                citations,
+            )
+        )
+    return goals
+
+
+def _national_bullet(lines: list[Line], wording: str) -> Span | None:
+    for index, line in enumerate(lines):
+        if line.text.lstrip().startswith("•"):
+            span = sentence_from(lines, index, strip_bullet(line.text))
+            if fuzz.ratio(span.text.rstrip(". ").lower(), wording.rstrip(". ").lower()) >= FUZZY_SAME:
+                return span
+    return None
