@@ -1,6 +1,6 @@
 """Precision / recall of the goal linker against the seed lineage in tests/resources/goal_lineage.json.
 
-.venv/bin/python bench/bench_links.py [--embeddings]
+.venv/bin/python bench/bench_links.py
 """
 
 from __future__ import annotations
@@ -29,18 +29,13 @@ def pairs(entries: list[dict]) -> set[tuple[str, str]]:
     return {(full_id(e["from"]), full_id(e["to"])) for e in entries}
 
 
-def main(use_embeddings: bool) -> None:
+def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.sqlite3")
         ingest_paths([REPO / "corpus"], store)
         goals = store.goals()
-        embedder = None
-        if use_embeddings:
-            from index.search.embedding_model import load_model
-
-            embedder = load_model()
         started = time.perf_counter()
-        links = link_goals(goals, embedder=embedder)
+        links = link_goals(goals)
         elapsed = time.perf_counter() - started
     found = {(link.from_goal, link.to_goal): link for link in links}
     expected, acceptable, wrong = pairs(GOLD["expected"]), pairs(GOLD["acceptable"]), pairs(GOLD["wrong"])
@@ -51,9 +46,7 @@ def main(use_embeddings: bool) -> None:
         for e in GOLD["expected"]
         if e["relation"] in (None, getattr(found.get((full_id(e["from"]), full_id(e["to"]))), "relation", ""))
     )
-    print(
-        f"mode: {'lexical + embeddings' if use_embeddings else 'lexical'}; {len(goals)} goals, {len(links)} links in {elapsed:.2f} s"
-    )
+    print(f"{len(goals)} goals, {len(links)} links in {elapsed:.2f} s")
     print(
         f"precision {len(hits)}/{len(counted)} = {len(hits) / max(1, len(counted)):.2f}   "
         f"recall {len(hits)}/{len(expected)} = {len(hits) / len(expected):.2f}   "
@@ -74,4 +67,4 @@ def main(use_embeddings: bool) -> None:
 
 
 if __name__ == "__main__":
-    main("--embeddings" in sys.argv[1:])
+    main()

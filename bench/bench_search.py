@@ -35,13 +35,12 @@ from index.search.chunks import Chunk  # noqa: E402
 from index.search.embedding_model import load_model  # noqa: E402
 from index.search.hybrid import (  # noqa: E402
     DEFAULT_WEIGHTS,
-    ExpectedSpan,
     FusionWeights,
     HybridSearcher,
     SearchFilters,
-    answer_rank,
     open_searcher,
 )
+from index.search.judging import ExpectedSpan, answer_rank  # noqa: E402
 from index.search.lexical import LexicalIndex  # noqa: E402
 from index.search.vectors import VectorIndex  # noqa: E402
 from index.store.pipeline import ingest_paths  # noqa: E402

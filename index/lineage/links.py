@@ -1,7 +1,7 @@
 """Link goals of different plan years: which goal continues, rewords, narrows, splits or merges which.
 
 Each pair of consecutive plan years is an assignment problem over a pair score built from evidence
-(lexical similarity, shared indicator words, target group, target unit, optionally embedding cosine).
+(lexical similarity, shared indicator words, target group, target unit).
 A goal without a partner above the threshold is new (or dropped): no partner is forced. One goal may
 take a second partner (split / merge) only with strong evidence, and a goal that skipped a plan year
 may be linked across the gap. Human corrections (corpus/link_overrides.json) are applied last and
@@ -11,18 +11,16 @@ also steer the assignment: a rejected pair is never proposed again.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 from rapidfuzz import fuzz
-from scipy.optimize import linear_sum_assignment
 
 from maalspor.model import Goal, GoalLink, Relation
-from nlp.language import pipeline
 from nlp.wording_diff import is_identical, normalize_wording
 
 # Calibrated on the seed lineage (bench/bench_links.py, lexical scores): the weakest true link scores
@@ -35,9 +33,7 @@ GAP_THRESHOLD = 0.65
 # Below this a link is only 'related': same topic, too different to call it the same goal.
 RELATED_BELOW = 0.58
 
-_WEIGHTS = {"lexical": 0.30, "indicator": 0.30, "cosine": 0.30, "group": 0.25, "kind": 0.15, "unit": 0.05}
-# e5 cosines of any two goal sentences lie in 0.84..1.0; this maps that band onto 0..1.
-_COSINE_FLOOR = 0.85
+_WEIGHTS = {"lexical": 0.30, "indicator": 0.30, "group": 0.25, "kind": 0.15, "unit": 0.05}
 # A second partner must score nearly as well as the goal's best one (and above MULTI_THRESHOLD).
 _MULTI_MARGIN = 0.05
 _ALONE_MARGIN = 0.10
@@ -49,10 +45,6 @@ _GENERIC_STEMS = frozenset(
 )
 _STEM_LENGTH = 6
 _BROAD_GROUPS = frozenset({"ledige", "borgere"})
-
-
-class PassageEmbedder(Protocol):
-    def embed_passages(self, texts: list[str]) -> np.ndarray: ...
 
 
 @dataclass(frozen=True)
@@ -108,23 +100,19 @@ def load_overrides(path: Path) -> list[Override]:
 
 def link_goals(
     goals: list[Goal],
-    overrides: list[Override] = (),
-    embedder: PassageEmbedder | None = None,
+    overrides: Sequence[Override] = (),
     municipality_of: dict[str, str | None] | None = None,
 ) -> list[GoalLink]:
     """All links between goals of different plan years; `municipality_of` (document id -> municipality)
     keeps towns apart, without it all goals are one town's."""
     links: list[GoalLink] = []
     for municipality_goals in _by_municipality(goals, municipality_of or {}).values():
-        links.extend(_link_municipality(municipality_goals, overrides, embedder))
+        links.extend(_link_municipality(municipality_goals, overrides))
     return links
 
 
-def _link_municipality(
-    goals: list[Goal], overrides: list[Override], embedder: PassageEmbedder | None
-) -> list[GoalLink]:
+def _link_municipality(goals: list[Goal], overrides: Sequence[Override]) -> list[GoalLink]:
     profiles = {goal.id: _profile(goal) for goal in goals}
-    cosines = _cosines(profiles, embedder)
     rejected = {(o.from_goal, o.to_goal) for o in overrides if o.action == "reject"}
     years = sorted({goal.plan_year for goal in goals})
     by_year = {year: [p for p in profiles.values() if p.goal.plan_year == year] for year in years}
@@ -136,7 +124,7 @@ def _link_municipality(
         sources = [p for p in by_year[earlier] if later == _next(years, earlier) or p.goal.id not in has_successor]
         targets = [p for p in by_year[later] if later == _next(years, earlier) or p.goal.id not in has_predecessor]
         consecutive = later == _next(years, earlier)
-        evidence.update(_assign(sources, targets, cosines, rejected, LINK_THRESHOLD if consecutive else GAP_THRESHOLD))
+        evidence.update(_assign(sources, targets, rejected, LINK_THRESHOLD if consecutive else GAP_THRESHOLD))
     links = [_typed_link(pair, ev, evidence, profiles) for pair, ev in evidence.items()]
     return _apply_overrides(links, overrides, profiles)
 
@@ -150,11 +138,13 @@ def _next(years: list[int], year: int) -> int:
     return years[years.index(year) + 1]
 
 
-def _assign(sources: list[_Profile], targets: list[_Profile], cosines: dict, rejected: set, threshold: float) -> dict:
+def _assign(sources: list[_Profile], targets: list[_Profile], rejected: set, threshold: float) -> dict:
     """One-to-one assignment above the threshold, plus extra partners with strong evidence."""
     if not sources or not targets:
         return {}
-    evidence = [[_evidence(a, b, cosines) for b in targets] for a in sources]
+    from scipy.optimize import linear_sum_assignment
+
+    evidence = [[_evidence(a, b) for b in targets] for a in sources]
     scores = np.array([[ev["score"] for ev in row] for row in evidence])
     for i, a in enumerate(sources):
         for j, b in enumerate(targets):
@@ -224,7 +214,9 @@ def _relation(a: _Profile, b: _Profile, score: float, successors: int, predecess
     return Relation.REWORDED
 
 
-def _apply_overrides(links: list[GoalLink], overrides: list[Override], profiles: dict[str, _Profile]) -> list[GoalLink]:
+def _apply_overrides(
+    links: list[GoalLink], overrides: Sequence[Override], profiles: dict[str, _Profile]
+) -> list[GoalLink]:
     by_pair = {(link.from_goal, link.to_goal): link for link in links}
     for override in overrides:
         pair = (override.from_goal, override.to_goal)
@@ -254,11 +246,10 @@ def _manual_link(pair: tuple[str, str], override: Override, profiles: dict[str, 
 # ---------------------------------------------------------------- evidence
 
 
-def _evidence(a: _Profile, b: _Profile, cosines: dict) -> dict[str, float | str]:
+def _evidence(a: _Profile, b: _Profile) -> dict[str, float | str]:
     features: dict[str, float | None] = {
         "lexical": _lexical(a.text, b.text),
         "indicator": _dice(a.content, b.content),
-        "cosine": _rescaled(cosines.get((a.goal.id, b.goal.id))),
         "group": _group_agreement(a, b),
         "kind": 1.0 if _is_follow_up(a.goal) == _is_follow_up(b.goal) else 0.0,
         "unit": _unit_agreement(a.goal, b.goal),
@@ -278,10 +269,6 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return 2 * len(a & b) / (len(a) + len(b))
-
-
-def _rescaled(cosine: float | None) -> float | None:
-    return None if cosine is None else min(1.0, max(0.0, (cosine - _COSINE_FLOOR) / (1 - _COSINE_FLOOR)))
 
 
 def _is_follow_up(goal: Goal) -> bool:
@@ -305,15 +292,6 @@ def _unit_agreement(a: Goal, b: Goal) -> float | None:
     return 1.0 if same_unit and a.target.direction == b.target.direction else 0.5 if same_unit else 0.0
 
 
-def _cosines(profiles: dict[str, _Profile], embedder: PassageEmbedder | None) -> dict[tuple[str, str], float]:
-    if embedder is None:
-        return {}
-    ids = list(profiles)
-    vectors = embedder.embed_passages([profiles[goal_id].text for goal_id in ids])
-    similarity = vectors @ vectors.T
-    return {(x, y): float(similarity[i, j]) for i, x in enumerate(ids) for j, y in enumerate(ids)}
-
-
 def _profile(goal: Goal) -> _Profile:
     text = normalize_wording(goal.wording)
     subject = text.split(" skal ", 1)[0] if " skal " in text else text
@@ -324,6 +302,8 @@ def _profile(goal: Goal) -> _Profile:
 def _stems(text: str) -> frozenset[str]:
     """Topic stems: lemmas without stop words, numbers and goal boilerplate, cut to 6 letters so
     'langtidsledighed' and 'langtidsledige' agree."""
+    from nlp.language import pipeline  # spaCy only when goals are linked
+
     stems = set()
     for token in pipeline()(text.lower()):
         if token.is_stop or token.is_punct or token.like_num or not token.is_alpha and "-" not in token.text:

@@ -256,31 +256,3 @@ def search(
 
 def hits_to_json(hits: Sequence[Hit]) -> list[dict]:
     return [asdict(hit) for hit in hits]
-
-
-# ------------------------------------------------------------------ judging hits (dev set, tests, bench)
-
-
-@dataclass(frozen=True)
-class ExpectedSpan:
-    document_id: str
-    source_file: str
-    line_start: int
-    line_end: int
-
-
-def answers(hit: Hit, expected: Sequence[ExpectedSpan]) -> bool:
-    """A hit answers when it is in an expected document and cites lines overlapping the expected span."""
-    return any(
-        hit.metadata.get("document_id") == span.document_id
-        and citation.source_file == span.source_file
-        and citation.line_start <= span.line_end
-        and span.line_start <= citation.line_end
-        for span in expected
-        for citation in hit.citations
-    )
-
-
-def answer_rank(hits: Sequence[Hit], expected: Sequence[ExpectedSpan]) -> int | None:
-    """1-based rank of the first answering hit, None when no hit answers."""
-    return next((rank for rank, hit in enumerate(hits, 1) if answers(hit, expected)), None)

@@ -24,11 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import Stemmer
-from scipy import sparse
-from spacy.lang.da.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 BM25_K1 = 1.2
 BM25_B = 0.75
@@ -48,10 +50,18 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("danish")
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.da.stop_words import STOP_WORDS  # spaCy only when text is indexed or searched
+
+    return frozenset(STOP_WORDS)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, stop words left out (they carry no topic and would let
     nonsense queries score on 'på' and 'og')."""
-    return [word for word in _WORD.findall(text.lower()) if word not in STOP_WORDS]
+    stop_words = _stop_words()
+    return [word for word in _WORD.findall(text.lower()) if word not in stop_words]
 
 
 def stems(tokens: Sequence[str]) -> list[str]:
@@ -89,6 +99,8 @@ class LexicalIndex:
         self.bm25_weights = matrix.tocsc()
 
     def _build_ngrams(self, token_lists: list[list[str]]) -> None:
+        from scipy.sparse import diags
+
         counts = _count_matrix(token_lists)
         self.word_ids: dict[str, int] = counts.vocabulary
         self.doc_words = counts.matrix.tocsr().astype(np.float32)
@@ -100,7 +112,7 @@ class LexicalIndex:
         presence = (self.doc_words > 0).astype(np.float32) @ (word_grams > 0).astype(np.float32)
         gram_df = np.bincount(presence.tocsr().indices, minlength=len(self.gram_ids))
         self.gram_idf = (np.log((1 + self.size) / (1 + gram_df)) + 1).astype(np.float32)
-        self.word_grams = (word_grams @ sparse.diags(self.gram_idf)).tocsr()
+        self.word_grams = (word_grams @ diags(self.gram_idf)).tocsr()
         self.doc_norms = self._document_norms()
 
     def _document_norms(self) -> np.ndarray:
@@ -191,6 +203,8 @@ def _count_matrix(token_lists: list[list[str]]) -> _Counts:
         for token in tokens:
             rows.append(row)
             columns.append(vocabulary.setdefault(token, len(vocabulary)))
+    from scipy import sparse
+
     data = np.ones(len(rows), dtype=np.float32)
     matrix = sparse.coo_matrix((data, (rows, columns)), shape=(len(token_lists), max(len(vocabulary), 1)))
     matrix.sum_duplicates()

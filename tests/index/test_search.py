@@ -9,7 +9,8 @@ import pytest
 from chromadb.config import Settings as ChromaSettings
 
 from index.search.chunks import Chunk
-from index.search.hybrid import DEFAULT_WEIGHTS, ExpectedSpan, HybridSearcher, SearchFilters, answer_rank, open_searcher
+from index.search.hybrid import DEFAULT_WEIGHTS, HybridSearcher, SearchFilters, open_searcher
+from index.search.judging import ExpectedSpan, answer_rank
 from index.search.lexical import LexicalIndex
 from index.search.vectors import VectorIndex
 from maalspor.model import Citation
