@@ -39,10 +39,11 @@ def ask(text: str, store: Store, searcher=None) -> dict:
 
 
 def answer_record(answer: Answer, quoter: CitationQuoter) -> dict:
-    statements = [{"text": s.text, "citations": quoter.records(s.citations)} for s in answer.statements]
+    quoted = [(s.text, quoter.records(s.citations)) for s in answer.statements]
+    statements = [{"text": text, "citations": cited} for text, cited in quoted]
     citations = list(
         {
-            (c["source_file"], c["page"], c["line_start"], c["line_end"]): c for s in statements for c in s["citations"]
+            (c["source_file"], c["page"], c["line_start"], c["line_end"]): c for _, cited in quoted for c in cited
         }.values()
     )
     return {

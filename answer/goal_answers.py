@@ -5,7 +5,6 @@ from __future__ import annotations
 from answer.material import Material
 from answer.phrasing import Answer, Statement, goal_line, no_evidence, quoted, say, topic_da, topic_en
 from answer.question import Question
-from index.lineage.threads import thread_of
 from maalspor.model import Goal, GoalLink, Thread
 from nlp.wording_diff import is_identical, target_change, word_diff
 
@@ -14,8 +13,9 @@ def _best_thread(goals: list[Goal], material: Material, years: tuple[int, ...] =
     """The thread holding most of the matching goals, preferring one that covers the named years."""
     counts: dict[str, int] = {}
     for goal in goals:
-        thread = thread_of(goal.id, material.threads)
-        counts[thread.id] = counts.get(thread.id, 0) + 1
+        thread = material.thread_of(goal.id)
+        if thread is not None:
+            counts[thread.id] = counts.get(thread.id, 0) + 1
     threads = [t for t in material.threads if t.id in counts]
     return max(threads, key=lambda t: (all(y in t.goals_by_year for y in years), counts[t.id]), default=None)
 
@@ -203,40 +203,12 @@ def answer_unchanged(question: Question, material: Material, searcher=None) -> A
 
 
 def answer_status(question: Question, material: Material, searcher=None) -> Answer:
-    goals = material.matching_goals(question.terms)
-    statements = []
+    statements: list[Statement] = []
     used = []
-    for goal in goals:
-        observations = [
-            s
-            for s in goal.status
-            if not question.years or any((s.date or "").startswith(str(y)) for y in question.years)
-        ]
-        for status in observations:
-            figure = " ".join(status.text.split())
-            statements.append(
-                Statement(
-                    say(
-                        question,
-                        f"Status for {quoted(goal)} ({goal.plan_year}, mål {goal.number}) pr. {status.date}: {figure}.",
-                        f"Status of {quoted(goal)} ({goal.plan_year}, goal {goal.number}) as of {status.date}: {figure}.",
-                    ),
-                    status.citations,
-                )
-            )
-        in_year = not question.years or goal.plan_year in question.years
-        if goal.target and (observations or in_year):
-            statements.append(
-                Statement(
-                    say(
-                        question,
-                        f"Målsætningen for {quoted(goal)} var: {goal.target.text}.",
-                        f"The target of {quoted(goal)} was: {goal.target.text}.",
-                    ),
-                    goal.citations[:1],
-                )
-            )
-        if observations or (goal.target and in_year):
+    for goal in material.matching_goals(question.terms):
+        said = _status_statements(question, goal)
+        statements += said
+        if said:
             used.append(goal.id)
     if not statements:
         return no_evidence(
@@ -245,3 +217,35 @@ def answer_status(question: Question, material: Material, searcher=None) -> Answ
             f"a status or target for {topic_en(question)}",
         )
     return Answer(question, statements, goals=used)
+
+
+def _status_statements(question: Question, goal: Goal) -> list[Statement]:
+    """The goal's status figures in the named years, then its target (if any figure, or the plan year, was named)."""
+    observations = [
+        s for s in goal.status if not question.years or any((s.date or "").startswith(str(y)) for y in question.years)
+    ]
+    statements = [
+        Statement(
+            say(
+                question,
+                f"Status for {quoted(goal)} ({goal.plan_year}, mål {goal.number}) pr. {status.date}: {figure}.",
+                f"Status of {quoted(goal)} ({goal.plan_year}, goal {goal.number}) as of {status.date}: {figure}.",
+            ),
+            status.citations,
+        )
+        for status in observations
+        for figure in [" ".join(status.text.split())]
+    ]
+    in_year = not question.years or goal.plan_year in question.years
+    if goal.target and (observations or in_year):
+        statements.append(
+            Statement(
+                say(
+                    question,
+                    f"Målsætningen for {quoted(goal)} var: {goal.target.text}.",
+                    f"The target of {quoted(goal)} was: {goal.target.text}.",
+                ),
+                goal.citations[:1],
+            )
+        )
+    return statements

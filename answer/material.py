@@ -27,18 +27,17 @@ class Material:
 
     @classmethod
     def load(cls, store: Store) -> Material:
-        from index.lineage.threads import build_threads
-
-        goals = store.goals()
-        links = store.links()
         return cls(
             {d.id: d for d in store.documents()},
-            {g.id: g for g in goals},
-            links,
-            build_threads(goals, links),
+            {g.id: g for g in store.goals()},
+            store.links(),
+            store.threads(),
             store.items(),
             CitationQuoter(store),
         )
+
+    def thread_of(self, goal_id: str) -> Thread | None:
+        return next((t for t in self.threads if any(goal_id in ids for ids in t.goals_by_year.values())), None)
 
     def matching_goals(self, terms: tuple[str, ...]) -> list[Goal]:
         return [g for g in self.goals.values() if terms and mentions(g.wording, terms)]

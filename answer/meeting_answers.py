@@ -5,6 +5,7 @@ from __future__ import annotations
 from answer.material import Material, decision_summary
 from answer.phrasing import Answer, Statement, danish_date, no_evidence, say, topic_da, topic_en
 from answer.question import Question
+from maalspor.model import Document
 from nlp.decisions import meeting_decision
 
 
@@ -64,42 +65,37 @@ def answer_absent(question: Question, material: Material, searcher=None) -> Answ
             f"noget møde den {danish_date(question.date)}" if question.date else "hvilket møde der menes",
             f"a meeting on {question.date}" if question.date else "which meeting is meant",
         )
-    statements = []
-    for document in meetings:
-        decisions = [
-            meeting_decision(item, document)
-            for item in material.items
-            if item.document_id == document.id and not item.embedded
-        ]
-        with_absence = [d for d in decisions if d is not None and d.absent]
-        if not with_absence:
-            statements.append(
-                Statement(
-                    say(
-                        question,
-                        f"Referatet fra {document.title} noterer ingen fraværende.",
-                        f"The minutes of {document.title} record no absent members.",
-                    ),
-                    [],
-                )
-            )
-            continue
-        names = list(
-            dict.fromkeys(f"{a.name} ({a.party})" if a.party else a.name for d in with_absence for a in d.absent)
+    return Answer(question, [_absence(question, document, material) for document in meetings])
+
+
+def _absence(question: Question, document: Document, material: Material) -> Statement:
+    """Who the minutes of `document` record as absent, cited at the first absence line."""
+    decisions = [
+        meeting_decision(item, document)
+        for item in material.items
+        if item.document_id == document.id and not item.embedded
+    ]
+    with_absence = [d for d in decisions if d is not None and d.absent]
+    if not with_absence:
+        return Statement(
+            say(
+                question,
+                f"Referatet fra {document.title} noterer ingen fraværende.",
+                f"The minutes of {document.title} record no absent members.",
+            ),
+            [],
         )
-        first = with_absence[0]
-        citation = material.quoter.narrowed(first.citations[0], first.absent[0].name) if first.citations else None
-        statements.append(
-            Statement(
-                say(
-                    question,
-                    f"Fraværende ved mødet i {document.committee} den {danish_date(document.meeting_date)}: {', '.join(names)}.",
-                    f"Absent from the {document.committee} meeting on {document.meeting_date}: {', '.join(names)}.",
-                ),
-                [citation] if citation else [],
-            )
-        )
-    return Answer(question, statements)
+    names = list(dict.fromkeys(f"{a.name} ({a.party})" if a.party else a.name for d in with_absence for a in d.absent))
+    first = with_absence[0]
+    citation = material.quoter.narrowed(first.citations[0], first.absent[0].name) if first.citations else None
+    return Statement(
+        say(
+            question,
+            f"Fraværende ved mødet i {document.committee} den {danish_date(document.meeting_date)}: {', '.join(names)}.",
+            f"Absent from the {document.committee} meeting on {document.meeting_date}: {', '.join(names)}.",
+        ),
+        [citation] if citation else [],
+    )
 
 
 def answer_attachments(question: Question, material: Material, searcher=None) -> Answer:

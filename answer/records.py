@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
-from answer.schema import EXPORT_MODELS
 from maalspor.model import AgendaItem, Citation, Document, Goal, GoalLink, Section, SourceLine, Thread
 from nlp.decisions import meeting_decision
 
@@ -20,6 +19,8 @@ EXPORT_KINDS = ("documents", "goals", "decisions", "sections", "links", "threads
 
 def export_records(store: Store, kind: str) -> list[dict]:
     """The records of `kind` as plain JSON values, checked against their model in answer.schema."""
+    from answer.schema import EXPORT_MODELS  # pydantic: not needed to start the command line
+
     model = EXPORT_MODELS.get(kind)
     if model is None:
         raise ValueError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
@@ -39,9 +40,7 @@ def _records(store: Store, kind: str) -> list[dict]:
     if kind == "links":
         return [link_record(link) for link in store.links()]
     if kind == "threads":
-        from index.lineage.threads import build_threads
-
-        return [thread_record(t) for t in build_threads(store.goals(), store.links())]
+        return [thread_record(t) for t in store.threads()]
     raise ValueError(f"unknown export {kind!r}")
 
 

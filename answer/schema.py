@@ -188,7 +188,7 @@ class DocumentDetail(DocumentRecord):
 
 
 class QuotedGoalRecord(GoalRecord):
-    citations: list[QuotedCitationRecord]
+    citations: list[QuotedCitationRecord]  # type: ignore[assignment]  # a narrower record: pydantic re-validates
 
 
 class MeetingRecord(Record):
@@ -279,7 +279,7 @@ class Comparison(Record):
 
 
 class QuotedDecisionRecord(DecisionRecord):
-    citations: list[QuotedCitationRecord]
+    citations: list[QuotedCitationRecord]  # type: ignore[assignment]  # a narrower record: pydantic re-validates
 
 
 class DecisionSummary(Record):

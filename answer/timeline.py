@@ -18,15 +18,14 @@ class NotFound(LookupError):
 
 
 def all_threads(store: Store) -> list[Thread]:
-    from index.lineage.threads import build_threads
-
-    return build_threads(store.goals(), store.links())
+    return store.threads()
 
 
 def thread_holding(goal_id: str, store: Store) -> Thread:
-    from index.lineage.threads import thread_of
-
-    return thread_of(goal_id, all_threads(store))
+    thread = store.thread_of(goal_id)
+    if thread is None:
+        raise NotFound(f"no thread holds the goal {goal_id!r} (see /threads)")
+    return thread
 
 
 def thread_timeline(thread_id: str, store: Store) -> dict:
@@ -132,12 +131,9 @@ def change(before: Goal, after: Goal) -> dict:
 
 def related_meetings(goal_ids: set[str], store: Store, quoter: CitationQuoter) -> list[dict]:
     """Agenda items that approve, follow up or set targets for the thread's plans (one entry per item)."""
-    from index.lineage.plan_links import link_plans_to_minutes
-
     items = {item.id: item for item in store.items(include_embedded=False)}
-    plan_links = link_plans_to_minutes(store.goals(), list(items.values()), store.documents())
     seen: dict[str, dict] = {}
-    for link in plan_links:
+    for link in store.plan_links():
         if link.goal_id in goal_ids and link.item_id not in seen:
             item = items[link.item_id]
             seen[link.item_id] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -39,13 +39,14 @@ def create_app(
     return app
 
 
-async def not_found(request: Request, exc: Exception):
+async def not_found(request: Request, exc: Exception) -> Response:
     """An id the store does not hold (answer.timeline.NotFound) is a 404 with the message."""
     return await http_exception_handler(request, HTTPException(404, str(exc)))
 
 
-async def allow_every_method_of_the_path(request: Request, exc: HTTPException):
+async def allow_every_method_of_the_path(request: Request, exc: Exception) -> Response:
     """Starlette's 405 names only the methods of the first route on the path; GET and POST /ask are two routes."""
+    assert isinstance(exc, HTTPException)
     if exc.status_code == 405:
         methods = sorted(
             {

@@ -204,14 +204,15 @@ def run_serve(host: str, port: int, settings: Settings) -> int:
 
 def render_thread(goal_id: str, store) -> str | None:
     """The thread holding `goal_id`: each year's goals, then how each link changed wording and target."""
-    from index.lineage.threads import build_threads, thread_of
     from nlp.wording_diff import render_diff, target_change, word_diff
 
     goals = {goal.id: goal for goal in store.goals()}
     if goal_id not in goals:
         return None
+    thread = store.thread_of(goal_id)
+    if thread is None:
+        return None
     links = store.links()
-    thread = thread_of(goal_id, build_threads(list(goals.values()), links))
     lines = [f"{thread.id}  {thread.label}"]
     for year, ids in sorted(thread.goals_by_year.items()):
         lines.append(f"\n{year}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse
@@ -15,7 +15,7 @@ from index.store.sqlite import Store
 router = APIRouter(tags=["topics"])
 
 # The markdown and csv formats answer text, not JSON: the spec says so.
-TEXT_FORMATS = {
+TEXT_FORMATS: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/markdown": {"schema": {"type": "string"}}, "text/csv": {"schema": {"type": "string"}}}}
 }
 

@@ -31,7 +31,7 @@ def home(
 ):
     threads = [thread_record(t) for t in all_threads(store)]
     answer = ask(q, store, searcher) if q and q.strip() else None
-    topics = topic_records(q, store) if answer else []
+    topics = topic_records(q, store) if q and answer else []
     return TEMPLATES.TemplateResponse(
         request, "home.html", {"q": q or "", "answer": answer, "topics": topics, "threads": threads}
     )
