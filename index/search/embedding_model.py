@@ -59,7 +59,10 @@ class Embedder:
 
     @property
     def dim(self) -> int:
-        return int(self.model.get_embedding_dimension())
+        dimension = self.model.get_embedding_dimension()
+        if dimension is None:
+            raise TypeError("the embedding model reports no embedding dimension")
+        return int(dimension)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self._embed(texts, self.query_prompt)
@@ -67,7 +70,7 @@ class Embedder:
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self._embed(texts, self.passage_prompt)
 
-    def _embed(self, texts: list[str], prompt: str) -> np.ndarray:
+    def _embed(self, texts: list[str], prompt: str | None) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         vectors = self.model.encode(

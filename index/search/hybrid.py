@@ -199,7 +199,7 @@ def _top(scores: np.ndarray, allowed: np.ndarray | None, count: int) -> list[int
     if allowed is not None:
         scores = np.where(allowed, scores, 0.0)
     count = min(count, len(scores))
-    best = np.argpartition(-scores, count - 1)[:count] if count else []
+    best = np.argpartition(-scores, count - 1)[:count] if count else np.zeros(0, dtype=np.intp)
     return [int(position) for position in best if scores[position] > 0]
 
 

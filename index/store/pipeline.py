@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.lineage.links import OVERRIDES_FILE_NAME, default_overrides_path, link_goals, load_overrides
+from index.lineage.links import OVERRIDES_FILE_NAME, link_goals, load_overrides
 from index.lineage.plan_links import link_plans_to_minutes
 from index.lineage.threads import build_threads
 from index.store.sqlite import Store
 from ingest.normalize import normalize
 from ingest.readers import SUPPORTED_SUFFIXES, read_source
-from maalspor.model import IngestError, ParsedDocument
+from maalspor.config import load_settings
+from maalspor.model import AgendaItem, Goal, IngestError, ParsedDocument, Section
 from nlp.parse import parse
 
 # Two renditions of one document share at least this fraction of their word 5-grams. Measured on the
@@ -65,7 +66,9 @@ def ingest_paths(
     progress: Callable[[Iterable], Iterable] = iter,
     overrides_path: Path | None = None,
 ) -> IngestReport:
-    """Ingest the files, then re-link all goals of the store (links depend on every plan year)."""
+    """Ingest the files, then re-link all goals of the store (links depend on every plan year).
+
+    overrides_path defaults to the MAALSPOR_LINK_OVERRIDES setting."""
     report = IngestReport()
     for path in progress(expand_paths(paths)):
         try:
@@ -77,7 +80,7 @@ def ingest_paths(
             report.failed.append(f"{path.name}: internal error while parsing ({type(err).__name__}: {err})")
             continue
         getattr(report, outcome[0]).append(outcome[1])
-    relink(store, overrides_path or default_overrides_path())
+    relink(store, overrides_path or load_settings().link_overrides)
     return report
 
 
@@ -115,11 +118,13 @@ def ingest_file(path: Path, store: Store) -> tuple[str, str]:
 
 def _with_distinct_id(parsed: ParsedDocument, store: Store) -> ParsedDocument:
     """Two different documents derived the same id (e.g. two plans of one year): suffix the second."""
+    # Not nlp.danish.slugify: that folds æ/ø/å to ae/oe/aa first, which would change stored ids.
     stem = re.sub(r"[^a-z0-9]+", "-", Path(parsed.clean.source.source_file).stem.lower()).strip("-")
     new_id = f"{parsed.document.id}-{stem}"
     old_id = parsed.document.id
     parsed.document.id = new_id
-    for record in (*parsed.sections, *parsed.goals, *parsed.items):
+    records: list[Section | Goal | AgendaItem] = [*parsed.sections, *parsed.goals, *parsed.items]
+    for record in records:
         record.id = new_id + record.id[len(old_id) :] if record.id.startswith(old_id) else record.id
         record.document_id = new_id
     return parsed

@@ -7,14 +7,15 @@ import types
 import typing
 from enum import Enum
 from functools import cache
+from typing import Any
 
 
 @cache
-def _field_types(cls) -> dict[str, object]:
+def _field_types(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def from_dict(cls, data):
+def from_dict(cls: Any, data: Any) -> Any:
     """Build `cls` (a dataclass, list[...], dict[...], Enum, Optional or plain type) from JSON data."""
     if data is None:
         return None
@@ -28,7 +29,7 @@ def from_dict(cls, data):
     if origin is dict:
         key_type, value_type = typing.get_args(cls)
         return {key_type(key): from_dict(value_type, value) for key, value in data.items()}
-    if dataclasses.is_dataclass(cls):
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
         hints = _field_types(cls)
         return cls(
             **{f.name: from_dict(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}
