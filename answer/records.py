@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from maalspor.model import AgendaItem, Citation, Document, Goal, GoalLink, Section, SourceLine, Thread
 from nlp.decisions import meeting_decision
@@ -19,12 +19,15 @@ EXPORT_KINDS = ("documents", "goals", "decisions", "sections", "links", "threads
 
 def export_records(store: Store, kind: str) -> list[dict]:
     """The records of `kind` as plain JSON values, checked against their model in answer.schema."""
-    from answer.schema import EXPORT_MODELS  # pydantic: not needed to start the command line
+    from pydantic import TypeAdapter  # pydantic: not needed to start the command line
+
+    from answer.schema import EXPORT_MODELS
 
     model = EXPORT_MODELS.get(kind)
     if model is None:
         raise ValueError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
-    return [model.model_validate(record).model_dump(mode="json") for record in _records(store, kind)]
+    adapter: TypeAdapter[Any] = TypeAdapter(model)
+    return [adapter.dump_python(adapter.validate_python(record), mode="json") for record in _records(store, kind)]
 
 
 def _records(store: Store, kind: str) -> list[dict]:

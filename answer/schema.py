@@ -1,5 +1,8 @@
 """The JSON contract: one pydantic model per record the CLI exports and the API answers (README: Export schemas).
 
+Where a record is exactly a dataclass of maalspor.model (same fields, no number kept as written), the dataclass
+is the model: pydantic validates and dumps it, and FastAPI documents it, like a model of its own.
+
 The export records (`maalspor export`) are validated against these models and dumped in JSON mode, so the
 command line and the OpenAPI schema at /docs describe the same fields. Field order follows the records.
 """
@@ -10,7 +13,22 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from maalspor.model import DocKind, ItemType, Origin, Outcome, PlanLinkRole, Relation, SourceContext
+from maalspor.model import (
+    Absence,
+    Citation,
+    Decision,
+    DocKind,
+    ItemType,
+    Origin,
+    Outcome,
+    Period,
+    PlanLinkRole,
+    Recommendation,
+    Relation,
+    Section,
+    SourceContext,
+    SourceLine,
+)
 
 # A number read from a document keeps its JSON form: 5 stays 5, 5.5 stays 5.5.
 Number = int | float
@@ -24,7 +42,9 @@ class Record(BaseModel):
 
 
 class CitationRecord(Record):
-    """Where a record was read: file name, 1-based PDF page (null for text), 1-based line span."""
+    """Where a record was read: file name, 1-based PDF page (null for text), 1-based line span.
+
+    The fields of maalspor.model.Citation (which the export records use), as the base of the quoted citation."""
 
     source_file: str
     page: int | None
@@ -61,13 +81,6 @@ class TargetRecord(Record):
     placeholder: bool = False
 
 
-class PeriodRecord(Record):
-    text: str
-    start: str | None = None
-    end: str | None = None
-    baseline: str | None = None
-
-
 class StatusRecord(Record):
     text: str
     date: str | None
@@ -75,7 +88,7 @@ class StatusRecord(Record):
     unit: str | None
     persons: Number | None
     document_id: str
-    citations: list[CitationRecord]
+    citations: list[Citation]
 
 
 class GoalRecord(Record):
@@ -87,44 +100,11 @@ class GoalRecord(Record):
     origin: Origin
     target: TargetRecord | None
     target_group: str | None
-    period: PeriodRecord | None
+    period: Period | None
     status: list[StatusRecord]
-    citations: list[CitationRecord]
+    citations: list[Citation]
     sub_targets: list[TargetRecord]
     source_context: SourceContext
-
-
-class SectionRecord(Record):
-    id: str
-    document_id: str
-    number: str | None
-    title: str
-    level: int
-    parent_id: str | None
-    text: str
-    citations: list[CitationRecord]
-
-
-class RecommendationRecord(Record):
-    number: int | None
-    text: str
-
-
-class AbsenceRecord(Record):
-    name: str
-    party: str | None
-
-
-class CommitteeDecisionRecord(Record):
-    """One committee's decision on an agenda item."""
-
-    committee: str
-    date: str | None
-    text: str
-    outcome: Outcome | None
-    outcome_by_recommendation: dict[int, Outcome]
-    absent: list[AbsenceRecord]
-    citations: list[CitationRecord]
 
 
 class DecisionRecord(Record):
@@ -136,15 +116,15 @@ class DecisionRecord(Record):
     title: str
     item_type: ItemType | None
     recommendation: str | None
-    recommendations: list[RecommendationRecord]
+    recommendations: list[Recommendation]
     decision_text: str | None
     decision_date: str | None
     outcome: Outcome | None
     outcome_by_recommendation: dict[int, Outcome]
-    absent: list[AbsenceRecord]
+    absent: list[Absence]
     attachments: list[str]
-    all_decisions: list[CommitteeDecisionRecord]
-    citations: list[CitationRecord]
+    all_decisions: list[Decision]
+    citations: list[Citation]
 
 
 class LinkRecord(Record):
@@ -163,11 +143,11 @@ class ThreadRecord(Record):
     goals_by_year: dict[str, list[str]]
 
 
-EXPORT_MODELS: dict[str, type[Record]] = {
+EXPORT_MODELS: dict[str, type] = {
     "documents": DocumentRecord,
     "goals": GoalRecord,
     "decisions": DecisionRecord,
-    "sections": SectionRecord,
+    "sections": Section,
     "links": LinkRecord,
     "threads": ThreadRecord,
 }
@@ -176,15 +156,9 @@ EXPORT_MODELS: dict[str, type[Record]] = {
 # ---------------------------------------------------------------- API answers built on the export records
 
 
-class SourceLineRecord(Record):
-    page: int | None
-    line: int
-    text: str
-
-
 class DocumentDetail(DocumentRecord):
     line_count: int
-    lines: list[SourceLineRecord]
+    lines: list[SourceLine]
 
 
 class QuotedGoalRecord(GoalRecord):

@@ -120,13 +120,15 @@ def goal_entry(goal: Goal, quoter: CitationQuoter) -> dict:
 
 def change(before: Goal, after: Goal) -> dict:
     return {
-        "from_goal": before.id,
-        "to_goal": after.id,
-        "from_year": before.plan_year,
-        "to_year": after.plan_year,
+        **goal_pair(before, after),
         "diff": [asdict(op) for op in word_diff(before.wording, after.wording)],
         "target_change": asdict(target_change(before.target, after.target)),
     }
+
+
+def goal_pair(before: Goal, after: Goal) -> dict:
+    """The two goals a change joins, as a link names them: ids, then plan years."""
+    return {"from_goal": before.id, "to_goal": after.id, "from_year": before.plan_year, "to_year": after.plan_year}
 
 
 def related_meetings(goal_ids: set[str], store: Store, quoter: CitationQuoter) -> list[dict]:

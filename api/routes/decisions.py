@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from answer.listing import select_decisions
 from answer.schema import QuotedDecisionRecord
-from api.deps import get_store
-from api.routes.responses import IsoDate
-from index.store.sqlite import Store
+from api.routes.responses import IsoDate, OptionalWords, StoreDep, Window
 
 router = APIRouter(tags=["decisions"])
 
@@ -19,13 +19,12 @@ router = APIRouter(tags=["decisions"])
     response_model=list[QuotedDecisionRecord],
 )
 def list_decisions(
-    committee: str | None = Query(None, min_length=1, max_length=200),
+    store: StoreDep,
+    window: Window,
+    committee: OptionalWords = None,
     date_from: IsoDate | None = None,
     date_to: IsoDate | None = None,
-    outcome: str | None = Query(None, min_length=1, max_length=100),
-    q: str | None = Query(None, min_length=1, max_length=200),
-    offset: int = Query(0, ge=0),
-    limit: int = Query(100, ge=1, le=100),
-    store: Store = Depends(get_store),
+    outcome: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    q: OptionalWords = None,
 ) -> list[dict]:
-    return select_decisions(store, committee, date_from, date_to, outcome, q, slice(offset, offset + limit))
+    return select_decisions(store, committee, date_from, date_to, outcome, q, window)

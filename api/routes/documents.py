@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query
 from answer.records import document_record
 from answer.schema import DocumentDetail, DocumentRecord
 from api.deps import get_store
-from api.routes.responses import NOT_FOUND, document_or_404
+from api.routes.responses import document_or_404, one_record
 from index.store.sqlite import Store
 
 router = APIRouter(tags=["documents"])
@@ -20,12 +20,7 @@ def list_documents(store: Store = Depends(get_store)) -> list[dict]:
     return [document_record(d) for d in store.documents()]
 
 
-@router.get(
-    "/documents/{document_id}",
-    summary="One document with a window of its source lines",
-    responses=NOT_FOUND,
-    response_model=DocumentDetail,
-)
+@router.get("/documents/{document_id}", **one_record(DocumentDetail, "One document with a window of its source lines"))
 def get_document(
     document_id: str,
     page: int | None = Query(None, ge=1),

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter
 
 from answer.listing import select_goals
 from answer.schema import GoalDetail, QuotedGoalRecord
 from answer.timeline import goal_detail
-from api.deps import get_store
-from api.routes.responses import NOT_FOUND
-from index.store.sqlite import Store
+from api.routes.responses import OptionalWords, OptionalYear, StoreDep, Window, one_record
 
 router = APIRouter(tags=["goals"])
 
@@ -22,21 +20,15 @@ router = APIRouter(tags=["goals"])
     response_model=list[QuotedGoalRecord],
 )
 def list_goals(
-    year: int | None = Query(None, ge=1990, le=2100),
+    store: StoreDep,
+    window: Window,
+    year: OptionalYear = None,
     origin: Literal["ministerial", "local"] | None = None,
-    q: str | None = Query(None, min_length=1, max_length=200),
-    offset: int = Query(0, ge=0),
-    limit: int = Query(100, ge=1, le=100),
-    store: Store = Depends(get_store),
+    q: OptionalWords = None,
 ) -> list[dict]:
-    return select_goals(store, year, origin, q, slice(offset, offset + limit))
+    return select_goals(store, year, origin, q, window)
 
 
-@router.get(
-    "/goals/{goal_id}",
-    summary="One goal, its thread id and the agenda items about its plan",
-    responses=NOT_FOUND,
-    response_model=GoalDetail,
-)
-def get_goal(goal_id: str, store: Store = Depends(get_store)) -> dict:
+@router.get("/goals/{goal_id}", **one_record(GoalDetail, "One goal, its thread id and the agenda items about its plan"))
+def get_goal(goal_id: str, store: StoreDep) -> dict:
     return goal_detail(goal_id, store)

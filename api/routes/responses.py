@@ -1,4 +1,5 @@
-"""Shared HTTP pieces: the documented error answers, the ISO-date query type, the 404 for an unknown document."""
+"""Shared HTTP pieces: the documented error answers, the query parameters several routes take, the 404 for an
+unknown document."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import HTTPException
+from fastapi import Depends, HTTPException, Query
 from pydantic import BaseModel, BeforeValidator
 
+from api.deps import get_store
+from index.store.sqlite import Store
+
 if TYPE_CHECKING:
-    from index.store.sqlite import Store
     from maalspor.model import Document
 
 
@@ -32,6 +35,26 @@ def _require_iso_text(value: object) -> object:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_require_iso_text)]
+
+# The query parameters several routes share, declared once; a route gives the default.
+Words = Annotated[str, Query(min_length=1, max_length=200)]
+OptionalWords = Annotated[str | None, Query(min_length=1, max_length=200)]
+OptionalYear = Annotated[int | None, Query(ge=1990, le=2100)]
+Limit = Annotated[int, Query(ge=1, le=100)]
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def window(offset: Annotated[int, Query(ge=0)] = 0, limit: Limit = 100) -> slice:
+    """The records a listing answers: `limit` of them from `offset` on."""
+    return slice(offset, offset + limit)
+
+
+Window = Annotated[slice, Depends(window)]
+
+
+def one_record(model: type, summary: str) -> dict[str, Any]:
+    """The route options of an answer about one id: its model, and the 404 for an unknown id."""
+    return {"summary": summary, "responses": NOT_FOUND, "response_model": model}
 
 
 def document_or_404(store: Store, document_id: str) -> Document:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter
 from fastapi.responses import PlainTextResponse
 
 from answer.schema import TopicHistory
 from answer.topics import as_csv, as_markdown, topic_records
-from api.deps import get_store
-from index.store.sqlite import Store
+from api.routes.responses import Limit, StoreDep, Words
 
 router = APIRouter(tags=["topics"])
 
@@ -26,12 +25,7 @@ TEXT_FORMATS: dict[int | str, dict[str, Any]] = {
     responses=TEXT_FORMATS,
     response_model=TopicHistory,
 )
-def topic_history(
-    q: str = Query(..., min_length=1, max_length=200),
-    format: Literal["json", "markdown", "csv"] = "json",
-    limit: int = Query(100, ge=1, le=100),
-    store: Store = Depends(get_store),
-):
+def topic_history(store: StoreDep, q: Words, format: Literal["json", "markdown", "csv"] = "json", limit: Limit = 100):
     records = topic_records(q, store)[:limit]
     if format == "markdown":
         return PlainTextResponse(as_markdown(q, records), media_type="text/markdown; charset=utf-8")

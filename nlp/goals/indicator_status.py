@@ -13,23 +13,13 @@ from rapidfuzz import fuzz
 
 from maalspor.model import Citation, CleanText, Document, Goal, Origin, SourceContext, StatusObservation, Target
 from nlp.danish import parse_number, slugify
-from nlp.goals.shared import (
-    DATE_TOKEN,
-    FUZZY_SAME,
-    LABEL,
-    PCT,
-    PCT_TOKEN,
-    Label,
-    make_goal,
-    pct,
-    plan_year_before,
-    status_date,
-)
+from nlp.goals import shared
+from nlp.goals.shared import Label, make_goal, pct, plan_year_before, status_date
 from nlp.lines import Line
 from nlp.targets import equivalent_persons, parse_target
 
 _TABLE_HEADER = re.compile(r"^\s*Mål\s+(?:Klyngen|Måned)\b")
-_VALUE_AFTER_DATE = re.compile(rf"^\s*(?P<value>{PCT}|-)(?!\d)")
+_VALUE_AFTER_DATE = re.compile(rf"^\s*(?P<value>{shared.PCT}|-)(?!\d)")
 _SUMMARY_LABEL = re.compile(r"(?P<label>[A-ZÆØÅ][\wæøå ]{2,50}?):\s*(?=Mål om\b)")
 _TABLE_SPAN = 80
 
@@ -73,7 +63,7 @@ def _has_labelled_rows(lines: list[Line], header: int) -> bool:
     first_rows = [
         line for line in lines[header + 1 : header + 30] if not line.blank and not _is_header_continuation(line)
     ][:4]
-    return any(LABEL.match(line.text) for line in first_rows)
+    return any(shared.LABEL.match(line.text) for line in first_rows)
 
 
 def _is_header_continuation(line: Line) -> bool:
@@ -91,7 +81,7 @@ def _indicator_rows(lines: list[Line], start: int) -> tuple[list[IndicatorRow], 
     while index < min(len(lines), start + _TABLE_SPAN):
         line = lines[index]
         text = line.text.strip()
-        if text.startswith("Note") or LABEL.match(line.text):
+        if text.startswith("Note") or shared.LABEL.match(line.text):
             break
         after_blank = index > 0 and lines[index - 1].blank
         if not rows and _is_header_continuation(line):
@@ -104,7 +94,9 @@ def _indicator_rows(lines: list[Line], start: int) -> tuple[list[IndicatorRow], 
         index += 1
     # A row reports cells: a percentage or a run of empty cells ('- - - -').
     with_cells = [
-        row for row in rows if any(PCT_TOKEN.search(line) or re.search(r"(?:^|\s)-\s+-", line) for line in row.lines)
+        row
+        for row in rows
+        if any(shared.PCT_TOKEN.search(line) or re.search(r"(?:^|\s)-\s+-", line) for line in row.lines)
     ]
     return with_cells, index
 
@@ -118,7 +110,7 @@ def _numbers_from_captions(rows: list[IndicatorRow], captions: list[Label]) -> d
             for row in rows
             if row.name not in numbers
         ]
-        if scored and (best := max(scored))[0] >= FUZZY_SAME:
+        if scored and (best := max(scored))[0] >= shared.FUZZY_SAME:
             numbers[best[1]] = caption.number
     return numbers
 
@@ -230,18 +222,20 @@ def _cells_of(row: IndicatorRow) -> tuple[str | None, str | None, float | None, 
     """
     total = next((line for line in row.lines if line.lower().startswith("i alt")), None)
     text = total or " ".join(row.lines)
-    dated = [(m, after) for m in DATE_TOKEN.finditer(text) if (after := _VALUE_AFTER_DATE.match(text[m.end() :]))]
+    dated = [
+        (m, after) for m in shared.DATE_TOKEN.finditer(text) if (after := _VALUE_AFTER_DATE.match(text[m.end() :]))
+    ]
     if not dated:
         return None, None, None, text
     date, value_match = dated[-1]
-    before = PCT_TOKEN.findall(text[: date.start()])
+    before = shared.PCT_TOKEN.findall(text[: date.start()])
     value = value_match.group("value")
     return (before[-1] if before else None), status_date(date), pct(value), text[date.start() :].strip()
 
 
 def _without_cells(description: str) -> str:
     """'Samarbejdsgraden ... - år til dato 27% jan-dec 13 - - - -' -> 'Samarbejdsgraden ... - år til dato'."""
-    cells = re.search(rf"\s(?:{PCT}|-\s+-)", description)
+    cells = re.search(rf"\s(?:{shared.PCT}|-\s+-)", description)
     return (description[: cells.start()] if cells else description).strip(" -")
 
 
@@ -255,5 +249,5 @@ def _target_from_cell(cell: str | None) -> Target | None:
 
 def _best_segment(name: str, summary: list[SummarySegment]) -> SummarySegment | None:
     scored = [(fuzz.partial_ratio(segment.label.lower(), name.lower()), segment) for segment in summary]
-    scored = [(score, segment) for score, segment in scored if score >= FUZZY_SAME]
+    scored = [(score, segment) for score, segment in scored if score >= shared.FUZZY_SAME]
     return max(scored, key=lambda pair: pair[0])[1] if scored else None

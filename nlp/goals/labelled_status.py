@@ -9,25 +9,13 @@ from rapidfuzz import fuzz
 
 from maalspor.model import CleanText, Document, Goal, Origin, SourceContext, StatusObservation
 from nlp.danish import MONTH_PATTERN, parse_number
-from nlp.goals.shared import (
-    COUNT,
-    DATE_TOKEN,
-    FUZZY_SAME,
-    LABEL,
-    PCT,
-    PCT_TOKEN,
-    Label,
-    Span,
-    make_goal,
-    pct,
-    plan_year_before,
-    status_date,
-)
+from nlp.goals import shared
+from nlp.goals.shared import Label, Span, make_goal, pct, plan_year_before, status_date
 from nlp.lines import Line
 from nlp.targets import parse_target
 
 # A status-table cell: percentage, count, dash, month name, year or 'mar-19'.
-_CELL = re.compile(rf"^(?:{PCT}|{COUNT}|-|\*|(?:{MONTH_PATTERN})\.?|(?:{MONTH_PATTERN})-\d{{2}})$", re.I)
+_CELL = re.compile(rf"^(?:{shared.PCT}|{shared.COUNT}|-|\*|(?:{MONTH_PATTERN})\.?|(?:{MONTH_PATTERN})-\d{{2}})$", re.I)
 _MINISTER_ANNOUNCED = re.compile(r"minist\w*\b[^.]*\budmeldt|udmeldt\b[^.]*\bminist", re.I)
 _NO_LONGER = re.compile(r"\b(?:oprindelig|udfaset)\b", re.I)
 
@@ -77,7 +65,7 @@ def _labelled_row(lines: list[Line], label: Label) -> LabelledRow:
         cursor < len(lines)
         and not lines[cursor].blank
         and not _starts_values(lines[cursor])
-        and not LABEL.match(lines[cursor].text)
+        and not shared.LABEL.match(lines[cursor].text)
     ):
         parts.append(lines[cursor].text.strip())
         last, cursor = cursor, cursor + 1
@@ -118,7 +106,7 @@ def _starts_values(line: Line) -> bool:
     """The first line of a row's cells: cells only, and a percentage or an empty cell '-' among them
     (a wrapped wording line like 'oktober 2019' is cells-only too, but has neither)."""
     tokens = line.text.split()
-    return _is_value_line(line) and (tokens[0] == "-" or any(PCT_TOKEN.fullmatch(token) for token in tokens))
+    return _is_value_line(line) and (tokens[0] == "-" or any(shared.PCT_TOKEN.fullmatch(token) for token in tokens))
 
 
 def _within_table(label: Label, rows: list[LabelledRow]) -> bool:
@@ -127,7 +115,7 @@ def _within_table(label: Label, rows: list[LabelledRow]) -> bool:
 
 def _same_wording(label: Label, row: LabelledRow) -> bool:
     shorter, longer = sorted((label.rest, row.wording.text), key=len)
-    return fuzz.partial_ratio(shorter.lower(), longer.lower()) >= FUZZY_SAME
+    return fuzz.partial_ratio(shorter.lower(), longer.lower()) >= shared.FUZZY_SAME
 
 
 def _labelled_status(
@@ -137,12 +125,12 @@ def _labelled_status(
     if row.values is None:
         return []
     text = row.values.text
-    date_match = DATE_TOKEN.search(text)
+    date_match = shared.DATE_TOKEN.search(text)
     if date_match is None:
         return []
     after = text[date_match.end() :].split()
-    value = next((pct(token) for token in after if PCT_TOKEN.fullmatch(token)), None)
-    counts = [token for token in after if re.fullmatch(COUNT, token)]
+    value = next((pct(token) for token in after if shared.PCT_TOKEN.fullmatch(token)), None)
+    counts = [token for token in after if re.fullmatch(shared.COUNT, token)]
     persons = parse_number(counts[0]) if counts else None
     if value is None and persons is None:
         return []

@@ -11,7 +11,7 @@ from maalspor.model import CleanText
 from nlp.lines import Line, after_prefix, fullmatch_line
 from nlp.minutes.assemble import ItemSpan
 from nlp.minutes.sections import Labels, Part
-from nlp.minutes.tail import items_between_headings
+from nlp.minutes.tail import has_heading, items_between_headings
 
 NAME = "sagnr-protokol"
 
@@ -32,7 +32,7 @@ LABELS = Labels(
 
 
 def matches(lines: list[Line]) -> bool:
-    return any(_HEADING.fullmatch(line.text) for line in lines)
+    return has_heading(lines, _HEADING)
 
 
 def find_items(clean: CleanText, lines: list[Line]) -> list[ItemSpan]:

@@ -18,6 +18,11 @@ _LIST_ENTRY = re.compile(r"^(?:•|\d{1,2}\.\s|\d{4}\s*[–-]\s*\d+\s+-\s)")
 _MAX_DECISION_LINES = 6
 
 
+def has_heading(lines: list[Line], heading: re.Pattern[str]) -> bool:
+    """Whether a layout's item heading ('Punkt 3', 'Sag nr. 3') fills one of the lines: the layout test."""
+    return any(heading.fullmatch(line.text) for line in lines)
+
+
 def items_between_headings(
     lines: list[Line], heading: re.Pattern[str], labels: Labels
 ) -> tuple[list[tuple[str, list[Line]]], int]:
