@@ -122,6 +122,8 @@ class SourceDocument:
 
 @dataclass(frozen=True)
 class Citation:
+    """Where a record was read: file name, 1-based PDF page (None for text), 1-based line span, the quote."""
+
     source_file: str
     page: int | None
     line_start: int
@@ -260,6 +262,8 @@ class Recommendation:
 
 @dataclass
 class Decision:
+    """One body's decision on an agenda item: committee, date, text, normalised outcome, absences."""
+
     committee: str
     date: str | None  # ISO yyyy-mm-dd
     text: str
