@@ -1,6 +1,7 @@
 """The command line end to end: ingest a folder, export JSON with the documented fields."""
 
 import json
+import os
 import shutil
 
 import pytest
@@ -125,3 +126,22 @@ def test_index_then_search_prints_hits_with_citations(tmp_path, monkeypatch, cap
     assert json.loads(capsys.readouterr().out) == []  # the only document is the 2023 plan
     assert main(["search", "blå elefanter danser tango på månen"]) == 0
     assert "no match" in capsys.readouterr().out
+
+
+def test_output_cut_short_by_the_reader_is_no_error(tmp_path):
+    """`maalspor export goals | head -1`: the closed pipe ends the command quietly with exit 0."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MAALSPOR_DATA_DIR": str(tmp_path)}
+    ingest = subprocess.run([sys.executable, "-m", "cli.main", "ingest", str(CORPUS)], env=env, capture_output=True)
+    assert ingest.returncode == 0
+    export = subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "export", "sections"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert export.stdout is not None and export.stdout.readline().strip() == b"["
+    export.stdout.close()
+    assert export.wait() == 0 and b"Traceback" not in export.stderr.read()
