@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from answer.goal_answers import answer_change, answer_dropped, answer_first, answer_status, answer_unchanged
-from answer.material import Material, decision_summary
+from answer.material import Material
 from answer.meeting_answers import (
     answer_absent,
     answer_attachments,
@@ -21,13 +21,11 @@ from answer.meeting_answers import (
     answer_history,
 )
 from answer.phrasing import Answer
-from answer.question import Question, meeting_date, mentions, topic_terms, understand
+from answer.question import understand
 from answer.records import CitationQuoter
 
 if TYPE_CHECKING:
     from index.store.sqlite import Store
-
-__all__ = ["Material", "Question", "ask", "decision_summary", "meeting_date", "mentions", "topic_terms", "understand"]
 
 
 def ask(text: str, store: Store, searcher=None) -> dict:
