@@ -93,11 +93,14 @@ class SourceLine:
     """One line exactly as the extractor gave it.
 
     `line` is 1-based: the line number in the source text file, or within the page for PDFs.
+    `ocr_confidence` (0..1, Tesseract's mean word confidence on the line) is set only on lines read by OCR
+    from a page image, so every record built from them can say how far its text can be trusted.
     """
 
     page: int | None
     line: int
     text: str
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True)
