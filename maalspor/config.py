@@ -73,6 +73,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Empty: chromadb PersistentClient under <data dir>/chroma. http://host:port: a Chroma server (chroma run).",
         shown="(empty)",
     ),
+    Setting(
+        "MAALSPOR_API_KEY",
+        "api_key",
+        "",
+        "Key the write endpoints (upload from the web page) require in the X-API-Key header; empty: the app is "
+        "read-only.",
+        shown="(empty)",
+    ),
 )
 
 
@@ -87,6 +95,7 @@ class Settings:
     link_overrides: Path = Path(_default("link_overrides"))
     embedding_model: str = _default("embedding_model")
     chroma_url: str = _default("chroma_url")
+    api_key: str = _default("api_key")
 
     @property
     def models_dir(self) -> Path:
