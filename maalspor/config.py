@@ -33,7 +33,10 @@ class Setting:
         value = os.environ.get(self.env)
         if value is None or (value == "" and self.empty_is_unset):
             value = self.default
-        return self.parse(value)
+        try:
+            return self.parse(value)
+        except ValueError as err:
+            raise ValueError(f"{self.env}={value!r} is not a valid value ({err})") from err
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -81,6 +84,20 @@ SETTINGS: tuple[Setting, ...] = (
         "read-only.",
         shown="(empty)",
     ),
+    Setting(
+        "MAALSPOR_MAX_FILE_MB",
+        "max_file_mb",
+        "50",
+        "Largest file ingest reads, in MB; a larger file is refused with one line.",
+        parse=int,
+    ),
+    Setting(
+        "MAALSPOR_MAX_PAGES",
+        "max_pages",
+        "1000",
+        "Most pages of a PDF ingest reads; a longer PDF is refused with one line before its text is extracted.",
+        parse=int,
+    ),
 )
 
 
@@ -96,6 +113,8 @@ class Settings:
     embedding_model: str = _default("embedding_model")
     chroma_url: str = _default("chroma_url")
     api_key: str = _default("api_key")
+    max_file_mb: int = int(_default("max_file_mb"))
+    max_pages: int = int(_default("max_pages"))
 
     @property
     def models_dir(self) -> Path:
