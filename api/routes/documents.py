@@ -8,6 +8,7 @@ from answer.records import document_record
 from answer.schema import DocumentDetail, DocumentRecord
 from api.deps import get_store
 from api.routes.responses import document_or_404, one_record
+from api.tables import CSV_RESPONSE, ListFormat, listing
 from index.store.sqlite import Store
 
 router = APIRouter(tags=["documents"])
@@ -15,9 +16,15 @@ router = APIRouter(tags=["documents"])
 MAX_LINES = 500
 
 
-@router.get("/documents", summary="All documents, oldest first", response_model=list[DocumentRecord])
-def list_documents(store: Store = Depends(get_store)) -> list[dict]:
-    return [document_record(d) for d in store.documents()]
+@router.get(
+    "/documents",
+    summary="All documents, oldest first; format=csv for a CSV download",
+    response_model=list[DocumentRecord],
+    responses=CSV_RESPONSE,
+)
+@router.get("/documents.{format}", include_in_schema=False, response_model=list[DocumentRecord])
+def list_documents(store: Store = Depends(get_store), format: ListFormat = "json"):
+    return listing([document_record(d) for d in store.documents()], format, "dokumenter")
 
 
 @router.get("/documents/{document_id}", **one_record(DocumentDetail, "One document with a window of its source lines"))

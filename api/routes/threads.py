@@ -10,13 +10,20 @@ from answer.records import thread_record
 from answer.schema import Comparison, ThreadRecord, ThreadTimeline
 from answer.timeline import all_threads, compare_years, thread_timeline
 from api.routes.responses import StoreDep, Window, one_record
+from api.tables import CSV_RESPONSE, ListFormat, listing
 
 router = APIRouter(tags=["threads"])
 
 
-@router.get("/threads", summary="All goal threads (earliest first)", response_model=list[ThreadRecord])
-def list_threads(store: StoreDep, window: Window) -> list[dict]:
-    return [thread_record(t) for t in all_threads(store)[window]]
+@router.get(
+    "/threads",
+    summary="All goal threads (earliest first); format=csv for a CSV download",
+    response_model=list[ThreadRecord],
+    responses=CSV_RESPONSE,
+)
+@router.get("/threads.{format}", include_in_schema=False, response_model=list[ThreadRecord])
+def list_threads(store: StoreDep, window: Window, format: ListFormat = "json"):
+    return listing([thread_record(t) for t in all_threads(store)[window]], format, "maaltraade")
 
 
 @router.get(
