@@ -1,4 +1,4 @@
-"""Pick the reader for a file by its content: PDF magic bytes, FirstAgenda JSON, HTML, UTF-8 text."""
+"""Pick the reader for a file by its content: PDF magic bytes, FirstAgenda JSON, HTML, XML meeting exports, UTF-8 text."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from ingest.html import read_html
 from ingest.pdf import read_pdf
 from ingest.source_files import read_bytes
 from ingest.text import read_text
+from ingest.xml_meetings import looks_like_xml, read_xml_meeting
 from maalspor.model import IngestError, SourceDocument
 
 # What the pipeline lists in a directory; content still decides the reader.
-SUPPORTED_SUFFIXES = frozenset({".pdf", ".json", ".txt", ".md", ".html", ".htm"})
+SUPPORTED_SUFFIXES = frozenset({".pdf", ".json", ".txt", ".md", ".html", ".htm", ".xml"})
 _TEXT_SUFFIXES = frozenset({".txt", ".md"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
@@ -27,10 +28,12 @@ def read_source(path: Path) -> SourceDocument:
         return _read_json(path, raw)
     if suffix in _HTML_SUFFIXES:
         return read_html(path)
+    if suffix == ".xml" or looks_like_xml(raw):
+        return read_xml_meeting(path)
     if suffix in _TEXT_SUFFIXES:
         return read_text(path)
     raise IngestError(
-        f"{path.name}: unknown format; supported are PDF, FirstAgenda JSON, HTML and UTF-8 text ({', '.join(sorted(SUPPORTED_SUFFIXES))})"
+        f"{path.name}: unknown format; supported are PDF, FirstAgenda JSON, HTML, eDoc/SBSYS/Acadre XML and UTF-8 text ({', '.join(sorted(SUPPORTED_SUFFIXES))})"
     )
 
 
