@@ -48,26 +48,45 @@ ENGLISH_MONTHS = {
 # Regex alternation of every Danish month name and abbreviation, longest first (so "marts" wins over "mar").
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 
+# The date forms of Danish documents, each read as (day, month, year) groups:
+# '11. juni 2019' / '7. maj. 2020', '09-09-2014' / '01.09.2014' / '14/11/2022', '5/4 1945' (old protocols).
 _LONG_DATE = re.compile(r"(\d{1,2})\.\s*(" + MONTH_PATTERN + r")\.?\s+(\d{4})", re.I)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+_SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})\s+(\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# Any one of those dates, for use inside other patterns (no groups).
+DATE_PATTERN = (
+    rf"(?:\d{{1,2}}\.\s*(?i:{MONTH_PATTERN})\.?\s+\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}}"
+    r"|\d{1,2}/\d{1,2}\s+\d{4}|\d{4}-\d{2}-\d{2})"
+)
 # An employment plan named by its year. PLAN_TITLE is how a plan titles itself ('Beskæftigelsesplan 2015',
 # capitalised); PLAN_MENTION is how minutes and agenda titles refer to one, also in the definite form
 # and in any case ('beskæftigelsesplanen 2014', 'BESKÆFTIGELSESPLAN 2015').
 PLAN_TITLE = re.compile(r"\bBeskæftigelsesplan\s+(?P<year>(?:19|20)\d{2})\b")
 PLAN_MENTION = re.compile(r"\bbeskæftigelsesplan(?:en)?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def _dates(text: str) -> list[tuple[int, str | None]]:
+    """(position, ISO date or None when not a calendar date) of every date form found in `text`."""
+    found = [
+        (match.start(), _iso(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1))))
+        for match in _LONG_DATE.finditer(text)
+    ]
+    for pattern in (_NUMERIC_DATE, _SLASH_DATE):
+        found += [(m.start(), _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))) for m in pattern.finditer(text)]
+    found += [(m.start(), _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))) for m in _ISO_DATE.finditer(text)]
+    return found
 
 
 def parse_danish_date(text: str) -> str | None:
-    """First date in `text` as ISO yyyy-mm-dd: '11. juni 2019', '09-09-2014', '01.09.2014'."""
-    candidates = []
-    for match in _LONG_DATE.finditer(text):
-        day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
-        candidates.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
-    for match in _NUMERIC_DATE.finditer(text):
-        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            candidates.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
-    return min(candidates)[1] if candidates else None
+    """First date in `text` as ISO yyyy-mm-dd: '11. juni 2019', '09-09-2014', '01.09.2014', 'd. 5/4 1945',
+    '2022-11-14'."""
+    dates = sorted((position, iso) for position, iso in _dates(text) if iso)
+    return dates[0][1] if dates else None
 
 
 def parse_number(text: str) -> float | None:

@@ -6,19 +6,61 @@ Pure text functions; the minutes layouts (nlp/minutes/) find the blocks and call
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from maalspor.model import Absence, AgendaItem, Citation, Decision, Document, Outcome
-from nlp.danish import MONTH_PATTERN, parse_danish_date
+from nlp.bodies import BODY_PATTERN, normalise_body, readable_case
+from nlp.danish import DATE_PATTERN, parse_danish_date
 
-# "Erhvervs- og Beskæftigelsesudvalget den. 9. september 2014",
-# "Beskæftigelses- og Integrationsudvalget, den 11. juni 2019"
-_LTK_HEADER = re.compile(
-    rf"(?P<committee>[A-ZÆØÅ][^\d,]{{3,80}}?),?\s+den\.?\s+(?P<date>\d{{1,2}}\.\s*(?i:{MONTH_PATTERN})\s+\d{{4}})"
+# The labels that open a decision block ('Beslutning', 'Beslutninger', 'Afgørelse'; English 'Decision').
+_LABEL = r"(?:Beslutning(?:er)?|Afgørelse|Decision)"
+# What may stand between a header's body and its date: ', den', 'den.', 'd.', a weekday.
+_DATE_LEAD = r",?\s*(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:den\.?|d\.)?\s*"
+_BODY_REF = rf"(?P<body>{BODY_PATTERN})(?:\s+(?:19|20)\d{{2}}\s*[-–]\s*(?:19|20)?\d{{2,4}})?(?:\s*\([^)]{{1,12}}\))?"
+_DATE_REF = rf"(?:{_DATE_LEAD}(?P<date>{DATE_PATTERN}))"
+# Text on the header's own line follows a colon/full stop, or starts a new sentence.
+_REST = r"(?:\s*[:.]\s*|\s+(?=[A-ZÆØÅ0-9])|\s*$)(?P<rest>.*)"
+_HEADER_FORMS = (
+    # 'Beslutning', 'Beslutning: Godkendt', 'Beslutning i Udvalget for teknik og miljø (UTM) den 14-03-2017:
+    # <text>', 'Beslutning Kultur- og Fritidsudvalget den 02-05-2022', 'Beslutning den 3. november 2015'
+    re.compile(rf"{_LABEL}(?:\s+(?:i|fra|på|af))?(?:\s+{_BODY_REF})?{_DATE_REF}?(?:\s+Punkt\s+\d+)?{_REST}"),
+    # eDoc: 'Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1', 'BYRÅDETS BESLUTNING'
+    re.compile(rf"{_BODY_REF}\s+[Bb]eslutning(?:er)?{_DATE_REF}?(?:\s+Punkt\s+\d+)?{_REST}"),
+    # 'Erhvervs- og Beskæftigelsesudvalget den. 9. september 2014' as a whole line
+    re.compile(rf"{_BODY_REF}{_DATE_REF}\s*:?(?P<rest>)"),
+    # '…, den 7. maj 2020 Anbefales.': text on the line only after the comma form, since a sentence
+    # may wrap so that a line starts '<body> den <date>. Sagen …'
+    re.compile(rf"{_BODY_REF},\s*(?:den\.?|d\.)\s*(?P<date>{DATE_PATTERN})(?!\s+Punkt\s+\d){_REST}"),
 )
-# eDoc: "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1"
-_EDOC_HEADER = re.compile(
-    r"(?P<committee>[A-ZÆØÅ][^\d]{3,80}?)s beslutning den (?P<date>\d{1,2}\.\d{1,2}\.\d{4})(?:\s+Punkt\s+\d+)?"
-)
+
+
+@dataclass(frozen=True)
+class DecisionHeader:
+    """The header line of a decision block: the deciding body, the ISO date and any text after them."""
+
+    body: str | None
+    date: str | None
+    rest: str
+
+
+def decision_header(text: str) -> DecisionHeader | None:
+    """The decision header that `text` (one line) is, or None.
+
+    'Beslutning i Udvalget for teknik og miljø (UTM) den 14-03-2017: Godkendt' ->
+    DecisionHeader('Udvalget for teknik og miljø', '2017-03-14', 'Godkendt')."""
+    collapsed = " ".join(text.split())
+    line = readable_case(collapsed)
+    for form in _HEADER_FORMS:
+        match = form.fullmatch(line)
+        if match:
+            body = match.group("body")
+            return DecisionHeader(
+                normalise_body(body) if body else None,
+                parse_danish_date(match.group("date") or ""),
+                collapsed[match.start("rest") :].strip(),
+            )
+    return None
+
 
 # Normalised outcome -> the phrases that state it. The first phrase in a text wins.
 _OUTCOME_PHRASES: dict[Outcome, tuple[str, ...]] = {
@@ -43,9 +85,6 @@ _OUTCOME_PATTERNS = [
 _AD_RANGE = re.compile(r"\bAd\.?\s*(?P<first>\d+)\.?(?:\s*[-–]\s*(?P<last>\d+)\.?)?\s*:?", re.I)
 _LEADING_RANGE = re.compile(r"^(?P<first>\d+)\.(?:\s*[-–]\s*(?P<last>\d+)\.)?\s*(?=[^\W\d])", re.M)
 
-# A decision header names a body, never a person or a sentence.
-_BODY_WORDS = re.compile(r"udvalg|råd|bestyrelse|magistrat|kommunalbestyrelse", re.I)
-
 _NAME_PARTY = re.compile(r"(?P<name>[A-ZÆØÅ][\w.\-]*(?:\s+[A-ZÆØÅ][\w.\-]*)*)\s*\((?P<party>[A-ZÆØÅ]{1,3})\)")
 _ABSENT_SENTENCES = (
     re.compile(r"(?P<names>[^.\n]*?\([A-ZÆØÅ]{1,3}\)[^.\n]*?)\s+var\s+fraværende\.?"),
@@ -59,14 +98,10 @@ _ABSENT_SENTENCES = (
 
 
 def parse_decision_header(line: str) -> tuple[str, str] | None:
-    """(committee, ISO date) when `line` is a whole decision header line, else None."""
-    text = " ".join(line.split())
-    for pattern in (_EDOC_HEADER, _LTK_HEADER):
-        match = pattern.fullmatch(text)
-        if match and _BODY_WORDS.search(match.group("committee")):
-            date = parse_danish_date(match.group("date"))
-            if date:
-                return match.group("committee").strip(), date
+    """(body, ISO date) when `line` is a decision header that names both, else None."""
+    header = decision_header(line)
+    if header and header.body and header.date:
+        return header.body, header.date
     return None
 
 

@@ -1,0 +1,155 @@
+"""Danish public bodies (committees, councils, boards) by name: the one place that knows their forms.
+
+A body is named in a few conventional shapes across all municipalities and regions:
+- a compound ending in a body word: 'Økonomiudvalget', 'Byrådet', 'Kommunalbestyrelsen',
+  'Regionsrådet', 'Forretningsudvalget', 'Styregruppen', 'Magistraten', 'Sognerådet';
+- a hyphenated list of such compounds: 'Sundheds- og Forebyggelsesudvalget',
+  'Social-, Sundheds- og Ældreudvalget';
+- 'Udvalget for <area>' / 'Udvalget vedrørende <area>';
+- a § 17, stk. 4-udvalg (a temporary committee under the Danish Local Government Act);
+each optionally followed by its abbreviation in parentheses '(UTM)' or by an election term
+('Byråd 2022-2025'), and written in the genitive ('Byrådets beslutning') or in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Last parts of a compound that names a body, in their stem (indefinite) form -> the definite ending.
+_BODY_STEMS = {
+    "udvalg": "et",
+    "råd": "et",
+    "bestyrelse": "n",
+    "repræsentation": "en",
+    "magistrat": "en",
+}
+# '…gruppe' names a body only as a working group; most groups in the documents are target
+# groups of citizens ('målgruppen', 'aldersgruppen'), so the working-group kinds are listed.
+_GROUP_PREFIXES = ("styre", "arbejds", "følge", "projekt", "koordinations", "reference", "dialog", "kontakt", "task")
+# Words that end in 'råd' without naming a council.
+_NOT_COUNCILS = ("tråd", "gråd", "forråd")
+
+_LOWER = "a-zæøåéü"
+_UPPER = "A-ZÆØÅÉÜ"
+_STEM = "|".join(_BODY_STEMS)
+_GROUP = "|".join(_GROUP_PREFIXES)
+_GROUP_CAPITALISED = "|".join(prefix.capitalize() for prefix in _GROUP_PREFIXES)
+# The inflection after a stem: definite, genitive, both, or none.
+_INFLECTION = r"(?:et|en|n)?s?"
+# One compound word ending in a body word: 'Økonomiudvalget', 'MED-udvalget', 'Byråd'.
+_BODY_WORD = (
+    rf"(?:[{_UPPER}][{_LOWER}{_UPPER}\-]*?(?:{_STEM})|(?:{_GROUP_CAPITALISED}|[{_UPPER}][{_LOWER}\-]*(?:{_GROUP}))gruppe|"
+    rf"Magistrat|Borgerrepræsentation|Kommunalbestyrelse){_INFLECTION}"
+)
+# The same word when it closes a hyphenated list, where it may be lower case ('Teknik- og miljøudvalget').
+_LIST_LAST = rf"[{_UPPER}{_LOWER}][{_LOWER}\-]*?(?:{_STEM}|gruppe){_INFLECTION}"
+# 'Sundheds- og ', 'Social-, Sundheds- og ', 'Klima-, Miljø- og '
+_LIST_HEAD = rf"(?:[{_UPPER}][{_LOWER}]*-,?\s+)+(?:og|samt)\s+"
+# Words that end an 'Udvalget for …' name: the header's date, a verb, a preposition.
+_AREA_STOP = r"(?:den|d|dato|som|der|har|havde|blev|er|var|skal|kan|vil|at|i|på|til|fra|med|mødet|beslutning)"
+_AREA_WORD = rf"(?!{_AREA_STOP}\b)[{_UPPER}{_LOWER}][{_LOWER}{_UPPER}\-]*"
+_FOR_AREA = (
+    rf"Udvalget(?:s)?\s+(?:for|vedrørende|vedr\.|om)\s+{_AREA_WORD}(?:,?\s+(?:og\s+|samt\s+)?{_AREA_WORD}){{0,5}}"
+)
+# '§ 17, stk. 4-udvalget', '§17 stk. 4 udvalg om …'
+_PARAGRAPH_17 = rf"§\s*17,?\s*stk\.\s*4[\s\-]*udvalg{_INFLECTION}(?:\s+(?:for|om|vedrørende)\s+{_AREA_WORD}(?:\s+(?:og\s+)?{_AREA_WORD}){{0,4}})?"
+_ABBREVIATION = rf"(?:\s*\((?P<abbreviation>[{_UPPER}][{_UPPER}{_LOWER}\-]{{1,7}})\))?"
+_TERM = r"(?:\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4})?"
+
+# A body name, for use inside other patterns (no named groups).
+BODY_PATTERN = rf"(?:{_PARAGRAPH_17}|{_FOR_AREA}|{_LIST_HEAD}{_LIST_LAST}|{_BODY_WORD})"
+_BODY = re.compile(rf"(?<![{_LOWER}{_UPPER}\-])(?P<name>{BODY_PATTERN}){_TERM}{_ABBREVIATION}(?![{_LOWER}{_UPPER}])")
+# Words kept in lower case when a name written in capitals is recased.
+_SMALL_WORDS = {"og", "for", "samt", "vedrørende", "vedr.", "om", "stk.", "den"}
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    """A body named in a text: its normalised name, abbreviation and where it stands."""
+
+    name: str
+    abbreviation: str | None
+    start: int
+    end: int
+
+
+def _recase(text: str) -> str:
+    """'BESKÆFTIGELSES- OG ERHVERVSUDVALGETS BESLUTNING' -> 'Beskæftigelses- og Erhvervsudvalgets Beslutning'
+    (same length, so match positions carry over to the original)."""
+    words = re.split(r"(\s+)", text.lower())
+    return "".join(word if word in _SMALL_WORDS or word.isspace() else word[:1].upper() + word[1:] for word in words)
+
+
+def _is_shouted(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 3 and all(char.isupper() for char in letters)
+
+
+def readable_case(text: str) -> str:
+    """`text` recased when written all in capitals (same length, positions carry over), else as it is."""
+    return _recase(text) if _is_shouted(text) else text
+
+
+def _is_false_friend(name: str) -> bool:
+    last = name.split()[-1].lower().rstrip("s")
+    return any(last.startswith(word) for word in _NOT_COUNCILS)
+
+
+def find_bodies(text: str) -> list[BodyMention]:
+    """Every body named in `text`, in order."""
+    found = []
+    for match in _BODY.finditer(readable_case(text)):
+        if _is_false_friend(match.group("name")):
+            continue
+        found.append(BodyMention(normalise_body(match.group("name")), match.group("abbreviation"), *match.span()))
+    return found
+
+
+def find_body(text: str) -> BodyMention | None:
+    """The first body named in `text`."""
+    bodies = find_bodies(text)
+    return bodies[0] if bodies else None
+
+
+def is_body_name(text: str) -> bool:
+    """Whether `text` is, as a whole, the name of a body ('Økonomiudvalget', 'Byråd 2022-2025')."""
+    stripped = " ".join(text.split()).strip(" .,:")
+    return bool(stripped) and bool(_BODY.fullmatch(readable_case(stripped))) and not _is_false_friend(stripped)
+
+
+def _definite(word: str) -> str:
+    """'Økonomiudvalgets' -> 'Økonomiudvalget', 'Byråd' -> 'Byrådet', 'Styregruppe' -> 'Styregruppen'."""
+    stems = {**_BODY_STEMS, "gruppe": "n"}
+    for stem, ending in stems.items():
+        match = re.fullmatch(rf"(?P<base>.*{stem})(?:{ending})?s?", word, re.I)
+        if match:
+            return match.group("base") + ending
+    return word
+
+
+def normalise_body(name: str) -> str:
+    """The conventional form of a body's name: definite, not genitive, without term years or
+    abbreviation, recased when written in capitals: 'BYRÅDETS' / 'Byråd 2022-2025' -> 'Byrådet'."""
+    text = " ".join(name.split()).strip(" .,:")
+    text = re.sub(r"\s*\([^)]*\)$", "", text)
+    text = re.sub(_TERM + "$", "", text)
+    if _is_shouted(text):
+        text = _recase(text)
+    text = re.sub(r"-\s*,\s*", "-, ", text)
+    text = re.sub(r"-(og|samt)\s", r"- \1 ", text)
+    if re.match(r"Udvalget|§", text):
+        return text
+    words = text.split(" ")
+    words[-1] = _definite(words[-1])
+    return " ".join(words)
+
+
+def same_body(first: str | None, second: str | None) -> bool:
+    """Whether two names denote the same body ('Aarhus Byråd' and 'Byrådet' do)."""
+    if not first or not second:
+        return False
+    left, right = find_body(first), find_body(second)
+    if left and right:
+        return left.name.lower() == right.name.lower()
+    return normalise_body(first).lower() == normalise_body(second).lower()
