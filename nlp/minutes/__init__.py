@@ -1,33 +1,19 @@
-"""Agenda items and decisions of committee minutes, one parser per layout.
+"""Agenda items and decisions of committee minutes and agendas, whatever their layout.
 
-parse_minutes() detects the layout and dispatches through LAYOUTS; assemble() builds the
-AgendaItems. A layout module provides:
-    NAME: str
-    LABELS: Labels                                   its section labels
-    matches(lines: list[Line]) -> bool               whether a document is in this layout
-    find_items(clean, lines) -> list[ItemSpan]       where its items (and embedded ones) are
+parse_minutes() finds the items with the one segmentation engine (nlp.minutes.engine), which reads
+the conventions of Danish minutes from tables (nlp.minutes.conventions), and assemble() builds the
+AgendaItems with their fields and decisions.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
-
 from maalspor.model import AgendaItem, CleanText, Document
-from nlp.lines import Line, text_lines
-from nlp.minutes import edoc, firstagenda_json, firstagenda_pdf, punkt_referat, sagnr_protokol
+from nlp.lines import text_lines
 from nlp.minutes.assemble import assemble
-
-# Most specific first: the first layout whose matches() holds parses the document.
-LAYOUTS: tuple[ModuleType, ...] = (sagnr_protokol, punkt_referat, edoc, firstagenda_json, firstagenda_pdf)
-
-
-def detect_layout(lines: list[Line]) -> ModuleType | None:
-    return next((layout for layout in LAYOUTS if layout.matches(lines)), None)
+from nlp.minutes.conventions import LABELS
+from nlp.minutes.engine import find_items
 
 
 def parse_minutes(clean: CleanText, document: Document) -> list[AgendaItem]:
     lines = text_lines(clean)
-    layout = detect_layout(lines)
-    if layout is None:
-        return []
-    return [assemble(clean, document, span, layout.LABELS) for span in layout.find_items(clean, lines)]
+    return [assemble(clean, document, span, LABELS) for span in find_items(clean, lines)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from nlp.decisions import parse_decision_header
+from nlp.decisions import decision_header
 from nlp.lines import Line
 
 
@@ -45,16 +45,24 @@ class Section:
 
 
 def split_sections(lines: list[Line], labels: Labels, first: Part = Part.CASE) -> list[Section]:
-    """Sections in order. A committee + date line opens a decision section even without a
-    'Beslutning' label (LTK 2014 protokol), and keeps its line: it names the committee.
-    `first` is the part of the text before any label."""
+    """Sections in order. A decision header ('Beslutning i Byrådet den 3. maj 2021: Godkendt',
+    'Økonomiudvalget, den 7. maj 2020') opens a decision section and keeps its line: it names the
+    body and date and may carry the decision's text. `first` is the part of the text before any label."""
     sections = [Section(first, None, [])]
     for line in lines:
         part = labels.part_of(line) if line.text else None
-        if part is not None:
+        if part is not None and not _attachment_title(sections, part):
             sections.append(Section(part, line, []))
-        elif line.text and parse_decision_header(line.text):
+        elif part is None and line.text and decision_header(line.text):
             sections.append(Section(Part.DECISION, None, [line]))
         else:
             sections[-1].body.append(line)
     return [section for section in sections if section.label or any(line.text for line in section.body)]
+
+
+def _attachment_title(sections: list[Section], part: Part) -> bool:
+    """Whether a label line inside an attachment list names an attachment ('Indstilling'): an item
+    has each field once, so a field it already had does not open again after its attachments."""
+    if sections[-1].part is not Part.ATTACHMENTS or part in (Part.DECISION, Part.ATTACHMENTS, Part.OTHER):
+        return False
+    return any(section.part is part and section.label for section in sections[:-1])

@@ -18,26 +18,6 @@ _LIST_ENTRY = re.compile(r"^(?:•|\d{1,2}\.\s|\d{4}\s*[–-]\s*\d+\s+-\s)")
 _MAX_DECISION_LINES = 6
 
 
-def has_heading(lines: list[Line], heading: re.Pattern[str]) -> bool:
-    """Whether a layout's item heading ('Punkt 3', 'Sag nr. 3') fills one of the lines: the layout test."""
-    return any(heading.fullmatch(line.text) for line in lines)
-
-
-def items_between_headings(
-    lines: list[Line], heading: re.Pattern[str], labels: Labels
-) -> tuple[list[tuple[str, list[Line]]], int]:
-    """(item number, lines) from each heading line ('Punkt 3', 'Sag nr. 3') to the next; the last item
-    ends where its decision block closes. Also returns the index after the meeting's last item."""
-    found = [(index, match) for index, line in enumerate(lines) if (match := heading.fullmatch(line.text))]
-    starts = [index for index, _ in found]
-    meeting_end = starts[-1] + closing_end(lines[starts[-1] :], labels)
-    items = [
-        (match.group(1), lines[start:end])
-        for (start, match), end in zip(found, starts[1:] + [meeting_end], strict=False)
-    ]
-    return items, meeting_end
-
-
 def closing_end(lines: list[Line], labels: Labels) -> int:
     """Index in `lines` after the item's last line (len(lines) if no decision is found)."""
     start = _first_decision(lines, labels)

@@ -1,0 +1,174 @@
+"""The one segmentation engine for minutes and agendas: headings -> item spans, whatever the layout.
+
+1. The table of contents (nlp.minutes.toc) and the item headings (nlp.minutes.headings) are found.
+2. Each item runs from its heading to the next; a running page header printed above every
+   heading is cut off the end of the item before it.
+3. The title is the heading's title and, where a case-number line closes it, its wrapped lines.
+   Case-number and attendance lines under the title are metadata, not body.
+4. Where items close with their decision (the decision follows the other fields), the last item
+   ends with its decision block and attachment list; what follows is attachments, where an
+   earlier meeting's item may be reproduced whole (nlp.minutes.fallback finds those).
+5. Without headings, items are found by their field labels alone (nlp.minutes.fallback).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from maalspor.model import CleanText
+from nlp.decisions import is_absence_line, split_absences
+from nlp.lines import Line, after_prefix, page_of
+from nlp.minutes.assemble import ItemSpan
+from nlp.minutes.conventions import ATTENDANCE, CASE_NUMBER, CLOSED, LABELS
+from nlp.minutes.fallback import items_by_labels
+from nlp.minutes.headings import Heading, find_headings, is_field_line
+from nlp.minutes.sections import Part, split_sections
+from nlp.minutes.tail import closing_end
+from nlp.minutes.toc import comparable, find_toc
+
+# A wrapped title reaches its case-number line within this many lines.
+_TITLE_REACH = 4
+# Lines above a heading (a running page header) or at an item's end (links) that may be furniture.
+_FURNITURE_REACH = 3
+# A footer is furniture only when this many items (the last one aside) end with it.
+_MIN_FOOTER_ITEMS = 3
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def find_items(clean: CleanText, lines: list[Line]) -> list[ItemSpan]:
+    headings = find_headings(lines, find_toc(lines))
+    if not headings:
+        return items_by_labels(lines, embedded=False)
+    starts = [heading.at for heading in headings] + [len(lines)]
+    regions = [lines[start:end] for start, end in zip(starts, starts[1:], strict=False)]
+    footer = _item_footer(regions)
+    regions[-1] = _cut_at_footer(regions[-1], footer)
+    furniture = _page_header(lines, headings) | footer
+    regions = [_without_furniture(region, furniture, counted=bool(footer)) for region in regions]
+    spans = [_span(clean, lines, heading, len(region)) for heading, region in zip(headings, regions, strict=True)]
+    if not _decisions_close_items(spans):
+        return spans
+    meeting_end = headings[-1].at + closing_end(spans[-1].lines, LABELS)
+    spans[-1] = _span(clean, lines, headings[-1], meeting_end - headings[-1].at)
+    return spans + items_by_labels(lines[meeting_end:], embedded=True)
+
+
+def _page_header(lines: list[Line], headings: list[Heading]) -> set[str]:
+    """Texts printed just above the first heading and most others (a running header with
+    committee and date, as a protokol prints one on every item's first page)."""
+    seen: Counter[str] = Counter()
+    for heading in headings:
+        seen.update(set(_texts_above(lines, heading.at)))
+    return {text for text in _texts_above(lines, headings[0].at) if seen[text] >= _most(len(headings))}
+
+
+def _texts_above(lines: list[Line], at: int) -> list[str]:
+    return [line.text for line in lines[max(0, at - _FURNITURE_REACH * 2) : at] if line.text][-_FURNITURE_REACH:]
+
+
+def _item_footer(regions: list[list[Line]]) -> set[str]:
+    """Texts that close every item alike (a web page's 'Hent som PDF' / 'Kopier link' links);
+    an absence line that recurs at every item's end is the items' own text."""
+    if len(regions) < _MIN_FOOTER_ITEMS:
+        return set()
+    shared = set.intersection(*(_texts_at_end(region) for region in regions[:-1]))
+    return {text for text in shared if not _BARE_NUMBER.fullmatch(text) and not is_absence_line(text)}
+
+
+def _texts_at_end(region: list[Line]) -> set[str]:
+    return set([line.text for line in region if line.text][-_FURNITURE_REACH:])
+
+
+def _most(count: int) -> int:
+    return max(2, (count + 1) // 2)
+
+
+def _cut_at_footer(region: list[Line], footer: set[str]) -> list[Line]:
+    """The last item ends at the first furniture line: the rest of a web page is no item's."""
+    end = next((index for index in range(1, len(region)) if region[index].text in footer), len(region))
+    return region[:end]
+
+
+def _without_furniture(region: list[Line], furniture: set[str], counted: bool) -> list[Line]:
+    """The region without the furniture at its end; with item footers, also without the
+    counts printed next to them (a web page's number of attachments)."""
+    end = len(region)
+    while end > 1 and _is_furniture(region[end - 1].text, furniture, counted):
+        end -= 1
+    return region[:end]
+
+
+def _is_furniture(text: str, furniture: set[str], counted: bool) -> bool:
+    return not text or text in furniture or (counted and bool(_BARE_NUMBER.fullmatch(text)))
+
+
+def _span(clean: CleanText, lines: list[Line], heading: Heading, length: int) -> ItemSpan:
+    item_lines = lines[heading.at : heading.at + length]
+    title_end = _title_end(clean, lines, heading, heading.at + length)
+    first_title = lines[heading.title_at]
+    title_lines = [after_prefix(first_title, len(first_title.text) - len(heading.title)), *title_end[1]]
+    body = lines[_body_start(lines, title_end[0], heading.at + length) : heading.at + length]
+    # 'Fraværende: …' / 'Afbud: …' lines name who was absent for the whole item.
+    absent_lines = [line for line in body if ATTENDANCE.fullmatch(line.text) and LABELS.part_of(line) is None]
+    body = [line for line in body if line not in absent_lines]
+    unlabelled = Part.CASE
+    if CLOSED.match(heading.title):
+        unlabelled = Part.DECISION  # a closed item prints only its decision, without a label
+    elif body and _repeats_title(body, heading.title):
+        body, unlabelled = body[1:], Part.DECISION  # the decision printed under the repeated title
+    absent = [absence for line in absent_lines for absence in split_absences(line.text)[1]]
+    return ItemSpan(heading.number, title_lines, item_lines, body, unlabelled=unlabelled, absent=absent)
+
+
+def _title_end(clean: CleanText, lines: list[Line], heading: Heading, end: int) -> tuple[int, list[Line]]:
+    """(index after the title, the title's wrapped lines). A title wraps only up to a case-number
+    line within reach, and only on its own page (a page header may stand in between)."""
+    after = heading.title_at + 1
+    for index in range(after, min(end, after + _TITLE_REACH)):
+        line = lines[index]
+        if CASE_NUMBER.fullmatch(line.text):
+            page = page_of(clean, lines[heading.title_at])
+            return index, [wrap for wrap in lines[after:index] if wrap.text and page_of(clean, wrap) == page]
+        if line.text and is_field_line(line):
+            break
+    return _wrapped_paragraph(lines, heading, after, end)
+
+
+def _wrapped_paragraph(lines: list[Line], heading: Heading, after: int, end: int) -> tuple[int, list[Line]]:
+    """A title set as a paragraph of its own (blank line or label after it) wraps onto the lines
+    that follow it directly; otherwise the title is the one line."""
+    index = after
+    while index < end and index < after + _TITLE_REACH and lines[index].text and not is_field_line(lines[index]):
+        index += 1
+    closed = index >= end or not lines[index].text or is_field_line(lines[index])
+    if closed and index > after and not heading.title.endswith("."):
+        return index, lines[after:index]
+    return after, []
+
+
+def _body_start(lines: list[Line], start: int, end: int) -> int:
+    """Index of the first body line after the title: case and document numbers belong to the heading."""
+    index = start
+    while index < end and (not lines[index].text or CASE_NUMBER.fullmatch(lines[index].text)):
+        index += 1
+    return index
+
+
+def _repeats_title(body: list[Line], title: str) -> bool:
+    return bool(body[0].text) and comparable(body[0].text) == comparable(title)
+
+
+def _decisions_close_items(spans: list[ItemSpan]) -> bool:
+    """Whether, in most items, the decision comes after the other fields (so the meeting's last
+    item ends with its decision and attachment list, and what follows is not the item's)."""
+    votes = []
+    for span in spans[:-1] or spans:
+        parts = [
+            section.part
+            for section in split_sections(span.body, LABELS, span.unlabelled)
+            if section.label or section.part is Part.DECISION
+        ]
+        if Part.DECISION in parts:
+            votes.append(parts[0] is not Part.DECISION)
+    return bool(votes) and sum(votes) * 2 > len(votes)
