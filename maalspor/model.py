@@ -23,6 +23,7 @@ from enum import StrEnum
 class DocKind(StrEnum):
     PLAN = "plan"
     MINUTES = "minutes"
+    AGENDA = "agenda"  # a dagsorden: items to be decided, no decisions yet
     OTHER = "other"
 
 
