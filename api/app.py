@@ -6,13 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
 from answer.timeline import NotFound
 from api.deps import Searcher, SearcherSlot, default_searcher_factory
+from api.errors import error_response, validation_error
 from api.routes import ask, decisions, documents, goals, search, threads, topics, web
 from maalspor.config import Settings, load_settings
 
@@ -28,6 +29,8 @@ def create_app(
         title="maalspor",
         description="Goals, decisions and their sources in Danish municipal documents. Read-only.",
         version="0.1.0",
+        docs_url=None,  # /docs with local assets: api/routes/apidocs.py
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.searcher = SearcherSlot(searcher_factory or default_searcher_factory(settings))
@@ -36,12 +39,13 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(HTTPException, allow_every_method_of_the_path)
     app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(RequestValidationError, validation_error)
     return app
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
     """An id the store does not hold (answer.timeline.NotFound) is a 404 with the message."""
-    return await http_exception_handler(request, HTTPException(404, str(exc)))
+    return await error_response(request, HTTPException(404, str(exc)))
 
 
 async def allow_every_method_of_the_path(request: Request, exc: Exception) -> Response:
@@ -58,4 +62,4 @@ async def allow_every_method_of_the_path(request: Request, exc: Exception) -> Re
             }
         )
         exc = HTTPException(405, exc.detail, headers={**(exc.headers or {}), "Allow": ", ".join(methods)})
-    return await http_exception_handler(request, exc)
+    return await error_response(request, exc)
