@@ -98,6 +98,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Most pages of a PDF ingest reads; a longer PDF is refused with one line before its text is extracted.",
         parse=int,
     ),
+    Setting(
+        "MAALSPOR_OCR_MAX_PAGES",
+        "ocr_max_pages",
+        "1000",
+        "Most pages without a text layer ingest reads by OCR (Tesseract, Danish) in one PDF; a PDF needing more is "
+        "refused with one line. 0: no OCR.",
+        parse=int,
+    ),
 )
 
 
@@ -115,6 +123,7 @@ class Settings:
     api_key: str = _default("api_key")
     max_file_mb: int = int(_default("max_file_mb"))
     max_pages: int = int(_default("max_pages"))
+    ocr_max_pages: int = int(_default("ocr_max_pages"))
 
     @property
     def models_dir(self) -> Path:
