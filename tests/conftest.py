@@ -1,5 +1,6 @@
 """Shared fixtures: paths, the golden-update flag, and one ingested copy of corpus/ per test session."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ from maalspor.config import Settings
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
 REALDOCS = REPO.parent / "shared" / "realdocs"
+
+# CI reads at most three scanned pages per PDF by OCR (about 10 s a page); longer scans are refused with one line.
+os.environ.setdefault("MAALSPOR_OCR_MAX_PAGES", "3")
 
 
 def pytest_addoption(parser):
