@@ -1,0 +1,104 @@
+"""Upload jobs: files saved under the data dir and ingested in a background thread through the same pipeline
+(writer lock, limits, per-file report) as `maalspor ingest`, with progress a page can poll."""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from maalspor.config import Settings
+
+UPLOADS_DIR = "uploads"
+_UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+@dataclass
+class Job:
+    id: str
+    files: list[str]
+    state: str = "venter"  # venter | kører | færdig | fejlet
+    done: int = 0
+    summary: str = ""
+    report: list[dict] = field(default_factory=list)  # one entry per file: name, outcome, message
+
+    @property
+    def finished(self) -> bool:
+        return self.state in ("færdig", "fejlet")
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "total": len(self.files), "finished": self.finished}
+
+
+def safe_name(filename: str) -> str:
+    """A client's file name reduced to one plain path component (no folders, no leading dot)."""
+    name = _UNSAFE.sub("_", Path(filename.replace("\\", "/")).name).lstrip(".")
+    return name or "upload"
+
+
+class JobBoard:
+    """The app's upload jobs, newest last; each runs in its own thread."""
+
+    def __init__(self, settings: Settings):
+        self._settings = settings
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+
+    def job(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def folder(self) -> tuple[str, Path]:
+        """A new job id and the folder its files are saved in."""
+        job_id = uuid.uuid4().hex[:12]
+        folder = self._settings.data_dir / UPLOADS_DIR / job_id
+        folder.mkdir(parents=True, exist_ok=True)
+        return job_id, folder
+
+    def start(self, job_id: str, paths: list[Path]) -> Job:
+        job = Job(job_id, [path.name for path in paths])
+        with self._lock:
+            self._jobs[job_id] = job
+        threading.Thread(target=self._run, args=(job, paths), daemon=True, name=f"upload-{job_id}").start()
+        return job
+
+    def _run(self, job: Job, paths: list[Path]) -> None:
+        from index.store.pipeline import ingest_paths  # the parsers load spaCy: only when a job runs
+        from index.store.sqlite import Store
+
+        job.state = "kører"
+        try:
+            store = Store(self._settings.sqlite_path)
+            try:
+                report = ingest_paths(paths, store, progress=lambda files: self._counting(job, files))
+            finally:
+                store.close()
+        except Exception as err:  # the job page must say why, the server must go on
+            job.state, job.summary = "fejlet", f"{type(err).__name__}: {err}"
+            return
+        job.report = file_report(report)
+        job.summary, job.state = danish_summary(job.report), "færdig"
+
+    @staticmethod
+    def _counting(job: Job, files: Iterable[Path]) -> Iterator[Path]:
+        for path in files:
+            yield path
+            job.done += 1
+
+
+OUTCOMES = ("indlæst", "anden udgave", "uændret", "fejlet")
+
+
+def danish_summary(entries: list[dict]) -> str:
+    """'1 indlæst, 0 anden udgave, 0 uændret, 1 fejlet'."""
+    return ", ".join(f"{sum(e['outcome'] == outcome for e in entries)} {outcome}" for outcome in OUTCOMES)
+
+
+def file_report(report) -> list[dict]:
+    """The ingest report, one entry per file: what happened and the report's line about it."""
+    outcomes = (("indlæst", report.ingested), ("anden udgave", report.renditions), ("uændret", report.skipped))
+    entries = [{"outcome": outcome, "message": line} for outcome, lines in outcomes for line in lines]
+    return entries + [{"outcome": "fejlet", "message": line} for line in report.failed]
