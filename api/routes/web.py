@@ -14,14 +14,14 @@ from answer.topics import topic_records
 from api.deps import Searcher, get_searcher
 from api.originals import media_type, original_path, original_url
 from api.pages import Namer, page
-from api.routes import apidocs, dossier, upload, web_search
+from api.routes import apidocs, dossier, feed, upload, web_search
 from api.routes.responses import OptionalYear, StoreDep, document_or_404
 
 CONTEXT_LINES = 15
 
 router = APIRouter(include_in_schema=False)
 # The web app's other pages, served with these (api/app.py registers this router).
-for page_router in (web_search.router, dossier.router, upload.router, apidocs.router):
+for page_router in (web_search.router, dossier.router, upload.router, feed.router, apidocs.router):
     router.include_router(page_router)
 
 
