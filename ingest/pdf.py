@@ -14,6 +14,13 @@ Furniture, decided by position only:
   "Sager pa vej – Sundhed og Omsorg 2025" + "Side 1 af 4" on every Aarhus attachment page);
 - a page number ("4", "- 4 -", "Side 4", "Side 4 af 15", "4/15") counts as furniture only in a band and
   only when no body text lies further out from the body; a number inside the body stays (it can be data).
+
+Scans: a page with no text layer is read by OCR (ingest.ocr, Tesseract's Danish model) when Tesseract is
+installed; its lines carry `ocr_confidence`. Without Tesseract a PDF with no text at all is refused with a
+"no text layer" message. A scan whose text layer is an invisible overlay keeps that text layer (it is text).
+A page whose text repeats an earlier page's verbatim (an archive's scan with its transcription, then the
+transcription again as a page of its own) is left out, so the text is not counted twice; citations point
+at the first page.
 """
 
 from __future__ import annotations
@@ -29,11 +36,14 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
+from ingest.ocr import OcrPage, ocr_available, ocr_pages
 from ingest.source_files import content_hash, read_bytes
+from maalspor.config import load_settings
 from maalspor.model import IngestError, SourceDocument, SourceLine
 
 _BAND = 0.20  # top and bottom share of the page height where headers and footers live
 _SAME_HEIGHT = 3.0  # points: tolerance for "at the same vertical position"
+_REPEATED_PAGE_MIN_CHARS = 200  # shorter pages (a cover sheet, "Bilag 2") may well repeat on purpose
 _PAGE_NUMBER = re.compile(r"^(?:side\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:af|/|of)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -45,6 +55,7 @@ class PlacedLine:
     top: float
     bottom: float
     page_height: float
+    ocr_confidence: float | None = None
 
     @property
     def in_header_band(self) -> bool:
@@ -55,19 +66,27 @@ class PlacedLine:
         return self.top >= self.page_height * (1 - _BAND)
 
 
-def read_pdf(path: Path) -> SourceDocument:
+def read_pdf(path: Path, ocr_max_pages: int | None = None) -> SourceDocument:
+    """The PDF's lines; `ocr_max_pages` (default: the MAALSPOR_OCR_MAX_PAGES setting) bounds OCR, 0 turns it off."""
     raw = read_bytes(path)
     if not raw.startswith(b"%PDF"):
         raise IngestError(f"{path.name}: not a PDF file (no %PDF header)")
+    limit = ocr_max_pages if ocr_max_pages is not None else load_settings().ocr_max_pages
+    ocr = limit > 0 and ocr_available()
     pages = _extract_pages(raw, path.name)
+    if ocr:
+        pages = _with_ocr(raw, pages, path.name, limit)
+    pages = without_repeated_pages(pages)
     placed = [line for page in pages for line in page]
     if not placed:
-        raise IngestError(
-            f"{path.name}: no text layer (scanned PDF, {len(pages)} pages); run OCR first, e.g. `ocrmypdf {path.name} out.pdf`"
-        )
+        raise IngestError(f"{path.name}: {_no_text_problem(path.name, len(pages), ocr)}")
     running = running_furniture(pages)
     furniture = running | page_numbers(pages, running)
-    lines = [SourceLine(page=line.page, line=line.line, text=line.text) for line in placed if line not in furniture]
+    lines = [
+        SourceLine(page=line.page, line=line.line, text=line.text, ocr_confidence=line.ocr_confidence)
+        for line in placed
+        if line not in furniture
+    ]
     return SourceDocument(
         source_file=path.name, content_hash=content_hash(raw), format="pdf", lines=lines, page_count=len(pages)
     )
@@ -83,6 +102,46 @@ def _extract_pages(raw: bytes, name: str) -> list[list[PlacedLine]]:
         raise IngestError(f"{name}: {_pdf_problem(err)}") from err
     except Exception as err:  # pdfminer raises bare errors (KeyError, struct.error...) on damaged files
         raise IngestError(f"{name}: damaged PDF, cannot be read ({type(err).__name__})") from err
+
+
+def _no_text_problem(name: str, page_count: int, ocr: bool) -> str:
+    if ocr:
+        return f"no text layer, and OCR found no text either ({page_count} pages)"
+    return (
+        f"no text layer (scanned PDF, {page_count} pages) and OCR is off (Tesseract with its Danish model "
+        f"missing: scripts/ensure_tesseract.sh, or MAALSPOR_OCR_MAX_PAGES=0); or run OCR first, e.g. "
+        f"`ocrmypdf {name} out.pdf`"
+    )
+
+
+def _with_ocr(raw: bytes, pages: list[list[PlacedLine]], name: str, limit: int) -> list[list[PlacedLine]]:
+    """The pages, those without a text layer read by OCR (at most `limit` of them, else the PDF is refused)."""
+    blank = [number for number, page in enumerate(pages, start=1) if not page]
+    if len(blank) > limit:
+        raise IngestError(
+            f"{name}: {len(blank)} pages with no text layer need OCR, more than MAALSPOR_OCR_MAX_PAGES ({limit}) allows"
+        )
+    read = {page.number: _placed_ocr_lines(page) for page in ocr_pages(raw, blank, name)}
+    return [read.get(number, page) for number, page in enumerate(pages, start=1)]
+
+
+def _placed_ocr_lines(page: OcrPage) -> list[PlacedLine]:
+    return [
+        PlacedLine(page.number, index, line.text, line.top, line.bottom, page.height, line.confidence)
+        for index, line in enumerate(page.lines, start=1)
+    ]
+
+
+def without_repeated_pages(pages: list[list[PlacedLine]]) -> list[list[PlacedLine]]:
+    """The pages, a page whose text repeats an earlier page's verbatim emptied (its number stays taken)."""
+    seen: set[tuple[str, ...]] = set()
+    kept: list[list[PlacedLine]] = []
+    for page in pages:
+        texts = tuple(line.text for line in page)
+        repeated = texts in seen and sum(len(text) for text in texts) >= _REPEATED_PAGE_MIN_CHARS
+        seen.add(texts)
+        kept.append([] if repeated else page)
+    return kept
 
 
 def _pdf_problem(cause: object) -> str:

@@ -1,0 +1,115 @@
+"""OCR of PDF pages that have no text layer: each page rendered at 300 dpi and read by Tesseract's Danish model.
+
+Tesseract runs as a subprocess per page (`tesseract stdin stdout -l dan --psm 1 tsv`): automatic page
+segmentation with orientation detection, so a landscape table scanned onto a portrait page is read too.
+Its TSV output gives every word's box and confidence (0-100); words are grouped into Tesseract's own
+lines, and a line's confidence is the mean of its words', scaled to 0..1. Boxes are converted to PDF
+points so the page-furniture rules of the PDF reader apply to OCR lines unchanged.
+
+Tesseract gets one thread per page (OMP_THREAD_LIMIT=1): ingest runs beside other work, and a page is
+too small a job to gain from more. When Tesseract or its Danish model is missing, `ocr_available()` says
+so and the PDF reader keeps refusing scanned pages with its "no text layer" message
+(scripts/ensure_tesseract.sh installs both).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from maalspor.model import IngestError
+
+OCR_DPI = 300
+OCR_LANGUAGE = "dan"
+_PAGE_TIMEOUT_S = 600
+_POINTS_PER_INCH = 72
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    text: str
+    confidence: float  # 0..1, mean of the words' confidences
+    top: float  # PDF points from the top of the page, as rendered
+    bottom: float
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    number: int  # 1-based
+    height: float  # points, as rendered (after the page's own rotation)
+    lines: list[OcrLine]
+
+
+@cache
+def ocr_available() -> bool:
+    """Whether Tesseract with the Danish model can be run here."""
+    if shutil.which("tesseract") is None:
+        return False
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False)
+    return OCR_LANGUAGE in listed.stdout.split()
+
+
+def ocr_pages(raw: bytes, page_numbers: list[int], name: str) -> list[OcrPage]:
+    """OCR the given 1-based pages of the PDF `raw`, in order."""
+    pdf = pdfium.PdfDocument(raw)
+    try:
+        return [_ocr_page(pdf[number - 1], number, name) for number in page_numbers]
+    finally:
+        pdf.close()
+
+
+def _ocr_page(page: pdfium.PdfPage, number: int, name: str) -> OcrPage:
+    if not any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
+        return OcrPage(number, page.get_height(), [])  # a blank page: no image, nothing to read
+    image = page.render(scale=OCR_DPI / _POINTS_PER_INCH, grayscale=True).to_pil()
+    png = io.BytesIO()
+    image.save(png, format="PNG", compress_level=1)
+    try:
+        result = subprocess.run(
+            ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, "--psm", "1", "tsv"],
+            input=png.getvalue(),
+            capture_output=True,
+            timeout=_PAGE_TIMEOUT_S,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            check=False,
+        )
+    except subprocess.TimeoutExpired as err:
+        raise IngestError(f"{name}: OCR of page {number} took longer than {_PAGE_TIMEOUT_S} s") from err
+    if result.returncode != 0:
+        problem = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        raise IngestError(f"{name}: OCR of page {number} failed (tesseract: {problem[0][:120]})")
+    return OcrPage(number, image.height * _points_per_pixel(), tsv_lines(result.stdout.decode("utf-8", "replace")))
+
+
+def _points_per_pixel() -> float:
+    return _POINTS_PER_INCH / OCR_DPI
+
+
+def tsv_lines(tsv: str) -> list[OcrLine]:
+    """Tesseract's TSV words (level 5) grouped into its lines (block, paragraph, line), in reading order."""
+    words_by_line: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row.get("level") == "5" and (row.get("text") or "").strip():
+            words_by_line.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(row)
+    return [_line(words) for words in words_by_line.values()]
+
+
+def _line(words: list[dict[str, str]]) -> OcrLine:
+    scale = _points_per_pixel()
+    tops = [int(word["top"]) for word in words]
+    bottoms = [int(word["top"]) + int(word["height"]) for word in words]
+    confidence = sum(max(0.0, float(word["conf"])) for word in words) / len(words) / 100
+    return OcrLine(
+        text=" ".join(word["text"].strip() for word in words),
+        confidence=round(confidence, 3),
+        top=min(tops) * scale,
+        bottom=max(bottoms) * scale,
+    )
