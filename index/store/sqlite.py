@@ -7,10 +7,12 @@ URL scheme decides (only sqlite:/// is implemented).
 from __future__ import annotations
 
 import json
-import sqlite3
-from dataclasses import asdict
+from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from index.store import schema
+from index.store.connection import connect_reader, connect_writer, transaction, writer_lock
 from index.store.serialize import from_dict
 from maalspor.config import sqlite_path_of
 from maalspor.model import (
@@ -25,79 +27,42 @@ from maalspor.model import (
     Thread,
 )
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    plan_year INTEGER,
-    meeting_date TEXT,
-    data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sources (
-    source_file TEXT PRIMARY KEY,
-    content_hash TEXT NOT NULL,
-    document_id TEXT NOT NULL,
-    format TEXT NOT NULL,
-    clean_text TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS source_lines (
-    source_file TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    page INTEGER,
-    line INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    PRIMARY KEY (source_file, position)
-);
-CREATE TABLE IF NOT EXISTS sections (
-    id TEXT PRIMARY KEY, document_id TEXT NOT NULL, position INTEGER NOT NULL, data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS goals (
-    id TEXT PRIMARY KEY, document_id TEXT NOT NULL, plan_year INTEGER NOT NULL, position INTEGER NOT NULL,
-    data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS items (
-    id TEXT PRIMARY KEY, document_id TEXT NOT NULL, embedded INTEGER NOT NULL, position INTEGER NOT NULL,
-    data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS links (
-    from_goal TEXT NOT NULL, to_goal TEXT NOT NULL, relation TEXT NOT NULL, confidence REAL NOT NULL,
-    data TEXT NOT NULL, PRIMARY KEY (from_goal, to_goal)
-);
-CREATE TABLE IF NOT EXISTS threads (
-    id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS thread_goals (
-    goal_id TEXT PRIMARY KEY, thread_id TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS plan_links (
-    position INTEGER PRIMARY KEY, goal_id TEXT NOT NULL, item_id TEXT NOT NULL, data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS goals_by_document ON goals(document_id);
-CREATE INDEX IF NOT EXISTS items_by_document ON items(document_id);
-CREATE INDEX IF NOT EXISTS sections_by_document ON sections(document_id);
-"""
-
 _RECORD_TABLES = ("sections", "goals", "items")
+_SOURCE_COLUMNS = "source_file, content_hash, document_id, origin"
+# Bumped by `maalspor index` each time the search index changed; servers reload their searcher when it moves.
+_SEARCH_GENERATION = "search_generation"
 
 
 def open_store(database_url: str, read_only: bool = False) -> Store:
     return Store(sqlite_path_of(database_url), read_only=read_only)
 
 
+@dataclass(frozen=True)
+class StoredSource:
+    """A file the store holds: its unique name (what citations carry), the document it renders and
+    where it was read from (None for files stored before origins were kept)."""
+
+    source_file: str
+    content_hash: str
+    document_id: str
+    origin: str | None
+
+
 class Store:
     def __init__(self, path: Path, read_only: bool = False):
-        """read_only: the connection cannot write and may serve a web server's worker threads;
-        a database not created yet reads as an empty store."""
+        """read_only: the connection cannot write and may serve a web server's worker threads; a
+        database not created yet reads as an empty store, a data dir that does not exist raises StoreMissing."""
         self.path = path
-        if not read_only:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(path)
-            self._conn.executescript(SCHEMA)
-        elif path.exists():
-            self._conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
-        else:
-            self._conn = sqlite3.connect(":memory:", check_same_thread=False)
-            self._conn.executescript(SCHEMA)
+        self._conn = connect_reader(path, schema.create) if read_only else connect_writer(path, schema.create)
+
+    @property
+    def originals_dir(self) -> Path:
+        """Where ingest keeps a read-only copy of every original file (see index.store.originals)."""
+        return self.path.parent / "originals"
+
+    def writing(self) -> AbstractContextManager[None]:
+        """Hold the writer lock for a whole batch: a concurrent writer waits until it is released."""
+        return writer_lock(self.path)
 
     def close(self) -> None:
         self._conn.close()
@@ -105,12 +70,27 @@ class Store:
     # ------------------------------------------------------------ sources
 
     def source_hash(self, source_file: str) -> str | None:
-        row = self._conn.execute("SELECT content_hash FROM sources WHERE source_file = ?", (source_file,)).fetchone()
-        return row[0] if row else None
+        stored = self.source(source_file)
+        return stored.content_hash if stored else None
 
     def source_document_id(self, source_file: str) -> str | None:
-        row = self._conn.execute("SELECT document_id FROM sources WHERE source_file = ?", (source_file,)).fetchone()
-        return row[0] if row else None
+        stored = self.source(source_file)
+        return stored.document_id if stored else None
+
+    def source(self, source_file: str) -> StoredSource | None:
+        return self._source_where("source_file = ?", source_file)
+
+    def source_from(self, origin: str) -> StoredSource | None:
+        """The source last read from this path (a changed file replaces it)."""
+        return self._source_where("origin = ?", origin)
+
+    def source_with_content(self, content_hash: str) -> StoredSource | None:
+        """A stored file with exactly these bytes, wherever it was read from."""
+        return self._source_where("content_hash = ?", content_hash)
+
+    def sources_of(self, document_id: str) -> list[StoredSource]:
+        rows = self._conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE document_id = ?", (document_id,))
+        return [StoredSource(*row) for row in rows]
 
     def clean_text(self, source_file: str) -> str | None:
         row = self._conn.execute("SELECT clean_text FROM sources WHERE source_file = ?", (source_file,)).fetchone()
@@ -118,24 +98,49 @@ class Store:
 
     def source_lines(self, source_file: str) -> list[SourceLine]:
         rows = self._conn.execute(
-            "SELECT page, line, text FROM source_lines WHERE source_file = ? ORDER BY position", (source_file,)
+            "SELECT page, line, text, ocr_confidence FROM source_lines WHERE source_file = ? ORDER BY position",
+            (source_file,),
         )
-        return [SourceLine(page=page, line=line, text=text) for page, line, text in rows]
+        return [SourceLine(page=page, line=line, text=text, ocr_confidence=ocr) for page, line, text, ocr in rows]
+
+    def _source_where(self, condition: str, value: str) -> StoredSource | None:
+        row = self._conn.execute(
+            f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE {condition} ORDER BY source_file LIMIT 1", (value,)
+        ).fetchone()
+        return StoredSource(*row) if row else None
+
+    # ------------------------------------------------------------ search generation
+
+    def search_generation(self) -> int:
+        """How many times `maalspor index` changed the search index (0: never built)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (_SEARCH_GENERATION,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def bump_search_generation(self) -> int:
+        with transaction(self._conn):
+            generation = self.search_generation() + 1
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (_SEARCH_GENERATION, str(generation)),
+            )
+        return generation
 
     # ------------------------------------------------------------ writing
 
-    def save_parsed(self, parsed: ParsedDocument) -> None:
-        """Store a document and all its records in one transaction, replacing any earlier version."""
+    def save_parsed(self, parsed: ParsedDocument, origin: str | None = None) -> None:
+        """Store a document and all its records in one transaction, replacing any earlier version.
+
+        origin: the path the file was read from (a later change of that file replaces this source)."""
         document = parsed.document
         source = parsed.clean.source
         earlier = self.document(document.id)
         if earlier is not None and earlier.source_file == source.source_file:
             # the primary file changed: its other renditions still belong to the document
             document.renditions = earlier.renditions
-        with self._conn:
+        with transaction(self._conn):
             self._delete_document(document.id)
             self._delete_source(source.source_file)
-            self._insert_source(parsed)
+            self._insert_source(parsed, document.id, origin)
             self._conn.execute(
                 "INSERT INTO documents (id, kind, plan_year, meeting_date, data) VALUES (?, ?, ?, ?, ?)",
                 (document.id, document.kind.value, document.plan_year, document.meeting_date, _dump(document)),
@@ -153,24 +158,24 @@ class Store:
                 [(it.id, it.document_id, int(it.embedded), i, _dump(it)) for i, it in enumerate(parsed.items)],
             )
 
-    def save_rendition(self, parsed: ParsedDocument, primary: Document) -> None:
+    def save_rendition(self, parsed: ParsedDocument, primary: Document, origin: str | None = None) -> None:
         """Record `parsed` as another rendition of `primary`: its source text is kept, its records are not."""
         source_file = parsed.clean.source.source_file
         renditions = sorted(set(primary.renditions) | {source_file})
         primary.renditions = renditions
-        with self._conn:
+        with transaction(self._conn):
             self._delete_source(source_file)
-            self._insert_source(parsed, document_id=primary.id)
+            self._insert_source(parsed, primary.id, origin)
             self._conn.execute("UPDATE documents SET data = ? WHERE id = ?", (_dump(primary), primary.id))
 
     def remove_source(self, source_file: str) -> None:
         """Forget a source file; a primary rendition takes its document (and records) with it."""
-        document_id = self.source_document_id(source_file)
-        with self._conn:
-            if document_id is not None:
-                document = self.document(document_id)
+        stored = self.source(source_file)
+        with transaction(self._conn):
+            if stored is not None:
+                document = self.document(stored.document_id)
                 if document is not None and document.source_file == source_file:
-                    self._delete_document(document_id)
+                    self._delete_document(document.id)
                     for rendition in document.renditions:
                         self._delete_source(rendition)
                 elif document is not None:
@@ -180,7 +185,7 @@ class Store:
 
     def replace_lineage(self, links: list[GoalLink], threads: list[Thread], plan_links: list[PlanLink]) -> None:
         """Links, threads and plan links are derived from the whole store at re-link time: replaced together."""
-        with self._conn:
+        with transaction(self._conn):
             for table in ("links", "threads", "thread_goals", "plan_links"):
                 self._conn.execute(f"DELETE FROM {table}")
             self._conn.executemany(
@@ -200,21 +205,20 @@ class Store:
                 [(i, link.goal_id, link.item_id, _dump(link)) for i, link in enumerate(plan_links)],
             )
 
-    def _insert_source(self, parsed: ParsedDocument, document_id: str | None = None) -> None:
+    def _insert_source(self, parsed: ParsedDocument, document_id: str, origin: str | None) -> None:
         source = parsed.clean.source
         self._conn.execute(
-            "INSERT INTO sources (source_file, content_hash, document_id, format, clean_text) VALUES (?, ?, ?, ?, ?)",
-            (
-                source.source_file,
-                source.content_hash,
-                document_id or parsed.document.id,
-                source.format,
-                parsed.clean.text,
-            ),
+            "INSERT INTO sources (source_file, content_hash, origin, document_id, format, clean_text)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (source.source_file, source.content_hash, origin, document_id, source.format, parsed.clean.text),
         )
         self._conn.executemany(
-            "INSERT INTO source_lines (source_file, position, page, line, text) VALUES (?, ?, ?, ?, ?)",
-            [(source.source_file, i, line.page, line.line, line.text) for i, line in enumerate(source.lines)],
+            "INSERT INTO source_lines (source_file, position, page, line, text, ocr_confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (source.source_file, i, line.page, line.line, line.text, line.ocr_confidence)
+                for i, line in enumerate(source.lines)
+            ],
         )
 
     def _delete_document(self, document_id: str) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from index.store.originals import original_file
 from index.store.pipeline import ingest_paths
 from index.store.sqlite import Store
 from tests.conftest import CORPUS
@@ -105,3 +106,79 @@ def test_a_changed_primary_keeps_its_other_renditions(store, tmp_path):
     report = ingest_paths([folder], store)
     assert [line.split(" -> ")[0] for line in report.ingested] == ["000_74d16ed6cde7bc44.txt"]
     assert store.document(PLAN_2022).renditions == ["004_661df588116e84b5.txt"]
+
+
+# ------------------------------------------------------------ identity
+
+PLAN_2023 = "lyngby-taarbaek-beskaeftigelsesplan-2023"
+
+
+def test_the_same_file_name_in_two_folders_is_two_files(store, tmp_path):
+    """Issue 11: the second 'plan.txt' used to replace the first document and its goals."""
+    for folder, seed in (("a", "000_74d16ed6cde7bc44.txt"), ("b", "001_66e873449e3ce21a.txt")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(CORPUS / seed, tmp_path / folder / "plan.txt")
+    report = ingest_paths([tmp_path / "a", tmp_path / "b"], store)
+    assert report.ingested == [f"plan.txt -> {PLAN_2022}", f"b/plan.txt -> {PLAN_2023}"]
+    assert {d.id: d.source_file for d in store.documents()} == {PLAN_2022: "plan.txt", PLAN_2023: "b/plan.txt"}
+    assert len(store.goals(PLAN_2022)) == 8 and len(store.goals(PLAN_2023)) == 7
+    # each keeps its own name when ingested again, changed or not
+    again = ingest_paths([tmp_path / "b", tmp_path / "a"], store)
+    assert again.skipped == ["b/plan.txt", "plan.txt"]
+
+
+def test_a_copy_of_stored_bytes_is_skipped(store, tmp_path):
+    (tmp_path / "copy").mkdir()
+    shutil.copy(CORPUS / "001_66e873449e3ce21a.txt", tmp_path / "plan.txt")
+    shutil.copy(CORPUS / "001_66e873449e3ce21a.txt", tmp_path / "copy" / "plan-kopi.txt")
+    report = ingest_paths([tmp_path / "plan.txt", tmp_path / "copy" / "plan-kopi.txt"], store)
+    assert report.skipped == ["plan-kopi.txt (same content as plan.txt)"]
+    assert [d.id for d in store.documents()] == [PLAN_2023]
+
+
+@pytest.fixture(scope="module")
+def plan_renditions(tmp_path_factory) -> list[Path]:
+    """The 2022 plan as an excerpt (its first 30 %: 8 goals, 15 of 51 sections), in full, and converted again."""
+    folder = tmp_path_factory.mktemp("renditions")
+    full = (CORPUS / "000_74d16ed6cde7bc44.txt").read_text(encoding="utf-8")
+    (folder / "uddrag.txt").write_text(full[: int(len(full) * 0.3)], encoding="utf-8")
+    shutil.copy(CORPUS / "000_74d16ed6cde7bc44.txt", folder / "plan.txt")
+    shutil.copy(CORPUS / "004_661df588116e84b5.txt", folder / "plan-konvertering.txt")
+    return [folder / "uddrag.txt", folder / "plan.txt", folder / "plan-konvertering.txt"]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 0, 2)])
+def test_renditions_are_recognised_whatever_the_order(plan_renditions, order, tmp_path):
+    """Issue 11: an excerpt ingested first took the plan's id; the full plan and its second conversion
+    became separate suffixed documents. Now one document, carried by the rendition with most records
+    (the full plan and its conversion tie at 59; the name decides), the others kept as renditions."""
+    store = Store(tmp_path / "maalspor.sqlite3")
+    ingest_paths([plan_renditions[i] for i in order], store)
+    [document] = store.documents()
+    assert document.id == PLAN_2022
+    assert document.source_file == "plan-konvertering.txt"
+    assert document.renditions == ["plan.txt", "uddrag.txt"]
+    assert len(store.goals()) == 8 and len(store.sections()) == 51
+    assert {store.source_document_id(name) for name in ("plan.txt", "uddrag.txt")} == {PLAN_2022}
+    store.close()
+
+
+def test_originals_are_kept_read_only_and_found_from_the_document(ingested_corpus):
+    store, _ = ingested_corpus
+    plan = store.document(PLAN_2022)
+    original = original_file(store, plan)
+    assert original is not None and original.read_bytes() == (CORPUS / "000_74d16ed6cde7bc44.txt").read_bytes()
+    assert original.is_relative_to(store.originals_dir)
+    assert original.stat().st_mode & 0o222 == 0
+    rendition = original_file(store, plan, "004_661df588116e84b5.txt")
+    assert rendition is not None and rendition.name == "004_661df588116e84b5.txt"
+    assert original_file(store, plan, "002_f3dbe880e0f1df7c.txt") is None  # not a file of this document
+
+
+def test_a_document_without_identifying_metadata_is_named_by_its_content(store, tmp_path):
+    note = tmp_path / "notat.txt"
+    note.write_text("Notat om kantineordningen\n\nKantinen holder lukket i uge 42.\n", encoding="utf-8")
+    ingest_paths([note], store)
+    [document] = store.documents()
+    assert document.kind.value == "other"
+    assert document.id == f"notat-{document.content_hash[:8]}"
