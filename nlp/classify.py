@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from maalspor.model import CleanText, DocKind, Document
+from nlp.bodies import find_body
 from nlp.danish import PLAN_TITLE, parse_danish_date, slugify
-from nlp.decisions import parse_decision_header
+from nlp.decisions import decision_header, parse_decision_header
 
 # An agenda item opens with 'Punkt 3', 'Sag nr. 1' or a FirstAgenda-style '3. Titel (Beslutning)'.
 _AGENDA_MARKER = re.compile(
-    r"^\s*(?:(?:Punkt\s+\d+|Sag\s+nr\.\s*\d+)\s*:?\s*$|Punkt\s+\d+:\s+\S|Sagsn(?:r\.|ummer):)", re.M
+    r"^\s*(?:(?:Punkt\s+\d+|Sag\s+nr\.\s*\d+)\s*:?\s*$|Punkt\s+\d+:\s+\S|Sagsn(?:r\.|ummer):|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}\s*$)",
+    re.M,
 )
 _COMMITTEE_NAME = r"(?P<committee>[A-ZÆØÅ][\w\-æøåÆØÅ ]{2,80}?(?:udvalg(?:et)?|Byrådet|Byråd|Kommunalbestyrelsen))"
 # A page header: the committee name alone on a line, the meeting date on the next.
@@ -25,14 +27,41 @@ _MUNICIPALITY = re.compile(r"\b(?P<name>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a
 # Capitalised words that precede 'Kommune' without naming one ('Den Kommune', 'Hver kommune').
 _NOT_NAMES = {"Den", "Hver", "Alle", "Hele", "Anden", "Egen", "Samme", "Denne", "Enhver"}
 _HEAD_LINES = 60
+_MEETING_KINDS = (DocKind.MINUTES, DocKind.AGENDA)
+# Titles of a meeting's record or agenda near the top.
+_MEETING_TITLE = re.compile(
+    r"^\s*(?:REFERAT|Referat|Beslutningsprotokol|Protokol|Forhandlingsprotokol|DAGSORDEN|Dagsorden|Åbent referat)\b",
+    re.M,
+)
+_AGENDA_TITLE = re.compile(r"^\s*(?:DAGSORDEN|Dagsorden)\b", re.M)
+# The fields of a meeting's front page.
+_MEETING_FIELD = re.compile(
+    r"^\s*(?:Mødedato|Mødested|Mødetidspunkt|Fraværende|Afbud|Deltagere|Tilstede|Til stede)\b", re.M
+)
+# Old protocols write no labels: 'Sogneraadet afholdt i Dag Møde', 'Det vedtoges at …'.
+_MEETING_SENTENCE = re.compile(
+    r"\b(?:afholdt(?:es)?\b[^.\n]{0,40}\bmøde|[Mm]ødet\s+(?:blev\s+)?(?:åbnet|hævet)|vedtoges|besluttedes)", re.I
+)
+# A meeting scores this many points (nlp.classify._meeting_evidence) to be minutes or an agenda.
+_MEETING_EVIDENCE = 3
+# A line that is a field label rather than a decision's text.
+_FIELD_LINE = re.compile(
+    r"(?:Sagsprocedure|Resume|Resumé|Indstilling|Sagsbeskrivelse|Sagsfremstilling|Bilag)\s*:?", re.I
+)
+_COMMITTEE_FIELD = re.compile(r"(?:Udvalg|Mødeforum|Forum|Organ)\b\s*:\s*(?P<value>.*)", re.I)
+_DATE_FIELD = re.compile(r"(?:Mødedato|Dato)\b\s*:?\s*(?P<value>.*)", re.I)
+# The meeting's fields outweigh this many repeated headers.
+_FIELD_WEIGHT = 3
 
 
 def describe(clean: CleanText) -> Document:
     text = clean.text
     meta = clean.source.meta
-    kind = _kind(text)
+    committee, meeting_date = _meeting(text)
+    kind = _kind(text, meeting_date)
     municipality = _municipality(text) or meta.municipality
-    committee, meeting_date = _meeting(text) if kind is DocKind.MINUTES else (None, None)
+    if kind not in _MEETING_KINDS:
+        committee, meeting_date = None, None
     committee = committee or meta.committee
     meeting_date = meeting_date or meta.meeting_date
     plan_year = _plan_year(text) if kind is DocKind.PLAN else None
@@ -49,16 +78,44 @@ def describe(clean: CleanText) -> Document:
     )
 
 
-def _kind(text: str) -> DocKind:
-    if _AGENDA_MARKER.search(text) and (
-        next(_decision_headers(text), None) or _HEADER.search(text) or _title_block(text)
-    ):
-        return DocKind.MINUTES
+def _kind(text: str, meeting_date: str | None) -> DocKind:
+    """Minutes markers outrank a plan's title: an agenda item may present 'Beskæftigelsesplan 2023'."""
     head = "\n".join(text.splitlines()[: _HEAD_LINES * 3])
+    decided = _meeting_decided(text, meeting_date)
+    if _meeting_evidence(text, decided) >= _MEETING_EVIDENCE:
+        return DocKind.MINUTES if decided or not _AGENDA_TITLE.search(head) else DocKind.AGENDA
     # A plan names itself early ('Beskæftigelsesplan 2022 fremlægger ...') and lists its goals.
     if PLAN_TITLE.search(head) and re.search(r"\b(?:fokusområder|mål)\b", text, re.I):
         return DocKind.PLAN
     return DocKind.OTHER
+
+
+def _meeting_evidence(text: str, decided: bool) -> int:
+    """Points for each kind of meeting marker present: item headings and case numbers, the
+    meeting's decisions, a 'Referat'/'Dagsorden' title, meeting fields, a meeting sentence."""
+    head = "\n".join(text.splitlines()[:_HEAD_LINES])
+    points = 2 * bool(_AGENDA_MARKER.search(text)) + 2 * decided
+    points += 2 * bool(_MEETING_TITLE.search(head)) + bool(_MEETING_FIELD.search(head))
+    return points + bool(_MEETING_SENTENCE.search(text))
+
+
+def _meeting_decided(text: str, meeting_date: str | None) -> bool:
+    """Whether the text records decisions of the meeting itself: a decision label with text under
+    it, or a decision header of the meeting's day (a case history quotes other days)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        header = decision_header(line)
+        if header is None:
+            continue
+        if header.date and header.date == meeting_date:
+            return True
+        if not header.body and not header.date and (header.rest or not decision_header(following)) and following:
+            return _is_decision_text(header.rest or following)
+    return False
+
+
+def _is_decision_text(text: str) -> bool:
+    return not _FIELD_LINE.fullmatch(text)
 
 
 def _municipality(text: str) -> str | None:
@@ -72,7 +129,8 @@ def _meeting(text: str) -> tuple[str | None, str | None]:
     """The meeting's own committee and date: the pair that recurs most over headers and decisions.
 
     A single item may quote another committee's decision ('Børne- og Ungdomsudvalget, den 6. juni
-    2019'); the meeting's own committee decides on every item, so it outnumbers the others.
+    2019'); the meeting's own committee decides on every item, so it outnumbers the others. The
+    meeting's fields ('Udvalg: …', 'Mødedato: …') count for more.
     """
     pairs: Counter[tuple[str, str]] = Counter()
     first_seen: dict[tuple[str, str], int] = {}
@@ -83,13 +141,33 @@ def _meeting(text: str) -> tuple[str | None, str | None]:
         pair = (_committee_name(committee), date)
         pairs[pair] += 1
         first_seen[pair] = min(first_seen.get(pair, position), position)
-    if block := _title_block(text):
-        pairs[block] += 1
-        first_seen.setdefault(block, 0)
+    for block, weight in ((_title_block(text), 1), (_meeting_fields(text), _FIELD_WEIGHT)):
+        if block:
+            pairs[block] += weight
+            first_seen.setdefault(block, 0)
     if not pairs:
         return None, None
     best = max(pairs, key=lambda pair: (pairs[pair], -first_seen[pair]))
     return best
+
+
+def _meeting_fields(text: str) -> tuple[str, str] | None:
+    """(committee, date) from labelled fields near the top: 'Udvalg: Teknisk Udvalg' and
+    'Mødedato: onsdag den 1. oktober 2025', the value on the label's line or the next."""
+    lines = [line.strip() for line in text.splitlines()[:_HEAD_LINES] if line.strip()]
+    committee = _field_value(lines, _COMMITTEE_FIELD)
+    date_text = _field_value(lines, _DATE_FIELD)
+    date = parse_danish_date(date_text) if date_text else None
+    return (committee, date) if committee and date else None
+
+
+def _field_value(lines: list[str], label: re.Pattern[str]) -> str | None:
+    for index, line in enumerate(lines):
+        match = label.fullmatch(line)
+        if match:
+            value = match.group("value") or (lines[index + 1] if index + 1 < len(lines) else "")
+            return value.strip() or None
+    return None
 
 
 def _decision_headers(text: str) -> Iterator[tuple[int, str, str]]:
@@ -106,6 +184,8 @@ def _title_block(text: str) -> tuple[str, str] | None:
     """(committee, date) from the document's first lines, when both are there."""
     head = text.lstrip().splitlines()[:_TITLE_BLOCK_LINES]
     committee = next((m.group("committee") for line in head if (m := re.search(_COMMITTEE_NAME, line))), None)
+    if committee is None:
+        committee = next((body.name for line in head if (body := find_body(line))), None)
     date = next((d for line in head if (d := parse_danish_date(line))), None)
     return (_committee_name(committee), date) if committee and date else None
 
@@ -124,7 +204,7 @@ def _title(
 ) -> str | None:
     if kind is DocKind.PLAN and year:
         return f"Beskæftigelsesplan {year}"
-    if kind is DocKind.MINUTES and committee:
+    if kind in _MEETING_KINDS and committee:
         return f"{committee} {date}" if date else committee
     return meta_title
 
@@ -135,7 +215,7 @@ def _document_id(
     place = slugify(re.sub(r"\s+[Kk]ommune$", "", municipality)) if municipality else "ukendt-kommune"
     if kind is DocKind.PLAN and year:
         return f"{place}-beskaeftigelsesplan-{year}"
-    if kind is DocKind.MINUTES and committee and date:
+    if kind in _MEETING_KINDS and committee and date:
         body = slugify(committee)
         # 'Aarhus Byråd' already names the place: 'aarhus-byraad-…', not 'aarhus-aarhus-byraad-…'
         return f"{body}-{date}" if body.startswith(place + "-") else f"{place}-{body}-{date}"

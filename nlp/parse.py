@@ -14,7 +14,10 @@ def parse(clean: CleanText) -> ParsedDocument:
     parsed = ParsedDocument(document=document, clean=clean)
     if document.kind is DocKind.PLAN:
         parsed.sections, parsed.goals = parse_plan(clean, document)
-    elif document.kind is DocKind.MINUTES:
+    elif document.kind in (DocKind.MINUTES, DocKind.AGENDA):
         parsed.items = parse_minutes(clean, document)
         parsed.goals = extract_goals_from_minutes(clean, document)
+        # A meeting titled 'Dagsorden' whose items hold decisions is its minutes.
+        if document.kind is DocKind.AGENDA and any(item.decisions for item in parsed.items):
+            document.kind = DocKind.MINUTES
     return parsed
