@@ -118,7 +118,7 @@ class SourceMeta:
 class SourceDocument:
     source_file: str  # file name only; never a full path
     content_hash: str  # sha256 of the file bytes
-    format: str  # "pdf" | "text" | "html" | "firstagenda-json"
+    format: str  # "pdf" | "text" | "html" | "firstagenda-json" | "edoc-xml" | "sbsys-xml" | "acadre-xml"
     lines: list[SourceLine]
     meta: SourceMeta = field(default_factory=SourceMeta)
     page_count: int | None = None
