@@ -14,6 +14,7 @@ from starlette.routing import Match
 from answer.timeline import NotFound
 from api.deps import Searcher, SearcherSlot, default_searcher_factory
 from api.errors import error_response, validation_error
+from api.limits import RequestLimits, without_echoed_input
 from api.routes import ask, decisions, documents, goals, search, threads, topics, web
 from maalspor.config import Settings, load_settings
 
@@ -39,8 +40,15 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(HTTPException, allow_every_method_of_the_path)
     app.add_exception_handler(NotFound, not_found)
-    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(RequestValidationError, validation_error_quoting_little)
+    app.add_middleware(RequestLimits)
     return app
+
+
+async def validation_error_quoting_little(request: Request, exc: Exception) -> Response:
+    """A 422 names the field and the problem; the rejected input is quoted only in part."""
+    assert isinstance(exc, RequestValidationError)
+    return await validation_error(request, without_echoed_input(exc))
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
