@@ -105,6 +105,7 @@ class GoalRecord(Record):
     citations: list[Citation]
     sub_targets: list[TargetRecord]
     source_context: SourceContext
+    truncated: bool
 
 
 class DecisionRecord(Record):

@@ -238,6 +238,7 @@ class Goal:
     citations: list[Citation]
     sub_targets: list[Target] = field(default_factory=list)  # e.g. the 'Minimum 60 pct.' lines under a focus area
     source_context: SourceContext = SourceContext.PLAN
+    truncated: bool = False  # the source list breaks off inside this goal (a page or excerpt ends mid-item)
 
 
 @dataclass
@@ -259,6 +260,15 @@ class Absence:
 
 
 @dataclass
+class Substitute:
+    """A member who sat in for another at the meeting ('I stedet for X deltog Y', 'Y mødte for X')."""
+
+    name: str
+    party: str | None
+    replaces: str | None  # the absent member's name, where the minutes give it
+
+
+@dataclass
 class Recommendation:
     number: int | None
     text: str
@@ -275,6 +285,7 @@ class Decision:
     outcome_by_recommendation: dict[int, Outcome] = field(default_factory=dict)
     absent: list[Absence] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    substitutes: list[Substitute] = field(default_factory=list)
 
 
 @dataclass
