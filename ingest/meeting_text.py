@@ -40,8 +40,11 @@ MINUTES = "Referat"
 ATTACHMENTS_LABEL = "Bilag"
 BULLET = "• "
 
-# Date stamps of the exports: eDoc and SBSYS write "04-12-2012 13:00:00", FirstAgenda and Acadre ISO 8601.
-_STAMP_FORMATS = ("%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y")
+# Date stamps of the exports: eDoc and SBSYS write "04-12-2012 13:00:00", FirstAgenda and Acadre ISO 8601;
+# Danish dotted dates ("04.12.2012 13:00") are read too.
+_STAMP_FORMATS = tuple(
+    f"%d{separator}%m{separator}%Y{clock}" for separator in "-." for clock in (" %H:%M:%S", " %H:%M", "")
+)
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """OCR of PDF pages that have no text layer: each page rendered at 300 dpi and read by Tesseract's Danish model.
 
 Tesseract runs as a subprocess per page (`tesseract stdin stdout -l dan --psm 1 tsv`): automatic page
-segmentation with orientation detection, so a landscape table scanned onto a portrait page is read too.
+segmentation with orientation detection, so a landscape table scanned onto a portrait page is read too
+(without the orientation model, osd, plain automatic segmentation: --psm 3).
 Its TSV output gives every word's box and confidence (0-100); words are grouped into Tesseract's own
 lines, and a line's confidence is the mean of its words', scaled to 0..1. Boxes are converted to PDF
 points so the page-furniture rules of the PDF reader apply to OCR lines unchanged.
@@ -49,12 +50,21 @@ class OcrPage:
 
 
 @cache
+def _installed_models() -> frozenset[str]:
+    if shutil.which("tesseract") is None:
+        return frozenset()
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False)
+    return frozenset(listed.stdout.split())
+
+
 def ocr_available() -> bool:
     """Whether Tesseract with the Danish model can be run here."""
-    if shutil.which("tesseract") is None:
-        return False
-    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False)
-    return OCR_LANGUAGE in listed.stdout.split()
+    return OCR_LANGUAGE in _installed_models()
+
+
+def _page_segmentation() -> str:
+    """Automatic segmentation with orientation detection where its model (osd) is installed, else without."""
+    return "1" if "osd" in _installed_models() else "3"
 
 
 def ocr_pages(raw: bytes, page_numbers: list[int], name: str) -> list[OcrPage]:
@@ -74,7 +84,7 @@ def _ocr_page(page: pdfium.PdfPage, number: int, name: str) -> OcrPage:
     image.save(png, format="PNG", compress_level=1)
     try:
         result = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, "--psm", "1", "tsv"],
+            ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, "--psm", _page_segmentation(), "tsv"],
             input=png.getvalue(),
             capture_output=True,
             timeout=_PAGE_TIMEOUT_S,
