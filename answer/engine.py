@@ -1,68 +1,137 @@
 """`ask`: answer a Danish or English question from the structured store, without a generative model.
 
-The question's kind is recognised by its wording (change, first appearance, dropped, unchanged,
-status, decision, agenda history, absent members, attachments); its years, a meeting date and its
-topic words are parsed out; the goals and agenda items are found by lexical match; the answer is
-composed from their fields. Every statement carries the citations it rests on, and a question the
-material does not answer gets a plain "Det fremgår ikke af materialet ..." / "The material does not show ...".
+The question's intent and slots come from cue tables (answer/question.py, answer/cues.py); its topic
+is resolved by retrieval over goals and agenda items (answer/topic.py); the answer is composed from
+their fields, one statement per fact, each with the citations it rests on. A question asking several
+things gets every part answered. A question the material does not answer gets a plain "Det fremgår
+ikke af materialet ..." / "The material does not show ...". Search (and so the embedding model) is
+opened only when an answer needs it: pass a zero-argument callable instead of a searcher for that.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from answer.goal_answers import answer_change, answer_dropped, answer_first, answer_status, answer_unchanged
-from answer.material import Material
-from answer.meeting_answers import (
-    answer_absent,
-    answer_attachments,
-    answer_by_search,
-    answer_decision,
-    answer_history,
+from answer.goal_answers import (
+    answer_change,
+    answer_dropped,
+    answer_first,
+    answer_last,
+    answer_new,
+    answer_unchanged,
 )
+from answer.material import Material
+from answer.meeting_answers import answer_absent, answer_attachments, answer_decision, answer_history
+from answer.overview_answers import answer_by_search, answer_overview, answer_why
 from answer.phrasing import Answer
-from answer.question import understand
+from answer.question import Question, understand
 from answer.records import CitationQuoter
+from answer.status_answers import answer_status
 
 if TYPE_CHECKING:
     from index.store.sqlite import Store
 
+Answerer = Callable[[Question, Material, Any], Answer]
+
+
+@dataclass
+class QuotedStatement:
+    text: str
+    citations: list[dict]  # citation records with their quotes (answer.records.CitationQuoter.record)
+
+
+@dataclass
+class AskResult:
+    """The answer to one question: its understanding, the quoted statements, and what they rest on."""
+
+    question: Question
+    statements: list[QuotedStatement]
+    goals: list[str] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    decisions: list[dict] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> bool:
+        return any(statement.citations for statement in self.statements)
+
+    def record(self) -> dict:
+        """The JSON the API and `maalspor ask --format json` return (answer.schema.AnswerRecord)."""
+        citations = {
+            (c["source_file"], c["page"], c["line_start"], c["line_end"]): c
+            for statement in self.statements
+            for c in statement.citations
+        }
+        return {
+            "question": self.question.text,
+            "language": self.question.language,
+            "kind": self.question.kind,
+            "years": list(self.question.years),
+            "terms": list(self.question.terms),
+            "evidence": self.evidence,
+            "answer": " ".join(s.text for s in self.statements),
+            "statements": [{"text": s.text, "citations": s.citations} for s in self.statements],
+            "citations": list(citations.values()),
+            "goals": self.goals,
+            "links": self.links,
+            "decisions": self.decisions,
+        }
+
 
 def ask(text: str, store: Store, searcher=None) -> dict:
     """Answer `text` from the store; the JSON record of the answer."""
+    return answer_question(text, store, searcher).record()
+
+
+def answer_question(text: str, store: Store, searcher=None) -> AskResult:
+    """`searcher`: a searcher, a zero-argument callable opening one on first use, or None."""
     question = understand(text)
     material = Material.load(store)
-    answer = ANSWERERS.get(question.kind, answer_by_search)(question, material, searcher)
-    return answer_record(answer, material.quoter)
+    search = OnDemandSearcher(searcher) if searcher is not None else None
+    answers = [_answer_one(part, material, search) for part in (question.parts or (question,))]
+    return _quoted(question, answers, material.quoter)
 
 
-def answer_record(answer: Answer, quoter: CitationQuoter) -> dict:
-    quoted = [(s.text, quoter.records(s.citations)) for s in answer.statements]
-    statements = [{"text": text, "citations": cited} for text, cited in quoted]
-    citations = list(
-        {
-            (c["source_file"], c["page"], c["line_start"], c["line_end"]): c for _, cited in quoted for c in cited
-        }.values()
+def _answer_one(question: Question, material: Material, searcher) -> Answer:
+    return ANSWERERS.get(question.kind, answer_by_search)(question, material, searcher)
+
+
+def _quoted(question: Question, answers: list[Answer], quoter: CitationQuoter) -> AskResult:
+    return AskResult(
+        question,
+        [QuotedStatement(s.text, quoter.records(s.citations)) for a in answers for s in a.statements],
+        goals=list(dict.fromkeys(g for a in answers for g in a.goals)),
+        links=[link for a in answers for link in a.links],
+        decisions=[d for a in answers for d in a.decisions],
     )
-    return {
-        "question": answer.question.text,
-        "language": answer.question.language,
-        "kind": answer.question.kind,
-        "years": list(answer.question.years),
-        "terms": list(answer.question.terms),
-        "evidence": answer.evidence,
-        "answer": " ".join(s.text for s in answer.statements),
-        "statements": statements,
-        "citations": citations,
-        "goals": answer.goals,
-        "links": answer.links,
-        "decisions": answer.decisions,
-    }
 
 
-ANSWERERS = {
+class OnDemandSearcher:
+    """Opens the searcher (and its embedding model) the first time an answer searches."""
+
+    def __init__(self, source):
+        self._source = source
+        self._searcher = source if hasattr(source, "search") else None
+        self._opened = self._searcher is not None
+
+    def search(self, query: str, filters=None, limit: int = 10) -> list:
+        if not self._opened:
+            self._searcher, self._opened = self._source(), True
+        if self._searcher is None:
+            return []
+        return (
+            self._searcher.search(query, filters, limit)
+            if filters is not None
+            else self._searcher.search(query, limit=limit)
+        )
+
+
+ANSWERERS: dict[str, Answerer] = {
     "change": answer_change,
     "first": answer_first,
+    "last": answer_last,
+    "new": answer_new,
     "dropped": answer_dropped,
     "unchanged": answer_unchanged,
     "status": answer_status,
@@ -70,4 +139,6 @@ ANSWERERS = {
     "history": answer_history,
     "absent": answer_absent,
     "attachments": answer_attachments,
+    "overview": answer_overview,
+    "why": answer_why,
 }

@@ -1,38 +1,56 @@
-"""Answers about goals across plan years: how a goal changed, when it first appeared, dropped, unchanged, status."""
+"""Answers about goals across plan years: how a goal changed, first/last appearance, new, dropped, unchanged."""
 
 from __future__ import annotations
 
 from answer.material import Material
-from answer.phrasing import Answer, Statement, goal_line, no_evidence, quoted, say, topic_da, topic_en
+from answer.phrasing import (
+    Answer,
+    Statement,
+    coverage,
+    goal_line,
+    goal_name,
+    no_evidence,
+    quoted,
+    say,
+    topic_da,
+    topic_en,
+    year_list,
+)
 from answer.question import Question
 from maalspor.model import Goal, GoalLink, Thread
 from nlp.wording_diff import is_identical, target_change, word_diff
 
 
-def _best_thread(goals: list[Goal], material: Material, years: tuple[int, ...] = ()) -> Thread | None:
-    """The thread holding most of the matching goals, preferring one that covers the named years."""
+def best_thread(goals: list[Goal], material: Material, years: tuple[int, ...] = ()) -> Thread | None:
+    """The thread of the best-matching goals, preferring one that covers the named years, then the longest."""
     counts: dict[str, int] = {}
-    for goal in goals:
+    for rank, goal in enumerate(goals):
         thread = material.thread_of(goal.id)
-        if thread is not None:
-            counts[thread.id] = counts.get(thread.id, 0) + 1
+        if thread is not None and thread.id not in counts:
+            counts[thread.id] = len(goals) - rank
     threads = [t for t in material.threads if t.id in counts]
-    return max(threads, key=lambda t: (all(y in t.goals_by_year for y in years), counts[t.id]), default=None)
+    return max(
+        threads,
+        key=lambda t: (sum(y in t.goals_by_year for y in years), counts[t.id], len(t.goals_by_year)),
+        default=None,
+    )
+
+
+def _span(question: Question, years: list[int]) -> tuple[int, int]:
+    """The years the question asks about: a named span, two named years, one open end, or the thread's own."""
+    named = sorted(question.years)
+    first = question.year_from if question.year_from is not None else (named[0] if len(named) >= 2 else years[0])
+    last = question.year_to if question.year_to is not None else (named[-1] if len(named) >= 2 else years[-1])
+    return first, max(last, first)
 
 
 def answer_change(question: Question, material: Material, searcher=None) -> Answer:
-    thread = _best_thread(material.matching_goals(question.terms), material, question.years[:2])
+    thread = best_thread(material.resolve_goals(question), material, question.years)
     if thread is None:
         return no_evidence(question, f"noget mål om {topic_da(question)}", f"a goal about {topic_en(question)}")
     years = sorted(thread.goals_by_year)
-    first, last = (min(question.years), max(question.years)) if len(question.years) >= 2 else (years[0], years[-1])
-    span = [y for y in years if first <= y <= last]
-    if not span:
-        return no_evidence(
-            question,
-            f"et mål om {topic_da(question)} mellem {first} og {last}",
-            f"a goal about {topic_en(question)} between {first} and {last}",
-        )
+    first, last = _span(question, years)
+    span = [y for y in years if first <= y <= last] or [max((y for y in years if y <= first), default=years[0])]
     members = {i for y in span for i in thread.goals_by_year[y]}
     steps = sorted(
         (link for link in material.links if link.from_goal in members and link.to_goal in members),
@@ -42,18 +60,8 @@ def answer_change(question: Question, material: Material, searcher=None) -> Answ
     statements += [_step(question, link, material) for link in steps]
     if span[-1] != span[0]:
         statements += [goal_line(question, material.goals[i]) for i in thread.goals_by_year[span[-1]]]
-    if span[0] != first or span[-1] != last:
-        statements.append(
-            Statement(
-                say(
-                    question,
-                    f"Målet findes i materialet kun for årene {', '.join(map(str, years))}.",
-                    f"The material has this goal only for {', '.join(map(str, years))}.",
-                ),
-                [],
-            )
-        )
-    return Answer(question, statements, goals=sorted(members), links=[_link_record(link, material) for link in steps])
+    statements.append(coverage(question, years, material.plan_years()))
+    return Answer(question, statements, goals=sorted(members), links=[link_record(link, material) for link in steps])
 
 
 def _step(question: Question, link: GoalLink, material: Material) -> Statement:
@@ -77,7 +85,7 @@ def _step(question: Question, link: GoalLink, material: Material) -> Statement:
     )
 
 
-def _link_record(link: GoalLink, material: Material) -> dict:
+def link_record(link: GoalLink, material: Material) -> dict:
     before, after = material.goals[link.from_goal], material.goals[link.to_goal]
     return {
         "from_goal": link.from_goal,
@@ -91,81 +99,119 @@ def _link_record(link: GoalLink, material: Material) -> dict:
 
 
 def answer_first(question: Question, material: Material, searcher=None) -> Answer:
-    thread = _best_thread(material.matching_goals(question.terms), material)
+    return _appearance(question, material, last=False)
+
+
+def answer_last(question: Question, material: Material, searcher=None) -> Answer:
+    return _appearance(question, material, last=True)
+
+
+def _appearance(question: Question, material: Material, last: bool) -> Answer:
+    thread = best_thread(material.resolve_goals(question), material)
     if thread is None:
         return no_evidence(question, f"noget mål om {topic_da(question)}", f"a goal about {topic_en(question)}")
     years = sorted(thread.goals_by_year)
-    goal = material.goals[thread.goals_by_year[years[0]][0]]
+    year = years[-1] if last else years[0]
+    goal = material.goals[thread.goals_by_year[year][0]]
     title = material.documents[goal.document_id].title
-    later = ", ".join(map(str, years[1:])) or say(question, "ingen", "none")
-    return Answer(
-        question,
-        [
-            Statement(
-                say(
-                    question,
-                    f"Målet {quoted(goal)} optræder første gang i materialet i {goal.plan_year} ({title}, mål {goal.number}); "
-                    f"senere år med målet: {later}.",
-                    f"The goal {quoted(goal)} first appears in the material in {goal.plan_year} ({title}, goal {goal.number}); "
-                    f"later years with the goal: {later}.",
-                ),
-                goal.citations[:1],
-            )
-        ],
-        goals=[i for y in years for i in thread.goals_by_year[y]],
+    others = years[:-1] if last else years[1:]
+    listed = year_list(question, others) or say(question, "ingen", "none")
+    if last:
+        da = f"optræder sidste gang i materialet i {year} ({title}, {goal_name(question, goal)}); tidligere år med målet: {listed}."
+        en = f"last appears in the material in {year} ({title}, {goal_name(question, goal)}); earlier years with the goal: {listed}."
+    else:
+        da = f"optræder første gang i materialet i {year} ({title}, {goal_name(question, goal)}); senere år med målet: {listed}."
+        en = f"first appears in the material in {year} ({title}, {goal_name(question, goal)}); later years with the goal: {listed}."
+    statements = [
+        Statement(say(question, f"Målet {quoted(goal)} {da}", f"The goal {quoted(goal)} {en}"), goal.citations[:1]),
+        coverage(question, years, material.plan_years()),
+    ]
+    return Answer(question, statements, goals=[i for y in years for i in thread.goals_by_year[y]])
+
+
+def _year_pair(question: Question, material: Material) -> tuple[int, int | None] | None:
+    """(earlier, later) plan years: two named years, a named span, or a year and the plan after it."""
+    plan_years = material.plan_years()
+    named = sorted(set(question.years))
+    if len(named) >= 2:
+        return named[0], named[-1]
+    if not named:
+        return None
+    year = named[0]
+    return year, min((y for y in plan_years if y > year), default=None)
+
+
+def _continued_from(earlier: int, later: int, material: Material) -> set[str]:
+    """The goals of `earlier` whose thread also holds a goal in `later`."""
+    return {i for t in material.threads if later in t.goals_by_year for i in t.goals_by_year.get(earlier, [])}
+
+
+def answer_new(question: Question, material: Material, searcher=None) -> Answer:
+    if question.terms and material.resolve_goals(question):
+        return answer_first(question, material, searcher)
+    named = sorted(set(question.years))
+    if not named:
+        return no_evidence(question, "hvilket år der menes", "which year is meant")
+    later = named[-1]
+    earlier = named[0] if len(named) >= 2 else max((y for y in material.plan_years() if y < later), default=None)
+    if earlier is None:
+        return no_evidence(
+            question,
+            f"nogen plan før {later}, så det kan ikke ses, hvilke mål der er nye",
+            f"any plan before {later}, so it cannot tell which goals are new",
+        )
+    carried = {i for t in material.threads if earlier in t.goals_by_year for i in t.goals_by_year.get(later, [])}
+    new = [g for g in material.goals.values() if g.plan_year == later and g.id not in carried]
+    return _goal_list(
+        question, new, f"nye mål i {later} i forhold til {earlier}", f"new goals in {later} against {earlier}"
     )
 
 
-def _next_year(year: int, material: Material) -> int | None:
-    return min((g.plan_year for g in material.goals.values() if g.plan_year > year), default=None)
-
-
 def answer_dropped(question: Question, material: Material, searcher=None) -> Answer:
-    if not question.years:
+    if question.terms and material.resolve_goals(question):
+        return answer_last(question, material, searcher)
+    pair = _year_pair(question, material)
+    if pair is None:
         return no_evidence(question, "hvilket år der menes", "which year is meant")
-    year = question.years[0]
-    following = _next_year(year, material)
-    if following is None:
+    earlier, later = pair
+    if later is None:
         return no_evidence(
             question,
-            f"nogen plan efter {year}, så det kan ikke ses, hvilke mål der udgik",
-            f"any plan after {year}, so it cannot tell which goals were dropped",
+            f"nogen plan efter {earlier}, så det kan ikke ses, hvilke mål der udgik",
+            f"any plan after {earlier}, so it cannot tell which goals were dropped",
         )
-    continued = {link.from_goal for link in material.links if link.to_year == following}
-    dropped = [g for g in material.goals.values() if g.plan_year == year and g.id not in continued]
-    if not dropped:
-        return Answer(
-            question,
-            [
-                Statement(
-                    say(
-                        question,
-                        f"Alle mål fra {year} findes igen i {following}.",
-                        f"Every goal of {year} recurs in {following}.",
-                    ),
-                    [],
-                )
-            ],
-        )
-    statements = [
+    carried = _continued_from(earlier, later, material)
+    dropped = [g for g in material.goals.values() if g.plan_year == earlier and g.id not in carried]
+    return _goal_list(
+        question, dropped, f"mål fra {earlier}, som ikke findes i {later}", f"goals of {earlier} not in {later}"
+    )
+
+
+def _goal_list(question: Question, goals: list[Goal], danish: str, english: str) -> Answer:
+    if not goals:
+        return Answer(question, [Statement(say(question, f"Der er ingen {danish}.", f"There are no {english}."), [])])
+    heading = Statement(say(question, f"{len(goals)} {danish}:", f"{len(goals)} {english}:"), [])
+    statements = [heading] + [
         Statement(
             say(
                 question,
-                f"Mål {g.number} fra {year}, {quoted(g)}, findes ikke i {following}.",
-                f"Goal {g.number} of {year}, {quoted(g)}, is not in {following}.",
+                f"{goal_name(question, g).capitalize()} ({g.plan_year}): {quoted(g)}.",
+                f"{goal_name(question, g).capitalize()} ({g.plan_year}): {quoted(g)}.",
             ),
             g.citations[:1],
         )
-        for g in dropped
+        for g in goals
     ]
-    return Answer(question, statements, goals=[g.id for g in dropped])
+    return Answer(question, statements, goals=[g.id for g in goals])
 
 
 def answer_unchanged(question: Question, material: Material, searcher=None) -> Answer:
-    if not question.years:
+    if question.terms and material.resolve_goals(question):
+        return answer_change(question, material, searcher)
+    pair = _year_pair(question, material)
+    if pair is None or pair[1] is None:
         return no_evidence(question, "hvilke år der menes", "which years are meant")
-    year = question.years[0]
-    following = question.years[1] if len(question.years) > 1 else _next_year(year, material)
+    year, following = pair
     same = [
         link
         for link in material.links
@@ -181,71 +227,23 @@ def answer_unchanged(question: Question, material: Material, searcher=None) -> A
             f"noget mål, der blev videreført uændret fra {year} til {following}",
             f"any goal carried over unchanged from {year} to {following}",
         )
-    statements = []
-    for link in same:
-        before, after = material.goals[link.from_goal], material.goals[link.to_goal]
-        statements.append(
-            Statement(
-                say(
-                    question,
-                    f"{quoted(after)} (mål {before.number} i {year}, mål {after.number} i {following}) er uændret.",
-                    f"{quoted(after)} (goal {before.number} in {year}, goal {after.number} in {following}) is unchanged.",
-                ),
-                before.citations[:1] + after.citations[:1],
-            )
-        )
+    statements = [_unchanged_line(question, link, material) for link in same]
     return Answer(
         question,
         statements,
         goals=[g for link in same for g in (link.from_goal, link.to_goal)],
-        links=[_link_record(link, material) for link in same],
+        links=[link_record(link, material) for link in same],
     )
 
 
-def answer_status(question: Question, material: Material, searcher=None) -> Answer:
-    statements: list[Statement] = []
-    used = []
-    for goal in material.matching_goals(question.terms):
-        said = _status_statements(question, goal)
-        statements += said
-        if said:
-            used.append(goal.id)
-    if not statements:
-        return no_evidence(
+def _unchanged_line(question: Question, link: GoalLink, material: Material) -> Statement:
+    before, after = material.goals[link.from_goal], material.goals[link.to_goal]
+    return Statement(
+        say(
             question,
-            f"status eller målsætning for {topic_da(question)}",
-            f"a status or target for {topic_en(question)}",
-        )
-    return Answer(question, statements, goals=used)
-
-
-def _status_statements(question: Question, goal: Goal) -> list[Statement]:
-    """The goal's status figures in the named years, then its target (if any figure, or the plan year, was named)."""
-    observations = [
-        s for s in goal.status if not question.years or any((s.date or "").startswith(str(y)) for y in question.years)
-    ]
-    statements = [
-        Statement(
-            say(
-                question,
-                f"Status for {quoted(goal)} ({goal.plan_year}, mål {goal.number}) pr. {status.date}: {figure}.",
-                f"Status of {quoted(goal)} ({goal.plan_year}, goal {goal.number}) as of {status.date}: {figure}.",
-            ),
-            status.citations,
-        )
-        for status in observations
-        for figure in [" ".join(status.text.split())]
-    ]
-    in_year = not question.years or goal.plan_year in question.years
-    if goal.target and (observations or in_year):
-        statements.append(
-            Statement(
-                say(
-                    question,
-                    f"Målsætningen for {quoted(goal)} var: {goal.target.text}.",
-                    f"The target of {quoted(goal)} was: {goal.target.text}.",
-                ),
-                goal.citations[:1],
-            )
-        )
-    return statements
+            f"{quoted(after)} ({goal_name(question, before)} i {before.plan_year}, {goal_name(question, after)} i {after.plan_year}) er uændret.",
+            f"{quoted(after)} ({goal_name(question, before)} in {before.plan_year}, {goal_name(question, after)} in {after.plan_year}) "
+            "is unchanged.",
+        ),
+        before.citations[:1] + after.citations[:1],
+    )

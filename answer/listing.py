@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from answer.question import mentions, topic_terms
+from answer.question import topic_terms
 from answer.records import CitationQuoter, decision_record, goal_record
+from answer.topic import mentions
 
 if TYPE_CHECKING:
     from index.store.sqlite import Store

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from answer.question import Question, mentions
+from answer.cues import PLAN_WORD
+from answer.question import Question
 from answer.records import CitationQuoter
+from answer.topic import TermMatcher
 from maalspor.model import AgendaItem, Decision, Document, Goal, GoalLink, Thread
 from nlp.decisions import meeting_decision
 
 if TYPE_CHECKING:
     from index.store.sqlite import Store
+
+_PLAN_WORD = re.compile(PLAN_WORD)
+# Words of a committee's or municipality's name too common to name it on their own.
+_NAME_FILLER = frozenset({"og", "kommune", "udvalget", "udvalg", "for", "i", "-"})
 
 
 @dataclass
@@ -39,27 +46,97 @@ class Material:
     def thread_of(self, goal_id: str) -> Thread | None:
         return next((t for t in self.threads if any(goal_id in ids for ids in t.goals_by_year.values())), None)
 
-    def matching_goals(self, terms: tuple[str, ...]) -> list[Goal]:
-        return [g for g in self.goals.values() if terms and mentions(g.wording, terms)]
+    def plan_years(self) -> list[int]:
+        return sorted({g.plan_year for g in self.goals.values()})
 
-    def matching_items(self, question: Question) -> list[tuple[AgendaItem, Decision | None]]:
-        """Items whose title names the topic (else whose text does), in a named year; oldest first."""
+    def in_scope(self, question: Question, document_id: str) -> bool:
+        """The document belongs to the municipality and committee the question names (if it names one)."""
+        document = self.documents[document_id]
+        text = question.text.lower()
+        for named, value in ((self._named(text, "municipality"), document.municipality),
+                             (self._named(text, "committee"), document.committee)):  # fmt: skip
+            if named and value not in named:
+                return False
+        return True
 
-        def in_years(item: AgendaItem, decision: Decision | None) -> bool:
-            dates = {(decision.date if decision else None) or "", self.documents[item.document_id].meeting_date or ""}
-            return all(str(y) in item.title or any(d.startswith(str(y)) for d in dates) for y in question.years)
+    def _named(self, text: str, attribute: str) -> set[str]:
+        """The municipalities (or committees) of the material the question names by a distinctive word."""
+        values = {getattr(d, attribute) for d in self.documents.values()} - {None}
+        return {value for value in values if any(word in text for word in _distinctive_words(value))}
 
-        def text_of(item: AgendaItem) -> str:
-            return " ".join(filter(None, (item.title, item.resume, item.recommendation_text, item.case_text)))
+    def resolve_goals(self, question: Question) -> list[Goal]:
+        """The goals the question's topic (and goal number, if named) points at, best first."""
+        goals = [g for g in self.goals.values() if self.in_scope(question, g.document_id)]
+        if question.goal_number:
+            numbered = [g for g in goals if g.number.lower() == question.goal_number]
+            goals = numbered if numbered else goals
+            if numbered and not any(not _PLAN_WORD.search(t) for t in _topic_terms(question, self)):
+                return numbered
+        terms = tuple(t for t in _topic_terms(question, self) if not _PLAN_WORD.search(t))
+        ranked = TermMatcher(terms).rank(goals, [goal_search_text(g) for g in goals])
+        return [scored.record for scored in ranked]
 
-        candidates = [(item, meeting_decision(item, self.documents[item.document_id])) for item in self.items]
-        candidates = [(item, decision) for item, decision in candidates if in_years(item, decision)]
-        if not question.terms:
-            return []
-        found = [c for c in candidates if mentions(c[0].title, question.terms)] or [
-            c for c in candidates if mentions(text_of(c[0]), question.terms)
+    def resolve_items(self, question: Question) -> list[tuple[AgendaItem, Decision | None]]:
+        """Items whose title (else whole text) the topic names, in the named years and scope; oldest first."""
+        candidates = [
+            (item, meeting_decision(item, self.documents[item.document_id]))
+            for item in self.items
+            if self.in_scope(question, item.document_id)
         ]
-        return sorted(found, key=lambda c: ((c[1].date if c[1] else None) or "", c[0].embedded))
+        candidates = [c for c in candidates if self._in_years(question, *c)]
+        if question.item_number:
+            candidates = [c for c in candidates if c[0].number == question.item_number] or candidates
+        terms = _topic_terms(question, self)
+        if not terms:
+            named = question.date or question.month or question.item_number
+            return sorted(candidates, key=_date_order) if named else []
+        matcher = TermMatcher(terms)
+        ranked = matcher.rank(candidates, [c[0].title for c in candidates]) or matcher.rank(
+            candidates, [item_search_text(c[0]) for c in candidates]
+        )
+        return sorted((scored.record for scored in ranked), key=_date_order)
+
+    def _in_years(self, question: Question, item: AgendaItem, decision: Decision | None) -> bool:
+        document = self.documents[item.document_id]
+        dates = [d for d in ((decision.date if decision else None), document.meeting_date) if d]
+        # the meeting an item was on: its own minutes' date, or an embedded earlier item's decision date
+        held = (decision.date if decision else None) if item.embedded else document.meeting_date
+        if question.date:
+            return held == question.date
+        if question.month:
+            return (held or "").startswith(question.month)
+        return all(str(y) in item.title or any(d.startswith(str(y)) for d in dates) for y in question.years)
+
+
+def _date_order(candidate: tuple[AgendaItem, Decision | None]) -> tuple[str, bool]:
+    item, decision = candidate
+    return (decision.date if decision else None) or "", item.embedded
+
+
+def _topic_terms(question: Question, material: Material) -> tuple[str, ...]:
+    """The topic terms less the words naming the municipality or committee (they scope, not select)."""
+    names = {w for d in material.documents.values() for v in (d.municipality, d.committee) if v for w in _words(v)}
+    return tuple(t for t in question.terms if t not in names)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in name.lower().replace("-", " ").split() if w not in _NAME_FILLER]
+
+
+def _distinctive_words(name: str) -> list[str]:
+    """'Lyngby-Taarbæk Kommune' -> ['lyngby', 'taarbæk']; 'Beskæftigelses- og Integrationsudvalget' ->
+    ['integrationsudvalg']: the committee's own compound, without the ending."""
+    words = _words(name)
+    committee_words = [w.removesuffix("et") for w in words if w.endswith(("udvalget", "udvalg"))]
+    return committee_words or [w for w in words if len(w) >= 4]
+
+
+def goal_search_text(goal: Goal) -> str:
+    return " ".join(filter(None, (goal.wording, goal.target_group, goal.target.text if goal.target else None)))
+
+
+def item_search_text(item: AgendaItem) -> str:
+    return " ".join(filter(None, (item.title, item.resume, item.recommendation_text, item.case_text)))
 
 
 def decision_summary(item: AgendaItem, decision: Decision | None, material: Material) -> dict:

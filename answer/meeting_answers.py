@@ -1,41 +1,72 @@
-"""Answers about meetings: what was decided, an agenda history, absent members, attachments; else search."""
+"""Answers about meetings: what was decided (by every body), an agenda history, absent members, attachments."""
 
 from __future__ import annotations
 
 from answer.material import Material, decision_summary
-from answer.phrasing import Answer, Statement, danish_date, no_evidence, say, topic_da, topic_en
+from answer.phrasing import Answer, Statement, date_in, no_evidence, say, topic_da, topic_en
 from answer.question import Question
-from maalspor.model import Document
+from maalspor.model import AgendaItem, Decision, Document
 from nlp.decisions import meeting_decision
 
 
 def answer_decision(question: Question, material: Material, searcher=None) -> Answer:
-    found = material.matching_items(question)
-    decided = [(item, decision) for item, decision in found if decision is not None]
-    if not decided:
+    found = [(item, d) for item, d in material.resolve_items(question) if item.decisions]
+    if not found:
         return no_evidence(
             question, f"hvad der blev besluttet om {topic_da(question)}", f"what was decided about {topic_en(question)}"
         )
     statements = []
-    for item, decision in decided:
-        text = " ".join(decision.text.split())
-        statements.append(
-            Statement(
-                say(
-                    question,
-                    f"{decision.committee} besluttede den {danish_date(decision.date)} om punkt {item.number} "
-                    f"“{item.title}”: {text} (udfald: {decision.outcome or 'ikke angivet'}).",
-                    f"On {decision.date} {decision.committee} decided on item {item.number} “{item.title}”: {text} "
-                    f"(outcome: {decision.outcome or 'not stated'}).",
-                ),
-                decision.citations or item.citations[:1],
-            )
+    absences_told: set[tuple[str, str | None]] = set()
+    for item, _ in found:
+        for decision in sorted(item.decisions, key=lambda d: d.date or ""):
+            if _on_named_day(question, decision):
+                meeting = (decision.committee, decision.date)
+                statements += decision_statements(question, item, decision, material, meeting not in absences_told)
+                absences_told.add(meeting)
+    return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
+
+
+def _on_named_day(question: Question, decision: Decision) -> bool:
+    """Every body's decision, unless the question names a meeting day or month."""
+    named = question.date or question.month
+    return not named or (decision.date or "").startswith(named)
+
+
+def decision_statements(
+    question: Question, item: AgendaItem, decision: Decision, material: Material, with_absences: bool = True
+) -> list[Statement]:
+    """The body's decision with its outcome (per recommendation where the minutes give one), then absentees."""
+    text = " ".join(decision.text.split())
+    citations = decision.citations or item.citations[:1]
+    statements = [
+        Statement(
+            say(
+                question,
+                f"{decision.committee} besluttede den {date_in(question, decision.date)} om punkt {item.number} "
+                f"“{item.title}”: “{text}” ({_outcomes(question, decision)}).",
+                f"On {date_in(question, decision.date)} {decision.committee} decided on item {item.number} "
+                f"“{item.title}”: “{text}” ({_outcomes(question, decision)}).",
+            ),
+            citations,
         )
-    return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in decided])
+    ]
+    if decision.absent and with_absences:
+        names = ", ".join(f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent)
+        cited = [material.quoter.narrowed(citations[0], decision.absent[0].name)] if citations else []
+        statements.append(Statement(say(question, f"Fraværende: {names}.", f"Absent: {names}."), cited))
+    return statements
+
+
+def _outcomes(question: Question, decision: Decision) -> str:
+    if decision.outcome_by_recommendation:
+        listed = ", ".join(f"{n}: {o.value}" for n, o in sorted(decision.outcome_by_recommendation.items()))
+        return say(question, f"udfald pr. indstilling — {listed}", f"outcome per recommendation — {listed}")
+    outcome = decision.outcome.value if decision.outcome else say(question, "ikke angivet", "not stated")
+    return say(question, f"udfald: {outcome}", f"outcome: {outcome}")
 
 
 def answer_history(question: Question, material: Material, searcher=None) -> Answer:
-    found = material.matching_items(question)
+    found = material.resolve_items(question)
     if not found:
         return no_evidence(
             question, f"noget dagsordenspunkt om {topic_da(question)}", f"any agenda item about {topic_en(question)}"
@@ -44,12 +75,16 @@ def answer_history(question: Question, material: Material, searcher=None) -> Ans
     for item, decision in found:
         record = decision_summary(item, decision, material)
         outcome = record["outcome"] or say(question, "intet udfald noteret", "no outcome recorded")
+        municipality = material.documents[item.document_id].municipality or ""
+        place = f" ({municipality})" if municipality and len(_municipalities(found, material)) > 1 else ""
         statements.append(
             Statement(
                 say(
                     question,
-                    f"{danish_date(record['date'])}, {record['committee']}, punkt {item.number} “{item.title}”: {outcome}.",
-                    f"{record['date']}, {record['committee']}, item {item.number} “{item.title}”: {outcome}.",
+                    f"{date_in(question, record['date'])}, {record['committee']}{place}, punkt {item.number} "
+                    f"“{item.title}”: {outcome}.",
+                    f"{date_in(question, record['date'])}, {record['committee']}{place}, item {item.number} "
+                    f"“{item.title}”: {outcome}.",
                 ),
                 item.citations[:1],
             )
@@ -57,13 +92,29 @@ def answer_history(question: Question, material: Material, searcher=None) -> Ans
     return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
 
 
+def _municipalities(found: list[tuple[AgendaItem, Decision | None]], material: Material) -> set[str | None]:
+    return {material.documents[item.document_id].municipality for item, _ in found}
+
+
 def answer_absent(question: Question, material: Material, searcher=None) -> Answer:
-    meetings = [d for d in material.documents.values() if question.date and d.meeting_date == question.date]
+    meetings = [
+        d
+        for d in material.documents.values()
+        if d.meeting_date
+        and material.in_scope(question, d.id)
+        and (
+            d.meeting_date == question.date
+            or (not question.date and question.month and d.meeting_date.startswith(question.month))
+        )
+    ]
     if not meetings:
+        named = question.date or question.month
         return no_evidence(
             question,
-            f"noget møde den {danish_date(question.date)}" if question.date else "hvilket møde der menes",
-            f"a meeting on {question.date}" if question.date else "which meeting is meant",
+            f"noget møde {date_in(question, question.date) if question.date else named}"
+            if named
+            else "hvilket møde der menes",
+            f"a meeting on {named}" if named else "which meeting is meant",
         )
     return Answer(question, [_absence(question, document, material) for document in meetings])
 
@@ -91,55 +142,37 @@ def _absence(question: Question, document: Document, material: Material) -> Stat
     return Statement(
         say(
             question,
-            f"Fraværende ved mødet i {document.committee} den {danish_date(document.meeting_date)}: {', '.join(names)}.",
-            f"Absent from the {document.committee} meeting on {document.meeting_date}: {', '.join(names)}.",
+            f"Fraværende ved mødet i {document.committee} den {date_in(question, document.meeting_date)}: "
+            f"{', '.join(names)}.",
+            f"Absent from the {document.committee} meeting on {date_in(question, document.meeting_date)}: "
+            f"{', '.join(names)}.",
         ),
         [citation] if citation else [],
     )
 
 
 def answer_attachments(question: Question, material: Material, searcher=None) -> Answer:
-    found = [(item, decision) for item, decision in material.matching_items(question) if not item.embedded]
+    found = [(item, decision) for item, decision in material.resolve_items(question) if not item.embedded]
     if not found:
         return no_evidence(
             question, f"noget punkt om {topic_da(question)}", f"an agenda item about {topic_en(question)}"
         )
     statements = []
     for item, _ in found:
-        names = ", ".join(f"“{a}”" for a in item.attachments) or say(question, "ingen", "none")
+        names = ", ".join(f"“{a}”" for a in item.attachments)
         citations = [material.quoter.narrowed(item.citations[0], a) for a in item.attachments] if item.citations else []
         statements.append(
             Statement(
                 say(
                     question,
-                    f"Punkt {item.number} “{item.title}” havde bilag: {names}.",
-                    f"Item {item.number} “{item.title}” had attachments: {names}.",
+                    f"Punkt {item.number} “{item.title}” havde {len(item.attachments)} bilag: {names}."
+                    if names
+                    else f"Punkt {item.number} “{item.title}” havde ingen bilag.",
+                    f"Item {item.number} “{item.title}” had {len(item.attachments)} attachments: {names}."
+                    if names
+                    else f"Item {item.number} “{item.title}” had no attachments.",
                 ),
                 citations or item.citations[:1],
             )
         )
     return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
-
-
-SEARCH_HITS_IN_ANSWER = 3
-
-
-def answer_by_search(question: Question, material: Material, searcher=None) -> Answer:
-    """No recognised kind: the best search passages, cited; without a search index, say so."""
-    hits = searcher.search(question.text, limit=SEARCH_HITS_IN_ANSWER) if searcher else []
-    if not hits:
-        return no_evidence(question, f"noget om {topic_da(question)}", f"anything about {topic_en(question)}")
-    return Answer(
-        question,
-        [
-            Statement(
-                say(
-                    question,
-                    f"Relevant tekststykke: “{' '.join(hit.text.split())[:300]}”.",
-                    f"Relevant passage: “{' '.join(hit.text.split())[:300]}”.",
-                ),
-                hit.citations,
-            )
-            for hit in hits
-        ],
-    )

@@ -1,13 +1,21 @@
-"""The pieces answers are written with: statements with citations, Danish or English wording, dates."""
+"""The pieces answers are written with: statements with citations, and every Danish/English sentence template.
+
+The web page reuses these functions to word what it shows; their names and parameters stay stable.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from answer.question import Question
-from maalspor.model import Citation, Goal
+from maalspor.model import Citation, Goal, StatusObservation, Target
 from nlp.danish import MONTH_NAMES
 from nlp.wording_diff import normalize_wording
+
+ENGLISH_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+)  # fmt: skip
 
 
 @dataclass
@@ -59,6 +67,13 @@ def _topic(question: Question, preposition: str) -> str:
     return words + (f" {preposition} {', '.join(map(str, question.years))}" if question.years else "")
 
 
+def goal_name(question: Question, goal: Goal) -> str:
+    """'mål 6' / 'goal 6'; a number that carries its own label stays as printed ('følgemål b')."""
+    if not goal.number[:1].isdigit() and " " in goal.number:
+        return goal.number
+    return f"{say(question, 'mål', 'goal')} {goal.number}"
+
+
 def quoted(goal: Goal) -> str:
     return f"“{normalize_wording(goal.wording)}”"
 
@@ -68,8 +83,107 @@ def goal_line(question: Question, goal: Goal) -> Statement:
     return Statement(
         say(
             question,
-            f"I {goal.plan_year} lød mål {goal.number}: {quoted(goal)}{target}.",
-            f"In {goal.plan_year} goal {goal.number} read: {quoted(goal)}{target}.",
+            f"I {goal.plan_year} lød {goal_name(question, goal)}: {quoted(goal)}{target}.",
+            f"In {goal.plan_year} {goal_name(question, goal)} read: {quoted(goal)}{target}.",
+        ),
+        goal.citations[:1],
+    )
+
+
+def year_list(question: Question, years: list[int]) -> str:
+    """'2014, 2015 og 2019' / '2014, 2015 and 2019'."""
+    words = [str(y) for y in years]
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {say(question, 'og', 'and')} {words[-1]}"
+
+
+def coverage(question: Question, goal_years: list[int], plan_years: list[int]) -> Statement:
+    """Which plan years the material holds and which of them lack the goal."""
+    missing = [y for y in plan_years if y not in goal_years]
+    da = f"Materialet rummer planer for {year_list(question, plan_years)}; målet findes i {year_list(question, goal_years)}"
+    en = f"The material holds plans for {year_list(question, plan_years)}; the goal is in {year_list(question, goal_years)}"
+    if missing:
+        da += f", ikke i {year_list(question, missing)}"
+        en += f", not in {year_list(question, missing)}"
+    return Statement(say(question, da + ".", en + "."), [])
+
+
+def month_year(question: Question, yyyy_mm: str | None) -> str:
+    """'marts 2019' / 'March 2019' from '2019-03'."""
+    if not yyyy_mm or len(yyyy_mm) < 7:
+        return yyyy_mm or say(question, "ukendt dato", "unknown date")
+    year, month = yyyy_mm[:4], int(yyyy_mm[5:7])
+    return f"{say(question, MONTH_NAMES[month - 1], ENGLISH_MONTH_NAMES[month - 1])} {year}"
+
+
+def number(question: Question, value: float) -> str:
+    """41.3 -> '41,3' in Danish, '41.3' in English; whole numbers without decimals."""
+    text = f"{value:g}" if value != int(value) else str(int(value))
+    return text.replace(".", ",") if question.language == "da" else text
+
+
+def status_sentence(question: Question, goal: Goal, status: StatusObservation, met: bool | None) -> Statement:
+    """'Status marts 2019 for mål 6 (2019) “…”: 41,3 pct. (186 personer) — målet (40 pct.) er nået.'"""
+    value = _status_value(question, status)
+    target = target_summary(question, goal.target) if goal.target else None
+    verdict_da = {True: "er nået", False: "er ikke nået", None: "kan ikke vurderes ud fra tallet"}[met]
+    verdict_en = {True: "is met", False: "is not met", None: "cannot be judged from the figure"}[met]
+    tail_da = f" — målet ({target}) {verdict_da}" if target else ""
+    tail_en = f" — the target ({target}) {verdict_en}" if target else ""
+    return Statement(
+        say(
+            question,
+            f"Status {month_year(question, status.date)} for {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)}: "
+            + _ended(f"{value}{tail_da}"),
+            f"Status {month_year(question, status.date)} for {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)}: "
+            + _ended(f"{value}{tail_en}"),
+        ),
+        status.citations,
+    )
+
+
+# Target directions as the plans write them -> (Danish, English) words before the figure.
+DIRECTION_WORDS = {
+    "fald": ("fald på", "a fall of"),
+    "stigning": ("stigning på", "a rise of"),
+    "minimum": ("mindst", "at least"),
+    "maksimum": ("højst", "at most"),
+    "niveau": ("", ""),
+}
+
+
+def target_summary(question: Question, target: Target) -> str:
+    """'fald på 4 pct.' / 'at least 60 pct.': the target's figure; its own words when it has none."""
+    if target.value is None or target.placeholder:
+        return target.text
+    da, en = DIRECTION_WORDS.get(target.direction or "", ("", ""))
+    unit = "pct." if target.unit == "pct" else (target.unit or "")
+    return " ".join(filter(None, (say(question, da, en), number(question, target.value), unit)))
+
+
+def _status_value(question: Question, status: StatusObservation) -> str:
+    parts = []
+    if status.value is not None:
+        parts.append(
+            f"{number(question, status.value)} {'pct.' if status.unit == 'pct' else (status.unit or '')}".strip()
+        )
+    if status.persons is not None:
+        persons = f"{number(question, status.persons)} {say(question, 'personer', 'persons')}"
+        parts.append(f"({persons})" if parts else persons)
+    return " ".join(parts) or f"“{' '.join(status.text.split())}”"
+
+
+def _ended(text: str) -> str:
+    return text if text.endswith(".") else text + "."
+
+
+def target_sentence(question: Question, goal: Goal, target: Target) -> Statement:
+    return Statement(
+        say(
+            question,
+            f"Målsætningen i {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)} er: {target.text}.",
+            f"The target of {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)} is: {target.text}.",
         ),
         goal.citations[:1],
     )
@@ -80,3 +194,14 @@ def danish_date(iso: str | None) -> str:
         return iso or "ukendt dato"
     year, month, day = iso.split("-")
     return f"{int(day)}. {MONTH_NAMES[int(month) - 1]} {year}"
+
+
+def english_date(iso: str | None) -> str:
+    if not iso or len(iso) != 10:
+        return iso or "unknown date"
+    year, month, day = iso.split("-")
+    return f"{int(day)} {ENGLISH_MONTH_NAMES[int(month) - 1]} {year}"
+
+
+def date_in(question: Question, iso: str | None) -> str:
+    return danish_date(iso) if question.language == "da" else english_date(iso)

@@ -1,93 +1,128 @@
-"""Understanding a question: its language, kind, years, a meeting date and its topic words."""
+"""Understanding a question: its language, intent, slots (years, month, date, goal or item number) and topic words.
+
+The intent and the slots come from the cue tables in answer/cues.py; the topic words are what is
+left once question words and intent vocabulary are taken out. Which goals or items the topic names
+is decided later, by retrieval (answer/topic.py), so no topic word has to occur verbatim.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from answer.cues import (
+    GLOSSARY,
+    GOAL_NUMBER_PATTERN,
+    GOAL_WORD_PARTS,
+    INTENT_CUES,
+    INTENT_ORDER,
+    ITEM_NUMBER_PATTERN,
+    STOPWORDS,
+    YEAR_FROM_PATTERNS,
+    YEAR_RANGE_PATTERNS,
+    YEAR_TO_PATTERNS,
+)
 from nlp.danish import ENGLISH_MONTHS
 from nlp.danish import MONTHS as DANISH_MONTHS
 
-# Checked in this order: 'Hvilke bilag havde punktet om ...' is about attachments, not a decision.
-KIND_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("absent", re.compile(r"fravær|absent|missing from the meeting", re.I)),
-    ("attachments", re.compile(r"\bbilag|attachment", re.I)),
-    ("unchanged", re.compile(r"uændre|unchanged|carried (over|forward)|videreført", re.I)),
-    ("dropped", re.compile(r"\budg(ik|ået)|\bbortfald|dropped|removed|discontinued", re.I)),
-    (
-        "first",
-        re.compile(r"hvornår kom|første gang|first (appear|time)|when did .* (appear|come|enter)|introduced", re.I),
-    ),
-    ("change", re.compile(r"ændret|ændring|\bchanged?\b|udvikl|evolved", re.I)),
-    ("history", re.compile(r"dagsorden|agenda|historik|history|behandlet", re.I)),
-    ("decision", re.compile(r"besluttede|beslutning|\bdecided?\b|decision", re.I)),
-    ("status", re.compile(r"\bstatus|\btarget|målsætning|måltal|resultat", re.I)),
-]
-
-# English topic words -> the Danish word stems the documents use.
-GLOSSARY = {
-    "young": "unge",
-    "youth": "unge",
-    "refugees": "flygtninge",
-    "refugee": "flygtninge",
-    "disability": "handicap",
-    "disabilities": "handicap",
-    "disabled": "handicap",
-    "unemployed": "ledige",
-    "academics": "akademikere",
-    "businesses": "virksomheder",
-    "companies": "virksomheder",
-    "education": "uddannelse",
-    "employment": "beskæftigelse",
-    "cash": "kontanthjælp",
-}
-
-STOPWORDS = frozenset(
-    """
-hvad hvilke hvilken hvornår hvem hvordan hvorfor var er blev har have havde kom ind ud sig om for fra til i
-på af med den det de en et og eller at der som efter før målet mål målene målsætningen udvalget udvalgene
-besluttede beslutning besluttet status punktet punkt punkter bilag fraværende ændret ændring udgik udgået
-uændret uændrede videreført første gang dagsordenen dagsorden været kommunen
-what which when who how why was were is are did do does the a an of for from to in on at about with and or
-goal goals target targets committee decide decided decision status change changed changes over carried
-unchanged dropped first appear appeared agenda item items attachments attachment absent meeting people
-persons citizens been has have had into after before between
-""".split()
-)
-
 # Month names a question may use to name a meeting date, Danish or English.
 MONTHS = {**DANISH_MONTHS, **ENGLISH_MONTHS}
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 
+_CUES = {intent: re.compile("|".join(INTENT_CUES[intent]), re.I) for intent in INTENT_ORDER}
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_YEAR_RANGES = [re.compile(p, re.I) for p in YEAR_RANGE_PATTERNS]
+_YEARS_FROM = [re.compile(p, re.I) for p in YEAR_FROM_PATTERNS]
+_YEARS_TO = [re.compile(p, re.I) for p in YEAR_TO_PATTERNS]
+_GOAL_NUMBER = re.compile(GOAL_NUMBER_PATTERN, re.I)
+_ITEM_NUMBER = re.compile(ITEM_NUMBER_PATTERN, re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+([a-zæøå]+)\s+(\d{4})\b", re.I)
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(r"\b([a-z]+)\s+(\d{1,2}),?\s+(\d{4})\b", re.I)
-_WORD = re.compile(r"[a-zæøåéü0-9]+(?:-[a-zæøå]+)*", re.I)
-_ENGLISH = re.compile(r"\b(what|which|when|who|how|did|were|was|the)\b", re.I)
-_DANISH = re.compile(r"[æøå]|\b(hvad|hvilke|hvornår|hvem|hvordan|var|blev)\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_WORDS})\.?\s+(\d{{4}})\b", re.I)
+_WORD = re.compile(r"[a-zæøåéü0-9+]+(?:-[a-zæøå0-9]+)*", re.I)
+_ENGLISH = re.compile(r"\b(what|which|when|who|how|why|did|were|was|the|is|are|has|have)\b", re.I)
+_DANISH = re.compile(r"[æøå]|\b(hvad|hvilke|hvilket|hvornår|hvem|hvordan|hvorfor|var|blev|er|har|og|om)\b", re.I)
+# Where one question asks two things: '..., og hvad var status i 2019?' / '? Og hvornår ...'
+_PART_BREAK = re.compile(
+    r"\?\s+(?=\S)|[,;]\s*(?:og|and)\s+(?=(?:hvad|hvilke|hvornår|hvem|hvordan|hvorfor|hvor|what|which|when|who|how|why|is|was|were|did)\b)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
 class Question:
     text: str
     language: str  # "da" | "en"
-    kind: str
+    kind: str  # the intent: one of answer.cues.INTENT_ORDER, or "search" when no cue names one
     years: tuple[int, ...]
     date: str | None  # ISO yyyy-mm-dd of a meeting named in the question
     terms: tuple[str, ...]  # topic words, lower case, English mapped to Danish
+    year_from: int | None = None  # a span the question names ('fra 2014 til 2023', 'efter 2019')
+    year_to: int | None = None
+    month: str | None = None  # yyyy-mm ('i marts 2019')
+    goal_number: str | None = None  # 'mål 3' -> "3", 'følgemål c' -> "følgemål c"
+    item_number: str | None = None
+    parts: tuple[Question, ...] = field(default=())  # the sub-questions of a question asking several things
 
 
 def understand(text: str) -> Question:
-    date = meeting_date(text)
-    years = tuple(int(y) for y in _YEAR.findall(text))
-    kind = next((kind for kind, pattern in KIND_PATTERNS if pattern.search(text)), "search")
-    return Question(
-        text=text, language=language(text), kind=kind, years=years, date=date, terms=tuple(topic_terms(text))
+    """The whole question, and its parts when it asks several things (each part inherits missing slots)."""
+    pieces = [piece.strip(" ,;") for piece in _PART_BREAK.split(text) if piece.strip(" ,;?")]
+    whole = _understand_one(text)
+    if len(pieces) < 2:
+        return whole
+    parts = tuple(_inherit(_understand_one(piece), whole) for piece in pieces)
+    return replace(whole, kind=parts[0].kind, parts=parts)
+
+
+def _inherit(part: Question, whole: Question) -> Question:
+    return replace(
+        part,
+        language=whole.language,
+        terms=part.terms or whole.terms,
+        years=part.years or whole.years,
+        year_from=part.year_from if part.years else whole.year_from,
+        year_to=part.year_to if part.years else whole.year_to,
+        goal_number=part.goal_number or whole.goal_number,
     )
 
 
+def _understand_one(text: str) -> Question:
+    year_from, year_to = year_span(text)
+    return Question(
+        text=text,
+        language=language(text),
+        kind=intent(text),
+        years=tuple(int(y) for y in _YEAR.findall(text)),
+        date=meeting_date(text),
+        terms=tuple(topic_terms(text)),
+        year_from=year_from,
+        year_to=year_to,
+        month=month_named(text),
+        goal_number=goal_number(text),
+        item_number=(match.group("number") if (match := _ITEM_NUMBER.search(text)) else None),
+    )
+
+
+def intent(text: str) -> str:
+    return next((name for name in INTENT_ORDER if _CUES[name].search(text)), "search")
+
+
 def language(text: str) -> str:
-    return "en" if _ENGLISH.search(text) and not _DANISH.search(text) else "da"
+    english, danish = len(_ENGLISH.findall(text)), len(_DANISH.findall(text))
+    return "en" if english > danish else "da"
+
+
+def year_span(text: str) -> tuple[int | None, int | None]:
+    """The first and last year of a span the question names, either end open."""
+    for pattern in _YEAR_RANGES:
+        if match := pattern.search(text):
+            start, end = sorted((int(match.group("start")), int(match.group("end"))))
+            return start, end
+    after = next((int(m.group("year")) for p in _YEARS_FROM if (m := p.search(text))), None)
+    before = next((int(m.group("year")) for p in _YEARS_TO if (m := p.search(text))), None)
+    return after, before
 
 
 def meeting_date(text: str) -> str | None:
@@ -101,18 +136,37 @@ def meeting_date(text: str) -> str | None:
     return None
 
 
+def month_named(text: str) -> str | None:
+    """yyyy-mm of 'marts 2019' / 'March 2019' (also inside a full date)."""
+    match = _MONTH_YEAR.search(text)
+    return f"{match.group(2)}-{MONTHS[match.group(1).lower()]:02d}" if match else None
+
+
+def goal_number(text: str) -> str | None:
+    match = _GOAL_NUMBER.search(text)
+    if not match:
+        return None
+    label, number = match.group("label").lower(), match.group("number").lower()
+    if label in ("følgemål", "ministermål"):
+        return f"{label} {number}"
+    return number if number[0].isdigit() else None
+
+
 def topic_terms(text: str) -> list[str]:
-    """The question's content words: no question words, numbers or month names; English mapped to Danish."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    terms = [GLOSSARY.get(w, w) for w in words if w not in STOPWORDS and w not in MONTHS and not w.isdigit()]
+    """The question's content words: no question or intent words, numbers or month names; English mapped to Danish."""
+    terms = []
+    for word in (w.lower() for w in _WORD.findall(text)):
+        for part in [] if word in STOPWORDS else _topic_parts(word):
+            if part not in STOPWORDS and part not in MONTHS and not part.isdigit() and len(part) > 1:
+                terms.append(GLOSSARY.get(part, part))
     return list(dict.fromkeys(terms))
 
 
-def mentions(text: str, terms: list[str] | tuple[str, ...]) -> bool:
-    """Every term starts some word of the text (a short stem, so 'flygtninge' finds 'flygtningene')."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    return all(any(word.startswith(_stem(term)) for word in words) for term in terms)
-
-
-def _stem(term: str) -> str:
-    return term if len(term) <= 5 else term[: max(5, len(term) - 2)]
+def _topic_parts(word: str) -> list[str]:
+    """'igu-målet' -> ['igu']; 'beskæftigelsesmålet' -> ['beskæftigelses']; other words whole."""
+    parts = [p for p in word.split("-") if p] if "-" in word and not word.startswith("+") else [word]
+    kept = []
+    for part in parts:
+        suffix = next((s for s in GOAL_WORD_PARTS if part.endswith(s) and len(part) > len(s) + 2), None)
+        kept.append(part[: -len(suffix)] if suffix else part)
+    return kept

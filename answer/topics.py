@@ -20,7 +20,7 @@ def topic_records(topic: str, store: Store) -> list[dict]:
     question = Question(text=topic, language="da", kind="history", years=(), date=None, terms=tuple(topic_terms(topic)))
     return [
         {**decision_summary(item, decision, material), "citations": material.quoter.records(item.citations[:1])}
-        for item, decision in material.matching_items(question)
+        for item, decision in material.resolve_items(question)
     ]
 
 

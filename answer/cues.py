@@ -1,0 +1,301 @@
+"""What a question's words say about its intent and its topic: tables only, Danish and English side by side.
+
+The engine in answer/question.py reads these tables; a new wording is a new row here, not new code.
+Each intent lists regular-expression cues. Intents are tried in INTENT_ORDER: the first whose cue
+occurs wins, so a narrow intent ('Hvilke bilag havde punktet om budgettet?' asks for attachments,
+not a decision) is listed before a broad one.
+"""
+
+from __future__ import annotations
+
+# Intent -> cue patterns (case-insensitive, matched anywhere in the question).
+INTENT_CUES: dict[str, tuple[str, ...]] = {
+    "absent": (
+        r"fravær",
+        r"\bikke (var )?til stede",
+        r"\bdeltog ikke",
+        r"\bafbud",
+        r"\babsent",
+        r"\bnot (present|attend)",
+        r"\bdid not attend",
+        r"\bmissing from",
+        r"\bapologies",
+    ),
+    "attachments": (r"\bbilag", r"vedhæft", r"\battach", r"\bannex", r"\bappendi"),
+    "why": (
+        r"\bhvorfor\b",
+        r"\bbegrund",
+        r"\bårsag",
+        r"\bskyldes",
+        r"\bforklar",
+        r"\bbaggrund(en)? for",
+        r"\bwhy\b",
+        r"\breason",
+        r"\bexplain",
+        r"\bjustif",
+    ),
+    "new": (
+        r"\bnye\b.*\bmål",
+        r"\bnyt\b.*\bmål",
+        r"\bkom(mer)? til\b",
+        r"\btilføje",
+        r"\bnew\b.*\bgoal",
+        r"\b(were|was|got) added",
+        r"\badded\b",
+    ),
+    "dropped": (
+        r"\budg(ik|å)",
+        r"\bbortfald",
+        r"\bfjerne",
+        r"\bdroppe",
+        r"\bikke (længere|mere)\b",
+        r"\bforsvandt",
+        r"\bopgivet",
+        r"\bdropped",
+        r"\bremoved",
+        r"\bdiscontinued",
+        r"\bno longer",
+        r"\bdisappear",
+        r"\babandon",
+    ),
+    "unchanged": (
+        r"uændre",
+        r"\bvidereført",
+        r"\bført(es)? videre",
+        r"\bdet samme\b",
+        r"\bsamme (ordlyd|formulering|mål)",
+        r"\bidentisk",
+        r"\bunchanged",
+        r"\bcarried (over|forward)",
+        r"\bthe same\b",
+        r"\bidentical",
+        r"\bkept\b",
+    ),
+    "first": (
+        r"første gang",
+        r"\bførst\b",
+        r"\bhvornår (kom|blev|dukke|optr|indf|opstod)",
+        r"\bsiden hvornår",
+        r"\bfirst\b",
+        r"\bintroduc",
+        r"\bwhen (did|was)\b.*\b(appear|come|enter|introduc|set|added)",
+        r"\bsince when",
+    ),
+    "last": (
+        r"\bsidste gang",
+        r"\bsenest\b.*\b(optr|med|nævnt)",
+        r"\bhvornår (forsvandt|sluttede|ophørte|udløb)",
+        r"\blast (time|appear|year)",
+        r"\bwhen did\b.*\b(end|stop|disappear|last)",
+    ),
+    "change": (
+        r"ændre",
+        r"ændring",
+        r"\budvikl",
+        r"\bforskel",
+        r"\bsammenlign",
+        r"\bhvad skete",
+        r"\bover (årene|tid)",
+        r"\bjustere",
+        r"\bchang",
+        r"\bevolv",
+        r"\bdiffer",
+        r"\bcompar",
+        r"\bwhat happened",
+        r"\bover (the years|time)",
+        r"\brevis",
+    ),
+    "history": (
+        r"dagsorden",
+        r"\bbehandle[td]",
+        r"\bbehandling",
+        r"\bhistorik",
+        r"\bdrøfte",
+        r"\bværet (oppe|forelagt)",
+        r"\bforelagt",
+        r"\bagenda",
+        r"\bhistory",
+        r"\bdiscuss",
+        r"\btaken up",
+        r"\bconsidered",
+    ),
+    "decision": (
+        r"\bbeslut",
+        r"\bvedt(og|age)",
+        r"\bgodkend",
+        r"\banbefal",
+        r"\bindstil",
+        r"\bhvad (blev|endte)\b.*\budfald",
+        r"\budfald",
+        r"\bdecid",
+        r"\bdecision",
+        r"\bapprov",
+        r"\badopt",
+        r"\bresolv",
+        r"\boutcome",
+        r"\brecommend",
+    ),
+    "status": (
+        r"\bstatus",
+        r"\bnået",
+        r"\bindfri",
+        r"\bopfyld",
+        r"\bresultat",
+        r"\bmåltal",
+        r"\bmålsætning",
+        r"\bhvor langt",
+        r"\bligger\b",
+        r"\btarget",
+        r"\bachiev",
+        r"\b(was|were|is) (it |the goal )?met\b",
+        r"\breached",
+        r"\bprogress",
+        r"\bhow far",
+    ),
+    "overview": (
+        r"\bhvor mange",
+        r"\bantal(let)? (af )?(mål|punkt|møde|følgemål|delmål)",
+        r"\boversigt",
+        r"\bhvilke (\w+ )?(mål|følgemål|delmål|indsatsområder)\b",
+        r"\bhow many",
+        r"\bnumber of",
+        r"\boverview",
+        r"\blist\b",
+        r"\bwhich (\w+ )?goals\b",
+        r"\bwhat goals\b",
+    ),
+}
+
+# Narrow before broad: an absence or attachment question also names a meeting or an item; a 'why'
+# question often says 'ændret'; 'new' and 'dropped' mention goals and years, like an overview.
+INTENT_ORDER: tuple[str, ...] = (
+    "absent",
+    "attachments",
+    "why",
+    "dropped",
+    "first",
+    "new",
+    "unchanged",
+    "last",
+    "change",
+    "decision",
+    "history",
+    "status",
+    "overview",
+)
+
+# Phrases naming a span of years: (pattern, which bound each year group sets). A single bound:
+# 'efter 2019' / 'siden 2019' (from), 'før 2019' / 'indtil 2019' (to).
+YEAR_RANGE_PATTERNS: tuple[str, ...] = (
+    r"\b(?:fra|mellem|from|between)\s+(?P<start>(?:19|20)\d\d)\s+(?:til|og|to|and|-)\s+(?P<end>(?:19|20)\d\d)\b",
+    r"\b(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)\b",
+)
+YEAR_FROM_PATTERNS: tuple[str, ...] = (r"\b(?:efter|siden|after|since|from)\s+(?P<year>(?:19|20)\d\d)\b",)
+YEAR_TO_PATTERNS: tuple[str, ...] = (r"\b(?:før|indtil|inden|before|until|up to)\s+(?P<year>(?:19|20)\d\d)\b",)
+
+# 'mål 3', 'goal 2a', 'følgemål c', 'delmål 1', 'mål nr. 4': a goal's number as the plans print it.
+GOAL_NUMBER_PATTERN = (
+    r"\b(?P<label>følgemål|delmål|ministermål|mål|goal|target)\s+(?:nr\.?\s*|no\.?\s*|number\s+)?"
+    r"(?P<number>\d{1,2}[a-z]?|[a-h])\b(?!\s*(?:pct|%|år|procent|per|year))"
+)
+# 'punkt 4', 'item 4', 'dagsordenspunkt 3'
+ITEM_NUMBER_PATTERN = r"\b(?:dagsordens)?(?:punkt|item)\s+(?:nr\.?\s*)?(?P<number>\d{1,3})\b"
+
+# Words that carry no topic: question words, function words, and the vocabulary of the intents
+# themselves (matched as whole lower-case words).
+STOPWORDS = frozenset(
+    """
+hvad hvilke hvilken hvilket hvornår hvem hvordan hvorfor hvor mange var er blev bliver har have havde kom komme
+kommer ind ud sig om for fra til i på af med den det de en et og eller at der som efter før siden mellem indtil
+inden ved så ikke også men kan skal skulle vil ville sine sin sit deres dets dens man nogen noget nogle alle
+hele vores jeres samme mere mest flere meget nu da end under over dette disse denne
+mål målet målene målsætning målsætningen målsætninger måltal delmål følgemål følgemålet følgemålene
+ministermål udvalget udvalgene udvalg kommunen kommune plan planen planer planerne
+besluttede beslutning beslutningen besluttet vedtog vedtaget godkendt godkendte godkendelse anbefalet
+status statussen punktet punkt punkter dagsordenspunkt dagsordenspunkter bilag bilagene bilaget
+fraværende fravær afbud ændret ændrede ændring ændringer ændringen ændres udviklet udvikling
+udgik udgået bortfaldet fjernet droppet uændret uændrede uændrede videreført videreførte første gang
+sidste senest dagsorden dagsordenen behandlet behandling historik drøftet forelagt møde mødet møder
+hvorfor begrundelse årsag skyldes forklar forklaring baggrund nye nyt ny tilføjet tilføjede
+skete sket gik hen ligger nået opfyldt resultat resultatet resultater været oppe sammenlignet forskel
+antal antallet oversigt periode perioden år årene året tid tiden siden
+what which when who how why was were is are did do does the a an of for from to in on at about with and
+or by be it its this that these those than then there their they has have had been into after before
+between since until up over many much number all any goal goals target targets committee committees
+decide decided decision decisions status change changed changes evolve evolved carried unchanged dropped
+removed first last appear appeared introduced agenda item items attachment attachments absent meeting
+meetings new added same identical kept happened plan plans municipality council reason explain
+year years time compare compared list overview achieved met reached progress outcome approved
+""".split()
+)
+
+# A word naming a plan document ('Beskæftigelsesplan 2019', 'handleplanen'): it says which plan, not which goal.
+PLAN_WORD = r"plan(en|er|erne)?$"
+
+# Parts of a compound that say 'goal' rather than what the goal is about: 'IGU-målet' is about IGU.
+GOAL_WORD_PARTS: tuple[str, ...] = ("målsætningen", "målsætning", "målene", "målet", "mål", "indsatsen", "indsats")
+
+# English topic words -> the Danish word the documents use.
+GLOSSARY: dict[str, str] = {
+    "young": "unge",
+    "youth": "unge",
+    "youths": "unge",
+    "refugees": "flygtninge",
+    "refugee": "flygtninge",
+    "disability": "handicap",
+    "disabilities": "handicap",
+    "disabled": "handicap",
+    "unemployed": "ledige",
+    "unemployment": "ledighed",
+    "academics": "akademikere",
+    "graduates": "akademikere",
+    "businesses": "virksomheder",
+    "companies": "virksomheder",
+    "employers": "virksomheder",
+    "education": "uddannelse",
+    "employment": "beskæftigelse",
+    "jobs": "beskæftigelse",
+    "cash": "kontanthjælp",
+    "sickness": "sygedagpenge",
+    "sick": "sygedagpenge",
+    "pension": "førtidspension",
+    "seniors": "seniorer",
+    "senior": "seniorer",
+    "elderly": "ældre",
+    "women": "kvinder",
+    "fraud": "bedrageri",
+    "budget": "budget",
+    "integration": "integration",
+    "upskilling": "opkvalificering",
+    "long-term": "langtidsledige",
+    "resource": "ressourceforløb",
+    "flexjob": "fleksjob",
+    "school": "skole",
+    "schools": "skole",
+    "health": "sundhed",
+    "children": "børn",
+    "climate": "klima",
+    "housing": "bolig",
+    "cycle": "cykelstier",
+    "bicycle": "cykelstier",
+}
+
+# Words and phrases that name the same group or subject in municipal plans; a question using one
+# finds goals written with another. Each group is a set of word stems (prefix matches).
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("unge", "ung ", "under 30", "ungdom", "young", "youth"),
+    ("handicap", "funktionsnedsættelse", "funktionsnedsat", "disab"),
+    ("ledige", "ledighed", "arbejdsløs", "unemploy"),
+    ("langtidsledig", "langvarig ledig", "long-term unemploy"),
+    ("flygtning", "familiesammenført", "integration", "refugee"),
+    ("seniorer", "ældre ledige", "+55", "over 55", "55 år", "senior"),
+    ("førtidspension", "early retirement", "disability pension"),
+    ("sygedagpenge", "sygemeldt", "raskmeldt", "sick"),
+    ("kontanthjælp", "cash benefit", "social assistance"),
+    ("virksomhed", "arbejdsgiver", "erhvervsliv", "employer", "compan", "business"),
+    ("igu", "integrationsgrunduddannelse"),
+    ("ressourceforløb", "resource"),
+    ("opkvalificer", "efteruddannelse", "upskill"),
+    ("bedrageri", "fejludbetaling", "fraud"),
+    ("akademiker", "graduate", "academic"),
+)

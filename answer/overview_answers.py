@@ -1,0 +1,199 @@
+"""Overview (counts and lists), why (the explaining passage, quoted) and the search fallback for other questions."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from answer.material import Material, item_search_text
+from answer.phrasing import (
+    Answer,
+    Statement,
+    date_in,
+    goal_name,
+    no_evidence,
+    quoted,
+    say,
+    topic_da,
+    topic_en,
+    year_list,
+)
+from answer.question import Question
+from answer.topic import TermMatcher
+from maalspor.model import Goal
+
+# A question about meetings or agenda items (not goals) when the overview is asked.
+_ABOUT_ITEMS = re.compile(r"\b(punkt|punkter|dagsordenspunkt|møde|møder|mødet|items?|meetings?)\b", re.I)
+# Kinds of goal a count may be limited to: the word in the question and the goal-number prefix.
+GOAL_KINDS = {"følgemål": "følgemål", "ministermål": "ministermål", "follow-up": "følgemål"}
+# Words that introduce a reason in Danish and English case texts.
+REASON_CUES = re.compile(
+    r"\b(fordi|derfor|skyldes|på baggrund af|baggrunden|med henblik på|formålet|for at|årsagen|begrundelse|"
+    r"because|therefore|in order to|due to|the reason)\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])")
+SEARCH_HITS_IN_ANSWER = 3
+SEARCH_CANDIDATES = 12
+
+
+def answer_overview(question: Question, material: Material, searcher=None) -> Answer:
+    if _ABOUT_ITEMS.search(question.text):
+        return _item_overview(question, material)
+    years = question.years or material.plan_years()
+    kind = next((prefix for word, prefix in GOAL_KINDS.items() if word in question.text.lower()), None)
+    goals = [
+        g
+        for g in material.goals.values()
+        if g.plan_year in years
+        and material.in_scope(question, g.document_id)
+        and (not kind or g.number.startswith(kind))
+    ]
+    if question.terms and (topical := material.resolve_goals(question)):
+        goals = [g for g in goals if g in topical] or goals
+    if not goals:
+        return no_evidence(
+            question,
+            f"nogen mål i {year_list(question, list(years))}",
+            f"any goals in {year_list(question, list(years))}",
+        )
+    statements = []
+    for year in sorted({g.plan_year for g in goals}):
+        statements += _goal_count(question, year, [g for g in goals if g.plan_year == year], kind)
+    return Answer(question, statements, goals=[g.id for g in goals])
+
+
+def _goal_count(question: Question, year: int, goals: list[Goal], kind: str | None) -> list[Statement]:
+    label_da, label_en = (kind, "follow-up goals") if kind else ("mål", "goals")
+    followups = sum(g.number.startswith("følgemål") for g in goals)
+    extra_da = f", heraf {followups} følgemål" if followups and not kind else ""
+    extra_en = f", {followups} of them follow-up goals" if followups and not kind else ""
+    heading = Statement(
+        say(
+            question,
+            f"Materialet har {len(goals)} {label_da} for {year}{extra_da}:",
+            f"The material has {len(goals)} {label_en} for {year}{extra_en}:",
+        ),
+        [],
+    )
+    lines = [
+        Statement(
+            say(
+                question,
+                f"{goal_name(question, g).capitalize()}: {quoted(g)}.",
+                f"{goal_name(question, g).capitalize()}: {quoted(g)}.",
+            ),
+            g.citations[:1],
+        )
+        for g in goals
+    ]
+    return [heading, *lines]
+
+
+def _item_overview(question: Question, material: Material) -> Answer:
+    items = [
+        item
+        for item in material.items
+        if not item.embedded
+        and material.in_scope(question, item.document_id)
+        and _meeting_matches(question, material.documents[item.document_id].meeting_date or "")
+    ]
+    if not items:
+        return no_evidence(question, "noget møde, der passer", "a meeting that matches")
+    by_meeting: dict[str, list] = defaultdict(list)
+    for item in items:
+        by_meeting[item.document_id].append(item)
+    statements = []
+    for document_id, meeting_items in by_meeting.items():
+        document = material.documents[document_id]
+        listed = "; ".join(f"{i.number} “{i.title}”" for i in meeting_items)
+        statements.append(
+            Statement(
+                say(
+                    question,
+                    f"Mødet i {document.committee} den {date_in(question, document.meeting_date)} havde {len(meeting_items)} punkter: {listed}.",
+                    f"The {document.committee} meeting on {date_in(question, document.meeting_date)} had {len(meeting_items)} items: {listed}.",
+                ),
+                [c for i in meeting_items for c in i.citations[:1]],
+            )
+        )
+    return Answer(question, statements)
+
+
+def _meeting_matches(question: Question, date: str) -> bool:
+    if question.date:
+        return date == question.date
+    if question.month:
+        return date.startswith(question.month)
+    return not question.years or any(date.startswith(str(y)) for y in question.years)
+
+
+def answer_why(question: Question, material: Material, searcher=None) -> Answer:
+    """The passage of a matching item that gives a reason, quoted; else the best relevant search passage."""
+    for item, _ in material.resolve_items(question):
+        reason = next(
+            (s for s in _SENTENCE.split(" ".join(item_search_text(item).split())) if REASON_CUES.search(s)), None
+        )
+        if reason and item.citations:
+            citation = material.quoter.narrowed(item.citations[0], " ".join(reason.split()[:4]))
+            return Answer(
+                question,
+                [
+                    Statement(
+                        say(
+                            question,
+                            f"Begrundelsen i punkt {item.number} “{item.title}”: “{reason}”",
+                            f"The reason given in item {item.number} “{item.title}”: “{reason}”",
+                        ),
+                        [citation],
+                    )
+                ],
+            )
+    return answer_by_search(question, material, searcher)
+
+
+def answer_by_search(question: Question, material: Material, searcher=None) -> Answer:
+    """The best relevant search passages, at most one per document first; none relevant: say so."""
+    hits = _relevant_hits(question, searcher)
+    if not hits:
+        return no_evidence(question, f"noget om {topic_da(question)}", f"anything about {topic_en(question)}")
+    return Answer(
+        question,
+        [
+            Statement(
+                say(
+                    question,
+                    f"Relevant tekststykke: “{' '.join(hit.text.split())[:300]}”.",
+                    f"Relevant passage: “{' '.join(hit.text.split())[:300]}”.",
+                ),
+                hit.citations,
+            )
+            for hit in hits
+        ],
+    )
+
+
+def _relevant_hits(question: Question, searcher) -> list:
+    if searcher is None:
+        return []
+    from index.search.hybrid import SearchFilters  # numpy and the vector index: only when a search runs
+
+    first = question.year_from if question.year_from is not None else (min(question.years) if question.years else None)
+    last = question.year_to if question.year_to is not None else (max(question.years) if question.years else None)
+    hits = searcher.search(question.text, SearchFilters(year_from=first, year_to=last), limit=SEARCH_CANDIDATES)
+    if question.terms:
+        matcher = TermMatcher(question.terms)
+        hits = [hit for hit in hits if matcher.matched(f"{hit.metadata.get('heading', '')} {hit.text}")]
+    return _diverse(hits)[:SEARCH_HITS_IN_ANSWER]
+
+
+def _diverse(hits: list) -> list:
+    """One hit per document first (best first), then the rest in order."""
+    seen: set[str] = set()
+    first: list = []
+    rest: list = []
+    for hit in hits:
+        document = hit.metadata.get("document_id", "")
+        (rest if document in seen else first).append(hit)
+        seen.add(document)
+    return first + rest

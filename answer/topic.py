@@ -1,0 +1,113 @@
+"""Which goals and agenda items a question's topic names: lexical retrieval with stems, compounds and synonyms.
+
+No topic word has to occur verbatim: a term matches a word it starts (a stem: 'flygtninge' finds
+'flygtningene'), a compound it sits inside ('kontanthjælp' in 'kontanthjælpsmodtagere'), or any
+word of its synonym group ('handicap' finds 'funktionsnedsættelse'). Terms weigh by rarity (idf over
+the records searched), so 'IGU' counts more than 'beskæftigelse'; a record is a match when its
+matched terms carry at least MATCH_SHARE of the question's weight, and the answer keeps the records
+within KEEP_SHARE of the best one. A term found nowhere in the material still weighs, so a question
+about 'cykelstier i budgettet' does not settle for the budget item.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from answer.cues import SYNONYM_GROUPS
+
+MATCH_SHARE = 0.5
+KEEP_SHARE = 0.75
+# A synonym counts for less than the question's own word, so 'integration' does not rank level with
+# 'flygtninge' in a question about refugees, yet still finds a goal written only with the synonym.
+SYNONYM_STRENGTH = 0.7
+# Stems shorter than this match only at a word's start; longer ones also inside a compound.
+COMPOUND_STEM = 5
+
+_WORD = re.compile(r"[a-zæøåéü0-9+]+", re.I)
+
+Record = TypeVar("Record")
+
+
+@dataclass(frozen=True)
+class Scored(Generic[Record]):
+    record: Record
+    score: float  # share of the question's term weight the record matches, 0..1
+
+
+def stem(term: str) -> str:
+    """A prefix that still finds the inflected forms: 'flygtninge' -> 'flygtning'."""
+    return term if len(term) <= 5 else term[: max(5, len(term) - 2)]
+
+
+def variants(term: str) -> tuple[str, ...]:
+    """The term's stem and, when the term belongs to a synonym group, every stem of that group."""
+    own = stem(term)
+    groups = [group for group in SYNONYM_GROUPS if any(_same_subject(own, member) for member in group)]
+    return tuple(dict.fromkeys([own, *(member.strip() for group in groups for member in group)]))
+
+
+def _same_subject(own: str, member: str) -> bool:
+    member = member.strip()
+    return own.startswith(member) or (len(member) >= COMPOUND_STEM and member.startswith(own))
+
+
+class TermMatcher:
+    """Matches a question's terms against texts; built once per question."""
+
+    def __init__(self, terms: Sequence[str]):
+        self.terms = tuple(terms)
+        self._variants = {term: variants(term) for term in self.terms}
+
+    def matched(self, text: str) -> dict[str, float]:
+        """The terms that occur in `text`, 1.0 as stem or compound part, SYNONYM_STRENGTH as a synonym only."""
+        lowered = text.lower()
+        words = _WORD.findall(lowered)
+        found = {}
+        for term in self.terms:
+            own, *synonyms = self._variants[term]
+            if _occurs(own, lowered, words):
+                found[term] = 1.0
+            elif any(_occurs(v, lowered, words) for v in synonyms):
+                found[term] = SYNONYM_STRENGTH
+        return found
+
+    def rank(self, records: Sequence[Record], texts: Sequence[str]) -> list[Scored[Record]]:
+        """Records whose text matches enough of the question's weight, best first."""
+        if not self.terms or not records:
+            return []
+        matches = [self.matched(text) for text in texts]
+        weights = self._weights(matches)
+        total = sum(weights.values())
+        scored = [
+            Scored(record, sum(weights[t] * strength for t, strength in found.items()) / total)
+            for record, found in zip(records, matches, strict=True)
+            if found
+        ]
+        scored = [s for s in scored if s.score >= MATCH_SHARE]
+        best = max((s.score for s in scored), default=0.0)
+        return sorted((s for s in scored if s.score >= KEEP_SHARE * best), key=lambda s: -s.score)
+
+    def _weights(self, matches: list[dict[str, float]]) -> dict[str, float]:
+        """Inverse document frequency per term; a term matching nothing weighs like the rarest found."""
+        count = len(matches)
+        frequency = {term: sum(term in found for found in matches) for term in self.terms}
+        found_weights = [math.log(1 + count / f) for f in frequency.values() if f]
+        rarest = max(found_weights, default=1.0)
+        return {term: math.log(1 + count / f) if f else rarest for term, f in frequency.items()}
+
+
+def _occurs(variant: str, text: str, words: list[str]) -> bool:
+    if not variant.isalnum():  # a phrase or a form with '+': 'under 30', '+55'
+        return variant in text
+    if len(variant) < COMPOUND_STEM:
+        return any(word.startswith(variant) for word in words)
+    return any(variant in word for word in words)
+
+
+def mentions(text: str, terms: Sequence[str]) -> bool:
+    """Every term occurs in the text (as stem, compound part or synonym): the word filter of the list endpoints."""
+    return len(TermMatcher(terms).matched(text)) == len(set(terms))
