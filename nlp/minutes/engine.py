@@ -137,14 +137,22 @@ def _title_end(clean: CleanText, lines: list[Line], heading: Heading, end: int) 
 
 def _wrapped_paragraph(lines: list[Line], heading: Heading, after: int, end: int) -> tuple[int, list[Line]]:
     """A title set as a paragraph of its own (blank line or label after it) wraps onto the lines
-    that follow it directly; otherwise the title is the one line."""
+    that follow it directly; otherwise the title is the one line. A sentence of its own
+    ('Godkendt.') does not continue a title."""
     index = after
-    while index < end and index < after + _TITLE_REACH and lines[index].text and not is_field_line(lines[index]):
+    while index < min(end, after + _TITLE_REACH) and _continues_title(lines[index]):
         index += 1
     closed = index >= end or not lines[index].text or is_field_line(lines[index])
     if closed and index > after and not heading.title.endswith("."):
         return index, lines[after:index]
     return after, []
+
+
+def _continues_title(line: Line) -> bool:
+    text = line.text
+    if not text or is_field_line(line):
+        return False
+    return text[0].islower() or not text.endswith((".", "!", "?"))
 
 
 def _body_start(lines: list[Line], start: int, end: int) -> int:
