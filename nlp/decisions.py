@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from maalspor.model import Absence, AgendaItem, Citation, Decision, Document, Outcome
-from nlp.bodies import BODY_PATTERN, normalise_body, readable_case
+from maalspor.model import Absence, AgendaItem, Citation, Decision, Document, Outcome, Substitute
+from nlp.bodies import BODY_PATTERN, normalise_body, readable_case, same_body
 from nlp.danish import DATE_PATTERN, parse_danish_date
 
 # The labels that open a decision block ('Beslutning', 'Beslutninger', 'Afgørelse'; English 'Decision').
@@ -62,17 +62,24 @@ def decision_header(text: str) -> DecisionHeader | None:
     return None
 
 
-# Normalised outcome -> the phrases that state it. The first phrase in a text wins.
+# Normalised outcome -> the phrases that state it. The first phrase in a text wins; of two phrases
+# starting at the same place the longer one ('anbefales ikke' over 'anbefales').
 _OUTCOME_PHRASES: dict[Outcome, tuple[str, ...]] = {
     Outcome.TAGET_TIL_EFTERRETNING: (r"tage[ns]? til efterretning", r"tages til efterretning", r"til efterretning"),
     Outcome.ANBEFALET: (r"anbefal(?:et|es|ede)", r"indstilles til godkendelse"),
     Outcome.GODKENDT: (r"godkend(?:t|es|te)", r"bevilge[ts]"),
     Outcome.DROEFTET: (r"drøfte(?:t|des|de)",),
     Outcome.UDSAT: (r"uds(?:at|ættes|atte)",),
-    Outcome.AFVIST: (r"afvis(?:t|es|te)", r"forkast(?:et|es)", r"ikke godkendt"),
+    Outcome.AFVIST: (
+        r"afvis(?:t|es|te)",
+        r"forkast(?:et|es)",
+        r"ikke (?:godkendt|anbefalet|vedtaget|tiltrådt)",
+        r"(?:anbefales|godkendes|vedtages|tiltrædes) ikke",
+        r"kan ikke (?:anbefales|godkendes|tiltrædes)",
+    ),
     Outcome.OVERSENDT: (r"oversend(?:t|es)", r"fremsend(?:t|es)", r"videresend(?:t|es)"),
     Outcome.VEDTAGET: (r"vedtag(?:et|es)",),
-    Outcome.TILTRAADT: (r"tiltræd(?:er|es)", r"tiltrådt"),
+    Outcome.TILTRAADT: (r"tiltræd(?:er|es)", r"tiltrådt", r"kunne tiltræde"),
     Outcome.ORIENTERET: (r"orienter(?:et|ede)",),
 }
 _OUTCOME_PATTERNS = [
@@ -81,20 +88,59 @@ _OUTCOME_PATTERNS = [
     for phrase in phrases
 ]
 
-# "Ad. 1-2 Anbefalet." / "Ad 3: Godkendt" / (line start) "1. - 5. anbefales." / "2. Godkendt"
-_AD_RANGE = re.compile(r"\bAd\.?\s*(?P<first>\d+)\.?(?:\s*[-–]\s*(?P<last>\d+)\.?)?\s*:?", re.I)
-_LEADING_RANGE = re.compile(r"^(?P<first>\d+)\.(?:\s*[-–]\s*(?P<last>\d+)\.)?\s*(?=[^\W\d])", re.M)
+# "Ad. 1-2 Anbefalet." / "Ad 3: Godkendt" / "At 1) godkendt" / (line start) "1. - 5. anbefales." /
+# "5-7. anbefales" / "2. Godkendt"
+_AD_RANGE = re.compile(r"\b(?:(?i:ad)\.?|At(?=\s*\d+\)))\s*(?P<first>\d+)[.)]?(?:\s*[-–]\s*(?P<last>\d+)[.)]?)?\s*:?")
+_LEADING_RANGE = re.compile(r"^(?P<first>\d{1,2})(?P<dot>\.)?(?:\s*[-–]\s*(?P<last>\d{1,2})\.)?\s*(?=[^\W\d])", re.M)
 
-_NAME_PARTY = re.compile(r"(?P<name>[A-ZÆØÅ][\w.\-]*(?:\s+[A-ZÆØÅ][\w.\-]*)*)\s*\((?P<party>[A-ZÆØÅ]{1,3})\)")
+# A member as the minutes name one: 'Mette Schmidt Olsen (C)', 'John T. Olsen', 'Jakob Engel-Schmidt (V)'.
+_NAME_WORD = r"[A-ZÆØÅÉÜÖ][\w'\-]*\.?"
+# Words that start a sentence about members without naming one ('Følgende deltog ikke i …').
+_NOT_NAMES = r"(?:Følgende|Udvalget|Han|Hun|De|Der|Det|Den|Alle|Ingen|Medlemmerne?)\b"
+_PERSON = rf"(?!{_NOT_NAMES}){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}(?:[ \t]*\([A-ZÆØÅ]{{1,4}}\))?"
+_PERSONS = rf"{_PERSON}(?:(?:[ \t]*,[ \t]*|[ \t]+og[ \t]+){_PERSON})*"
+_NAME_PARTY = re.compile(r"(?P<name>[A-ZÆØÅ][\w.\-]*(?:\s+[A-ZÆØÅ][\w.\-]*)*)\s*\((?P<party>[A-ZÆØÅ]{1,4})\)")
+# A sentence about members starts a line or follows another sentence.
+_SENTENCE_START = r"(?:^|(?<=[.!?:;] ))"
+# The ways minutes say who was absent; group 'names' holds the members.
 _ABSENT_SENTENCES = (
-    re.compile(r"(?P<names>[^.\n]*?\([A-ZÆØÅ]{1,3}\)[^.\n]*?)\s+var\s+fraværende\.?"),
-    re.compile(r"(?P<names>[A-ZÆØÅ][^.\n]*?)\s+deltog ikke i (?:sagens|punktets) behandling\.?"),
-    re.compile(r"(?:Afbud|Fraværende):\s*(?P<names>[^\n]+)"),
+    re.compile(
+        rf"{_SENTENCE_START}(?P<names>{_PERSONS})\s+var\s+(?:fraværende|forhindret|ikke til stede)\b[^.\n]*\.?", re.M
+    ),
+    re.compile(rf"{_SENTENCE_START}(?P<names>{_PERSONS})\s+deltog\s+ikke\s+(?:i|under)\s[^.\n]*\.?", re.M),
+    re.compile(rf"{_SENTENCE_START}(?P<names>{_PERSONS})\s+(?:har|havde)\s+meldt\s+afbud\b[^.\n]*\.?", re.M),
+    # 'Afbud: A, B', 'Fraværende: C', 'Fraværende med afbud: D', 'Afbud fra E.'
+    re.compile(r"(?:Fraværende(?:\s+med\s+afbud)?|Afbud(?:/fravær)?|Fravær)\s*:\s*(?P<names>[^\n]+)"),
+    re.compile(rf"Afbud\s+fra\s+(?P<names>{_PERSONS})\.?"),
     # eDoc: the names (if any) follow on their own lines.
     re.compile(
-        r"Følgende deltog ikke i behandlingen af punktet:\s*(?P<names>(?:[A-ZÆØÅ][^\n()]*\([A-ZÆØÅ]{1,3}\)\s*)*)"
+        r"Følgende deltog ikke i behandlingen af punktet:\s*(?P<names>(?:[A-ZÆØÅ][^\n()]*\([A-ZÆØÅ]{1,4}\)\s*)*)"
     ),
 )
+# The ways minutes say who sat in for whom; groups 'names' (the substitute) and 'replaces'.
+_SUBSTITUTE_SENTENCES = (
+    # 'I stedet for Hans Jensen (V) deltog Per Hansen (V).'
+    re.compile(rf"I\s+stedet\s+for\s+(?P<replaces>{_PERSON})\s+(?:deltog|mødte)\s+(?P<names>{_PERSON})\.?"),
+    # 'Per Hansen (V) mødte for Hans Jensen (V)', '… deltog som stedfortræder for …', '… i stedet for …'
+    re.compile(
+        rf"{_SENTENCE_START}(?P<names>{_PERSON})\s+(?:mødte|deltog)(?:\s+som\s+(?:stedfortræder|suppleant))?"
+        rf"\s+(?:i\s+stedet\s+)?for\s+(?P<replaces>{_PERSON})\.?",
+        re.M,
+    ),
+    # 'Stedfortræder: Per Hansen (V) for Hans Jensen (V)', 'Suppleant: Per Hansen'
+    re.compile(
+        rf"(?:Stedfortræder|Suppleant)e?\s*:\s*(?P<names>{_PERSON})(?:\s+\(?(?:i\s+stedet\s+)?for\s+(?P<replaces>{_PERSON})\)?)?"
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """What a text says about attendance, and the text without those sentences."""
+
+    text: str
+    absent: list[Absence]
+    substitutes: list[Substitute]
 
 
 def parse_decision_header(line: str) -> tuple[str, str] | None:
@@ -107,13 +153,22 @@ def parse_decision_header(line: str) -> tuple[str, str] | None:
 
 def classify_outcome(text: str) -> Outcome | None:
     """The normalised outcome of the first outcome phrase in `text`."""
-    found = [(match.start(), outcome) for outcome, pattern in _OUTCOME_PATTERNS if (match := pattern.search(text))]
-    return min(found)[1] if found else None
+    found = [
+        (match.start(), -len(match.group()), outcome)
+        for outcome, pattern in _OUTCOME_PATTERNS
+        if (match := pattern.search(text))
+    ]
+    return min(found)[2] if found else None
+
+
+def _recommendation_markers(text: str) -> list[re.Match[str]]:
+    leading = [marker for marker in _LEADING_RANGE.finditer(text) if marker.group("dot") or marker.group("last")]
+    return list(_AD_RANGE.finditer(text)) or leading
 
 
 def outcomes_by_recommendation(text: str) -> dict[int, Outcome]:
     """Per-recommendation outcomes: 'Ad. 1-2 Anbefalet. Ad. 3-5 Godkendt.' -> {1: 'anbefalet', ...}."""
-    markers = list(_AD_RANGE.finditer(text)) or list(_LEADING_RANGE.finditer(text))
+    markers = _recommendation_markers(text)
     outcomes: dict[int, Outcome] = {}
     for index, marker in enumerate(markers):
         segment_end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
@@ -135,19 +190,40 @@ def _names(listing: str) -> list[Absence]:
     return [Absence(" ".join(part.split()), None) for part in parts if part.strip()]
 
 
-def split_absences(text: str) -> tuple[str, list[Absence]]:
-    """(decision text without the absence sentences, the absent members)."""
+def _substitutes(match: re.Match[str]) -> tuple[list[Substitute], list[Absence]]:
+    """The substitute(s) a sentence names, and the member each replaces (absent from the meeting)."""
+    replaced = _names(match.group("replaces")) if match.group("replaces") else []
+    replaces = replaced[0].name if replaced else None
+    return [Substitute(person.name, person.party, replaces) for person in _names(match.group("names"))], replaced
+
+
+def split_attendance(text: str) -> Attendance:
+    """The absent members and substitutes that `text` names, and the text without those sentences."""
     absent: list[Absence] = []
+    substitutes: list[Substitute] = []
+    for pattern in _SUBSTITUTE_SENTENCES:
+        for match in pattern.finditer(text):
+            sitting_in, replaced = _substitutes(match)
+            substitutes += sitting_in
+            absent += replaced
+        text = pattern.sub("", text)
     for pattern in _ABSENT_SENTENCES:
         for match in pattern.finditer(text):
             absent.extend(_names(match.group("names")))
         text = pattern.sub("", text)
-    return _tidy(text), absent
+    return Attendance(_tidy(text), absent, substitutes)
+
+
+def split_absences(text: str) -> tuple[str, list[Absence]]:
+    """(decision text without the attendance sentences, the absent members)."""
+    attendance = split_attendance(text)
+    return attendance.text, attendance.absent
 
 
 def is_absence_line(text: str) -> bool:
-    """Whether `text` states who was absent (possibly nobody: eDoc prints the bare heading)."""
-    return any(pattern.search(text) for pattern in _ABSENT_SENTENCES) or bool(_NAME_PARTY.fullmatch(text.strip()))
+    """Whether `text` states who was absent (possibly nobody: eDoc prints the bare heading) or who sat in."""
+    patterns = (*_ABSENT_SENTENCES, *_SUBSTITUTE_SENTENCES)
+    return any(pattern.search(text) for pattern in patterns) or bool(_NAME_PARTY.fullmatch(text.strip()))
 
 
 def _tidy(text: str) -> str:
@@ -156,21 +232,25 @@ def _tidy(text: str) -> str:
 
 
 def build_decision(committee: str, date: str | None, body: str, citation: Citation) -> Decision:
-    """A Decision from its header fields and body text (outcome text plus absence sentences)."""
-    text, absent = split_absences(body)
+    """A Decision from its header fields and body text (outcome text plus attendance sentences)."""
+    attendance = split_attendance(body)
     return Decision(
         committee=committee,
         date=date,
-        text=text,
-        outcome=classify_outcome(text),
-        outcome_by_recommendation=outcomes_by_recommendation(text),
-        absent=absent,
+        text=attendance.text,
+        outcome=classify_outcome(attendance.text),
+        outcome_by_recommendation=outcomes_by_recommendation(attendance.text),
+        absent=attendance.absent,
         citations=[citation],
+        substitutes=attendance.substitutes,
     )
 
 
 def meeting_decision(item: AgendaItem, document: Document) -> Decision | None:
-    """The decision of the meeting's own committee; items may also quote other committees' decisions."""
-    own = [d for d in item.decisions if d.committee == document.committee]
-    candidates = own or item.decisions
+    """The decision of the meeting's own body on the meeting's day; an item may also quote earlier
+    decisions of the same or other bodies ('Sagens forløb'). Falls back to the body's latest decision,
+    then to the item's last decision."""
+    own = [d for d in item.decisions if d.committee == document.committee or same_body(d.committee, document.committee)]
+    same_day = [d for d in own if d.date == document.meeting_date]
+    candidates = same_day or own or item.decisions
     return candidates[-1] if candidates else None
