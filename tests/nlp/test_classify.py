@@ -112,3 +112,48 @@ def test_real_table_attachment_is_other(realdocs):
     doc = describe(normalize(read_pdf(realdocs / "aarhus_sundhed-omsorg_sager-paa-vej_2025-08-29.pdf")))
     assert doc.kind is DocKind.OTHER
     assert doc.id == "aarhus-sundhed-omsorg-sager-paa-vej-2025-08-29"
+
+
+def test_real_web_page_minutes_from_its_meeting_fields(realdocs):
+    from ingest.readers import read_source
+
+    doc = describe(normalize(read_source(realdocs / "dev2" / "aarhus_tu_2025-10-01_referat.html")))
+    assert (doc.kind, doc.committee, doc.meeting_date) == (DocKind.MINUTES, "Teknisk Udvalg", "2025-10-01")
+
+
+def test_real_sbsys_agenda_without_decisions_is_an_agenda(realdocs):
+    from ingest.readers import read_source
+
+    doc = describe(normalize(read_source(realdocs / "dev2" / "ballerup_kmb-it_2013-05-15_sbsys-publication.xml")))
+    assert (doc.kind, doc.committee, doc.meeting_date) == (DocKind.AGENDA, "KMB IT-udvalget", "2013-05-15")
+
+
+MINUTES_WITH_A_PLAN_TITLE = """Referat
+Beskæftigelsesudvalget
+Mødedato: 14-11-2022
+
+Punkt 1: Beskæftigelsesplan 2023
+Sagsnummer: 22-011213
+Beslutning
+Anbefales.
+Resume
+Beskæftigelsesplan 2023 fastlægger de mål, som udvalget vil arbejde med.
+"""
+
+
+def test_a_plan_title_in_an_item_does_not_make_minutes_a_plan(tmp_path):
+    path = tmp_path / "referat.txt"
+    path.write_text(MINUTES_WITH_A_PLAN_TITLE, encoding="utf-8")
+    doc = describe(normalize(read_text(path)))
+    assert (doc.kind, doc.committee, doc.meeting_date, doc.plan_year) == (
+        DocKind.MINUTES,
+        "Beskæftigelsesudvalget",
+        "2022-11-14",
+        None,
+    )
+
+
+def test_an_agenda_lists_items_without_decisions(tmp_path):
+    path = tmp_path / "dagsorden.txt"
+    path.write_text(MINUTES_WITH_A_PLAN_TITLE.replace("Referat", "Dagsorden").replace("Beslutning\nAnbefales.\n", ""))
+    assert describe(normalize(read_text(path))).kind is DocKind.AGENDA
