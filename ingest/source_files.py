@@ -53,12 +53,13 @@ def check_page_count(raw: bytes, name: str, max_pages: int | None = None) -> Non
     a PDF too damaged to count is left to the reader, which reports it."""
     if not raw.lstrip()[:5].startswith(b"%PDF"):
         return
-    import pdfplumber
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
 
     limit = max_pages if max_pages is not None else load_settings().max_pages
-    try:
-        with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            count = len(pdf.pages)
+    try:  # the page tree's /Count: no page is parsed
+        count = int(resolve1(resolve1(PDFDocument(PDFParser(io.BytesIO(raw))).catalog["Pages"])["Count"]))
     except Exception:  # noqa: BLE001 - damaged or encrypted: the PDF reader gives the precise message
         return
     if count > limit:
