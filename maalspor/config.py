@@ -70,6 +70,13 @@ SETTINGS: tuple[Setting, ...] = (
         "any sentence-transformers model name or local path may be given instead.",
     ),
     Setting(
+        "MAALSPOR_EMBEDDING_BACKEND",
+        "embedding_backend",
+        "auto",
+        "How embeddings are computed: auto (fp16 on a CUDA GPU when present, else int8 ONNX Runtime on the CPU, "
+        "else torch), onnx-int8, onnx-fp32, torch (fp32 CPU), cuda-fp16.",
+    ),
+    Setting(
         "MAALSPOR_CHROMA_URL",
         "chroma_url",
         "",
@@ -119,6 +126,7 @@ class Settings:
     database_url: str
     link_overrides: Path = Path(_default("link_overrides"))
     embedding_model: str = _default("embedding_model")
+    embedding_backend: str = _default("embedding_backend")
     chroma_url: str = _default("chroma_url")
     api_key: str = _default("api_key")
     max_file_mb: int = int(_default("max_file_mb"))
@@ -135,7 +143,7 @@ class Settings:
 
     @property
     def lexical_index_path(self) -> Path:
-        return self.data_dir / "search" / "lexical.pkl"
+        return self.data_dir / "search" / "keywords.sqlite3"
 
     @property
     def sqlite_path(self) -> Path:
