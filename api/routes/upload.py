@@ -6,6 +6,7 @@ field); without a configured key the app is read-only."""
 from __future__ import annotations
 
 import hmac
+import shutil
 from pathlib import Path
 from typing import Annotated
 
@@ -51,10 +52,15 @@ async def upload(
     x_api_key: Annotated[str | None, Header()] = None,
 ) -> Response:
     require_key(request, x_api_key or api_key)
+    names = [accepted_name(upload_file) for upload_file in files]
     board = job_board(request)
     job_id, folder = board.folder()
     limit = request.app.state.settings.max_file_mb * CHUNK
-    paths = [await save(upload_file, folder, limit) for upload_file in files]
+    try:
+        paths = [await save(upload_file, folder / name, limit) for upload_file, name in zip(files, names, strict=True)]
+    except HTTPException:
+        shutil.rmtree(folder)
+        raise
     job = board.start(job_id, paths)
     status_url = f"/upload/jobs/{job.id}"
     if wants_html(request):
@@ -62,22 +68,23 @@ async def upload(
     return JSONResponse({"job": job.id, "status": status_url}, status_code=202, headers={"Location": status_url})
 
 
-async def save(upload_file: UploadFile, folder: Path, limit: int) -> Path:
-    """The uploaded file written to the job folder; an unsupported kind or a file over the limit is refused."""
+def accepted_name(upload_file: UploadFile) -> str:
+    """The file's safe name; a kind the readers cannot read is refused before anything is saved."""
     name = safe_name(upload_file.filename or "")
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise HTTPException(
-            415, f"{name}: filtypen kan ikke indlæses (tilladt: {', '.join(sorted(SUPPORTED_SUFFIXES))})."
-        )
-    target = folder / name
+        allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise HTTPException(415, f"{name}: filtypen kan ikke indlæses (tilladt: {allowed}).")
+    return name
+
+
+async def save(upload_file: UploadFile, target: Path, limit: int) -> Path:
+    """The uploaded file written to `target`; a file over the size limit is refused."""
     written = 0
     with target.open("wb") as out:
         while chunk := await upload_file.read(CHUNK):
             written += len(chunk)
             if written > limit:
-                out.close()
-                target.unlink()
-                raise HTTPException(413, f"{name}: filen er større end {limit // CHUNK} MB.")
+                raise HTTPException(413, f"{target.name}: filen er større end {limit // CHUNK} MB.")
             out.write(chunk)
     return target
 
