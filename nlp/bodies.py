@@ -57,8 +57,14 @@ _PARAGRAPH_17 = rf"§\s*17,?\s*stk\.\s*4[\s\-]*udvalg{_INFLECTION}(?:\s+(?:for|o
 _ABBREVIATION = rf"(?:\s*\((?P<abbreviation>[{_UPPER}][{_UPPER}{_LOWER}\-]{{1,7}})\))?"
 _TERM = r"(?:\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4})?"
 
+# An adjective before a capitalised 'Udvalg': 'Teknisk Udvalg', 'Socialt Udvalg' (the name, not inflected).
+_ADJECTIVE_COMMITTEE = rf"[{_UPPER}][{_LOWER}]+(?:isk|sk|lt)\s+Udvalg(?![{_LOWER}])"
+# An area of two nouns before '-udvalget': 'Børn og Unge-udvalget', 'Kultur og Fritid-udvalget'.
+_AREA_COMMITTEE = rf"[{_UPPER}][{_LOWER}]+\s+og\s+[{_UPPER}][{_LOWER}]+-udvalg{_INFLECTION}"
+# A body named with article and adjective, not inflected: 'Det Regionale Arbejdsmarkedsråd'.
+_ARTICLE_BODY = rf"De[tn]\s+[{_UPPER}][{_LOWER}]+e\s+[{_UPPER}][{_LOWER}\-]*(?:{_STEM})(?![{_LOWER}])"
 # A body name, for use inside other patterns (no named groups).
-BODY_PATTERN = rf"(?:{_PARAGRAPH_17}|{_FOR_AREA}|{_LIST_HEAD}{_LIST_LAST}|{_BODY_WORD})"
+BODY_PATTERN = rf"(?:{_PARAGRAPH_17}|{_FOR_AREA}|{_ARTICLE_BODY}|{_ADJECTIVE_COMMITTEE}|{_AREA_COMMITTEE}|{_LIST_HEAD}{_LIST_LAST}|{_BODY_WORD})"
 _BODY = re.compile(rf"(?<![{_LOWER}{_UPPER}\-])(?P<name>{BODY_PATTERN}){_TERM}{_ABBREVIATION}(?![{_LOWER}{_UPPER}])")
 # Words kept in lower case when a name written in capitals is recased.
 _SMALL_WORDS = {"og", "for", "samt", "vedrørende", "vedr.", "om", "stk.", "den"}
@@ -138,7 +144,7 @@ def normalise_body(name: str) -> str:
         text = _recase(text)
     text = re.sub(r"-\s*,\s*", "-, ", text)
     text = re.sub(r"-(og|samt)\s", r"- \1 ", text)
-    if re.match(r"Udvalget|§", text):
+    if re.match(r"Udvalget|§|De[tn] ", text) or re.fullmatch(_ADJECTIVE_COMMITTEE, text):
         return text
     words = text.split(" ")
     words[-1] = _definite(words[-1])

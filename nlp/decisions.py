@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from maalspor.model import Absence, AgendaItem, Citation, Decision, Document, Outcome, Substitute
-from nlp.bodies import BODY_PATTERN, normalise_body, readable_case, same_body
+from nlp.bodies import BODY_PATTERN, find_body, normalise_body, readable_case, same_body
 from nlp.danish import DATE_PATTERN, parse_danish_date
 
 # The labels that open a decision block ('Beslutning', 'Beslutninger', 'Afgørelse'; English 'Decision').
@@ -60,6 +60,48 @@ def decision_header(text: str) -> DecisionHeader | None:
                 collapsed[match.start("rest") :].strip(),
             )
     return None
+
+
+# A history ('Sagens forløb', 'Tidligere behandling') lists earlier treatments, each opened by a line
+# naming body and date: '14-11-2022 Beskæftigelses- og Erhvervsudvalget', 'Økonomiudvalget 28-11-2022',
+# 'Økonomiudvalget den 28. november 2022, punkt 24'.
+_ITEM_REF = r"(?:\s*[,\-–]?\s*(?i:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?\d+\.?)"
+_HISTORY_ENTRIES = (
+    re.compile(rf"(?P<date>{DATE_PATTERN})\s*[:,\-–/]?\s*{_BODY_REF}{_ITEM_REF}?\s*:?"),
+    re.compile(rf"{_BODY_REF}{_DATE_REF}{_ITEM_REF}?\s*:?"),
+)
+# Table-like histories print one field a line: 'Udvalg: Magistraten', 'Dato: 02-09-2025', 'Punktnummer: 12'.
+_HISTORY_FIELD = re.compile(
+    r"(?P<label>Udvalg|Organ|Dato|Mødedato|Punktnummer|Punkt|Pkt\.?)\s*:\s*(?P<value>\S.*)", re.I
+)
+_HISTORY_FIELD_KINDS = {"udvalg": "body", "organ": "body", "dato": "date", "mødedato": "date"}
+
+
+def history_entry(text: str) -> DecisionHeader | None:
+    """The line that opens one earlier treatment in a history, naming its body and date, or None."""
+    line = readable_case(" ".join(text.split()))
+    for form in _HISTORY_ENTRIES:
+        match = form.fullmatch(line)
+        if match:
+            return DecisionHeader(normalise_body(match.group("body")), parse_danish_date(match.group("date")), "")
+    header = decision_header(text)
+    return header if header and header.body and header.date else None
+
+
+def history_field(text: str) -> tuple[str, str] | None:
+    """('body' | 'date' | 'number', value) of a table-like history line: 'Dato: 02-09-2025' ->
+    ('date', '2025-09-02'); 'Udvalg: Aarhus Byråd' -> ('body', 'Byrådet')."""
+    match = _HISTORY_FIELD.fullmatch(" ".join(text.split()))
+    if not match:
+        return None
+    kind = _HISTORY_FIELD_KINDS.get(match.group("label").lower().rstrip("."), "number")
+    value = match.group("value").strip()
+    if kind == "date":
+        return (kind, date) if (date := parse_danish_date(value)) else None
+    if kind == "body":
+        body = find_body(value)
+        return kind, body.name if body else normalise_body(value)
+    return kind, value
 
 
 # Normalised outcome -> the phrases that state it. The first phrase in a text wins; of two phrases

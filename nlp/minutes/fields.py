@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from maalspor.model import CleanText, Decision, ItemType, Recommendation
-from nlp.decisions import build_decision, parse_decision_header
-from nlp.lines import Line, cite, content, unwrap
+from nlp.bodies import same_body
+from nlp.decisions import DecisionHeader, build_decision, decision_header, history_entry, history_field
+from nlp.lines import Line, after_prefix, cite, content, unwrap
 
 # "1) ...", "A) ...", Aarhus "At 1) ...", FirstAgenda JSON "1. at ..."
 _RECOMMENDATION = re.compile(r"^(?:at\s+)?(?P<mark>\d{1,2}|[A-H])(?:\)|\.(?=\s+at\s))\s*(?P<text>.*)", re.I)
@@ -72,26 +73,61 @@ def attachments(lines: list[Line]) -> list[str]:
 class _DecisionLines:
     committee: str
     date: str | None
-    header: Line | None
+    header: list[Line] = field(default_factory=list)  # the lines naming body and date
     body: list[Line] = field(default_factory=list)
 
     @property
     def lines(self) -> list[Line]:
-        return ([self.header] if self.header else []) + self.body
+        return self.header + self.body
+
+    def decision(self, clean: CleanText) -> Decision:
+        return build_decision(self.committee, self.date, unwrap(self.body), cite(clean, self.lines))
+
+
+def _opened_by(header: DecisionHeader, line: Line, committee: str | None, date: str | None) -> _DecisionLines:
+    """The decision block a header line opens: a header without a body is the meeting's own body's;
+    without a date, the meeting's date when the body is the meeting's."""
+    body = header.body or committee or ""
+    own = header.body is None or same_body(header.body, committee)
+    group = _DecisionLines(body, header.date or (date if own else None), [line])
+    if header.rest:
+        group.body.append(after_prefix(line, len(line.text) - len(header.rest)))
+    return group
 
 
 def decisions(clean: CleanText, lines: list[Line], committee: str | None, date: str | None) -> list[Decision]:
-    """Decisions in a decision section: each header line starts one; text before any header
-    belongs to the meeting's own committee and date."""
+    """Decisions in a decision section: each header line ('Beslutning i Byrådet den 12-12-2022:',
+    'Økonomiudvalget, den 28. november 2022') starts one; text before any header belongs to the
+    meeting's own body and date."""
     groups: list[_DecisionLines] = []
     for line in content(lines):
-        header = parse_decision_header(line.text)
-        if header:
-            groups.append(_DecisionLines(header[0], header[1], line))
+        header = decision_header(line.text)
+        if header and (header.body or header.date or header.rest or not groups):
+            groups.append(_opened_by(header, line, committee, date))
+        elif header is None and not groups:
+            groups.append(_DecisionLines(committee or "", date, [], [line]))
+        elif header is None:
+            groups[-1].body.append(line)
+    return [group.decision(clean) for group in groups if group.body or group.committee]
+
+
+def history_decisions(clean: CleanText, lines: list[Line]) -> list[Decision]:
+    """Earlier decisions in a history section ('Sagens forløb', 'Sagsforløb', 'Tidligere behandling',
+    'Punktet behandlet tidligere'): each entry names a body and a date, on one line
+    ('14-11-2022 Beskæftigelses- og Erhvervsudvalget') or in table fields ('Udvalg: Magistraten' /
+    'Dato: 02-09-2025' / 'Punktnummer: 12'), and its decision text follows."""
+    groups: list[_DecisionLines] = []
+    for line in content(lines):
+        entry = history_entry(line.text)
+        table_field = history_field(line.text)
+        if entry:
+            groups.append(_DecisionLines(entry.body or "", entry.date, [line]))
+        elif table_field and table_field[0] == "body":
+            groups.append(_DecisionLines(table_field[1], None, [line]))
+        elif table_field and groups and not groups[-1].body:
+            groups[-1].header.append(line)
+            if table_field[0] == "date":
+                groups[-1].date = table_field[1]
         elif groups:
             groups[-1].body.append(line)
-        else:
-            groups.append(_DecisionLines(committee or "", date, None, [line]))
-    return [
-        build_decision(group.committee, group.date, unwrap(group.body), cite(clean, group.lines)) for group in groups
-    ]
+    return [group.decision(clean) for group in groups]
