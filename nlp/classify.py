@@ -50,6 +50,13 @@ _FIELD_LINE = re.compile(
 )
 _COMMITTEE_FIELD = re.compile(r"(?:Udvalg|Mødeforum|Forum|Organ)\b\s*:\s*(?P<value>.*)", re.I)
 _DATE_FIELD = re.compile(r"(?:Mødedato|Dato)\b\s*:?\s*(?P<value>.*)", re.I)
+# A sentence that introduces a plan's goals and names their year.
+_GOAL_WORDS = r"(?:mål|målsætninger|fokusområder|indsatsområder|ministermål|resultatmål)"
+_GOAL_INTRO_YEAR = re.compile(
+    rf"\bBeskæftigelsesplan(?:en)?\s+(?P<plan>(?:19|20)\d{{2}})\s+(?:fremlægger|indeholder|omfatter|har|sætter)"
+    rf"[^.:]{{0,120}}?\b{_GOAL_WORDS}\b|\b{_GOAL_WORDS}\s+for\s+(?P<year>(?:19|20)\d{{2}})\b",
+    re.I,
+)
 # The meeting's fields outweigh this many repeated headers.
 _FIELD_WEIGHT = 3
 
@@ -195,7 +202,12 @@ def _committee_name(raw: str) -> str:
 
 
 def _plan_year(text: str) -> int | None:
-    years = Counter(int(m.group("year")) for m in PLAN_TITLE.finditer(text))
+    """The year of the sentences that introduce the goals ('Beskæftigelsesplan 2023 indeholder 7
+    fokusområder', 'de beskæftigelsespolitiske mål for 2023'); a heading may be last year's. Without
+    such a sentence, the plan title's most frequent year."""
+    flowing = " ".join(text.split())
+    introduced = Counter(int(m.group("plan") or m.group("year")) for m in _GOAL_INTRO_YEAR.finditer(flowing))
+    years = introduced or Counter(int(m.group("year")) for m in PLAN_TITLE.finditer(text))
     return years.most_common(1)[0][0] if years else None
 
 

@@ -157,3 +157,19 @@ def test_an_agenda_lists_items_without_decisions(tmp_path):
     path = tmp_path / "dagsorden.txt"
     path.write_text(MINUTES_WITH_A_PLAN_TITLE.replace("Referat", "Dagsorden").replace("Beslutning\nAnbefales.\n", ""))
     assert describe(normalize(read_text(path))).kind is DocKind.AGENDA
+
+
+STALE_HEADING_PLAN = """Beskæftigelsesplan 2022
+
+Indledning
+Regeringen udmeldte i juni 2022 de beskæftigelsespolitiske mål for 2023. Målene er:
+1. Flere personer med handicap skal i beskæftigelse.
+2. Flere ledige skal opkvalificeres.
+"""
+
+
+def test_plan_year_from_the_sentence_that_introduces_the_goals(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(STALE_HEADING_PLAN, encoding="utf-8")
+    doc = describe(normalize(read_text(path)))
+    assert (doc.kind, doc.plan_year) == (DocKind.PLAN, 2023)
