@@ -108,7 +108,7 @@ def history_field(text: str) -> tuple[str, str] | None:
 # starting at the same place the longer one ('anbefales ikke' over 'anbefales').
 _OUTCOME_PHRASES: dict[Outcome, tuple[str, ...]] = {
     Outcome.TAGET_TIL_EFTERRETNING: (r"tage[ns]? til efterretning", r"tages til efterretning", r"til efterretning"),
-    Outcome.ANBEFALET: (r"anbefal(?:et|es|ede)", r"indstilles til godkendelse"),
+    Outcome.ANBEFALET: (r"anbefal(?:et|es|ede|er)", r"indstilles til godkendelse"),
     Outcome.GODKENDT: (r"godkend(?:t|es|te)", r"bevilge[ts]"),
     Outcome.DROEFTET: (r"drøfte(?:t|des|de)",),
     Outcome.UDSAT: (r"uds(?:at|ættes|atte)",),
@@ -134,6 +134,11 @@ _OUTCOME_PATTERNS = [
 # "5-7. anbefales" / "2. Godkendt"
 _AD_RANGE = re.compile(r"\b(?:(?i:ad)\.?|At(?=\s*\d+\)))\s*(?P<first>\d+)[.)]?(?:\s*[-–]\s*(?P<last>\d+)[.)]?)?\s*:?")
 _LEADING_RANGE = re.compile(r"^(?P<first>\d{1,2})(?P<dot>\.)?(?:\s*[-–]\s*(?P<last>\d{1,2})\.)?\s*(?=[^\W\d])", re.M)
+# The same numbers inside a joined line, when an outcome word follows: '… at 1. anbefales 2. anbefales …'
+_INLINE_RANGE = re.compile(
+    r"(?<![\w.,])(?P<first>\d{1,2})(?P<dot>\.)?(?:\s*[-–]\s*(?P<last>\d{1,2})\.)?\s+"
+    r"(?=(?i:anbefal|godkend|tage[ts]?\b|taget|uds|vedtag|tiltræd|drøft|oversend|afvis|ikke)\w*)"
+)
 
 # A member as the minutes name one: 'Mette Schmidt Olsen (C)', 'John T. Olsen', 'Jakob Engel-Schmidt (V)'.
 _NAME_WORD = r"[A-ZÆØÅÉÜÖ][\w'\-]*\.?"
@@ -204,8 +209,16 @@ def classify_outcome(text: str) -> Outcome | None:
 
 
 def _recommendation_markers(text: str) -> list[re.Match[str]]:
-    leading = [marker for marker in _LEADING_RANGE.finditer(text) if marker.group("dot") or marker.group("last")]
-    return list(_AD_RANGE.finditer(text)) or leading
+    for pattern in (_AD_RANGE, _LEADING_RANGE, _INLINE_RANGE):
+        markers = [marker for marker in pattern.finditer(text) if pattern is _AD_RANGE or _numbered(marker)]
+        if markers:
+            return markers
+    return []
+
+
+def _numbered(marker: re.Match[str]) -> bool:
+    """'2.' or '5-7.' number a recommendation; a bare '2' does not."""
+    return bool(marker.group("dot") or marker.group("last"))
 
 
 def outcomes_by_recommendation(text: str) -> dict[int, Outcome]:
