@@ -35,11 +35,13 @@ class Origin(StrEnum):
 
 
 class SourceContext(StrEnum):
-    """Where a goal was read: its own plan, a draft plan attached to minutes, or a status report."""
+    """Where a goal was read: its own plan, a draft plan attached to minutes, a status report, or an
+    agenda item that presents a plan or quotes the year's goals."""
 
     PLAN = "plan"
     PLAN_ATTACHMENT = "plan-attachment"
     STATUS_REPORT = "status-report"
+    AGENDA_ITEM = "agenda-item"
 
 
 class ItemType(StrEnum):
