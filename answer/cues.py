@@ -40,6 +40,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bkom(mer)? til\b",
         r"\btilføje",
         r"\bnew\b.*\bgoal",
+        r"\b(were|was|is|are) new\b",
         r"\b(were|was|got) added",
         r"\badded\b",
     ),
@@ -73,10 +74,12 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "first": (
         r"første gang",
-        r"\bførst\b",
+        r"\bhvornår\b.*\bførst\b",
         r"\bhvornår (kom|blev|dukke|optr|indf|opstod)",
         r"\bsiden hvornår",
-        r"\bfirst\b",
+        r"\bfirst (time|appear|mention|introduc|set|adopt|includ|show|came)",
+        r"\b(appear|mention|introduc|includ|show)\w* first",
+        r"\bwhen\b.*\bfirst\b",
         r"\bintroduc",
         r"\bwhen (did|was)\b.*\b(appear|come|enter|introduc|set|added)",
         r"\bsince when",
@@ -85,7 +88,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bsidste gang",
         r"\bsenest\b.*\b(optr|med|nævnt)",
         r"\bhvornår (forsvandt|sluttede|ophørte|udløb)",
-        r"\blast (time|appear|year)",
+        r"\blast (time|appear|year|plan)",
+        r"\bsidst\b",
         r"\bwhen did\b.*\b(end|stop|disappear|last)",
     ),
     "change": (
@@ -144,6 +148,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bmåltal",
         r"\bmålsætning",
         r"\bhvor langt",
+        r"\bhvordan gik det",
+        r"\bhow did\b.*\b(do|go|perform|develop)\b",
         r"\bligger\b",
         r"\btarget",
         r"\bachiev",
@@ -226,8 +232,18 @@ decide decided decision decisions status change changed changes evolve evolved c
 removed first last appear appeared introduced agenda item items attachment attachments absent meeting
 meetings new added same identical kept happened plan plans municipality council reason explain
 year years time compare compared list overview achieved met reached progress outcome approved
+stor store meget ifølge ingen får fik gik ligger mindre større højt lavt egentlig gerne vide jeg vi os
+fortæl vis hvordan steg faldt stiger falder andet anden kvartal quarter second third fourth according
+people planned as fall rise get got does tell me show please citizens residents handle handled dealt
+forskellen forskellene forskelle difference differences different ændringerne udviklingen sket sammenligning
+behandlede behandles håndteret drøftede vedtagne godkendte beslutningerne besluttet
+forsvandt optræder optrådte forhold nævnt nævnes sidst først programmes programme program add any
+borgere borgerne borger personer person målgruppe målgruppen ministerial national
 """.split()
 )
+
+# 'Odense Kommune', 'Aarhus Municipality': a municipality the question names (the material may not hold it).
+MUNICIPALITY_PATTERN = r"\b(?P<name>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)(?:s)?\s+(?:[Kk]ommune|[Mm]unicipality)\b"
 
 # A word naming a plan document ('Beskæftigelsesplan 2019', 'handleplanen'): it says which plan, not which goal.
 PLAN_WORD = r"plan(en|er|erne)?$"
@@ -237,6 +253,12 @@ GOAL_WORD_PARTS: tuple[str, ...] = ("målsætningen", "målsætning", "målene",
 
 # English topic words -> the Danish word the documents use.
 GLOSSARY: dict[str, str] = {
+    "job-ready": "jobparate",
+    "activity-ready": "aktivitetsparate",
+    "policy": "politik",
+    "recipients": "modtagere",
+    "simplified": "forenklet",
+    "effort": "indsats",
     "young": "unge",
     "youth": "unge",
     "youths": "unge",

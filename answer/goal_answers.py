@@ -147,7 +147,7 @@ def _continued_from(earlier: int, later: int, material: Material) -> set[str]:
 
 
 def answer_new(question: Question, material: Material, searcher=None) -> Answer:
-    if question.terms and material.resolve_goals(question):
+    if material.goal_terms(question):  # about one topic: that goal's years, or nothing when no goal is about it
         return answer_first(question, material, searcher)
     named = sorted(set(question.years))
     if not named:
@@ -168,7 +168,7 @@ def answer_new(question: Question, material: Material, searcher=None) -> Answer:
 
 
 def answer_dropped(question: Question, material: Material, searcher=None) -> Answer:
-    if question.terms and material.resolve_goals(question):
+    if material.goal_terms(question):  # about one topic: that goal's years, or nothing when no goal is about it
         return answer_last(question, material, searcher)
     pair = _year_pair(question, material)
     if pair is None:
@@ -206,7 +206,7 @@ def _goal_list(question: Question, goals: list[Goal], danish: str, english: str)
 
 
 def answer_unchanged(question: Question, material: Material, searcher=None) -> Answer:
-    if question.terms and material.resolve_goals(question):
+    if material.goal_terms(question):  # about one topic: that goal's years, or nothing when no goal is about it
         return answer_change(question, material, searcher)
     pair = _year_pair(question, material)
     if pair is None or pair[1] is None:

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from answer.cues import PLAN_WORD
+from answer.passages import Passage, windows
 from answer.question import Question
 from answer.records import CitationQuoter
 from answer.topic import TermMatcher
-from maalspor.model import AgendaItem, Decision, Document, Goal, GoalLink, Thread
+from maalspor.model import AgendaItem, Decision, Document, Goal, GoalLink, Section, Thread
 from nlp.decisions import meeting_decision
 
 if TYPE_CHECKING:
     from index.store.sqlite import Store
 
 _PLAN_WORD = re.compile(PLAN_WORD)
+# The agenda-item fields that hold running text, searched for passages.
+ITEM_TEXT_FIELDS = ("resume", "recommendation_text", "case_text", "economy", "legal_basis")
 # Words of a committee's or municipality's name too common to name it on their own.
 _NAME_FILLER = frozenset({"og", "kommune", "udvalget", "udvalg", "for", "i", "-"})
 
@@ -31,6 +34,7 @@ class Material:
     threads: list[Thread]
     items: list[AgendaItem]
     quoter: CitationQuoter
+    sections: list[Section] = field(default_factory=list)
 
     @classmethod
     def load(cls, store: Store) -> Material:
@@ -41,6 +45,7 @@ class Material:
             store.threads(),
             store.items(),
             CitationQuoter(store),
+            store.sections(),
         )
 
     def thread_of(self, goal_id: str) -> Thread | None:
@@ -52,6 +57,8 @@ class Material:
     def in_scope(self, question: Question, document_id: str) -> bool:
         """The document belongs to the municipality and committee the question names (if it names one)."""
         document = self.documents[document_id]
+        if question.municipality and not self._holds_municipality(question.municipality):
+            return False
         text = question.text.lower()
         for named, value in ((self._named(text, "municipality"), document.municipality),
                              (self._named(text, "committee"), document.committee)):  # fmt: skip
@@ -59,10 +66,38 @@ class Material:
                 return False
         return True
 
+    def _holds_municipality(self, name: str) -> bool:
+        return any(name.lower() in (d.municipality or "").lower() for d in self.documents.values())
+
     def _named(self, text: str, attribute: str) -> set[str]:
         """The municipalities (or committees) of the material the question names by a distinctive word."""
         values = {getattr(d, attribute) for d in self.documents.values()} - {None}
         return {value for value in values if any(word in text for word in _distinctive_words(value))}
+
+    def passages(self, question: Question) -> list[Passage]:
+        """Running text in scope: plan sections and agenda-item fields, as two-sentence windows."""
+        found: list[Passage] = []
+        for section in self.sections:
+            if self.in_scope(question, section.document_id):
+                title = self.documents[section.document_id].title or ""
+                found += windows(f"{title} {section.title}", section.text, section.document_id, section.citations)
+        for item in self.items:
+            if self.in_scope(question, item.document_id):
+                for name in ITEM_TEXT_FIELDS:
+                    text = getattr(item, name)
+                    if text:
+                        found += windows(item.title, text, item.document_id, item.citations)
+                for decision in item.decisions:
+                    heading = f"{item.title} {decision.committee}"
+                    found += windows(heading, decision.text, item.document_id, decision.citations or item.citations)
+        return found
+
+    def topic_terms(self, question: Question) -> tuple[str, ...]:
+        return _topic_terms(question, self)
+
+    def goal_terms(self, question: Question) -> tuple[str, ...]:
+        """The topic terms that can name a goal: not the municipality, committee or plan ('Beskæftigelsesplan')."""
+        return tuple(t for t in _topic_terms(question, self) if not _PLAN_WORD.search(t))
 
     def resolve_goals(self, question: Question) -> list[Goal]:
         """The goals the question's topic (and goal number, if named) points at, best first."""
@@ -70,10 +105,9 @@ class Material:
         if question.goal_number:
             numbered = [g for g in goals if g.number.lower() == question.goal_number]
             goals = numbered if numbered else goals
-            if numbered and not any(not _PLAN_WORD.search(t) for t in _topic_terms(question, self)):
+            if numbered and not self.goal_terms(question):
                 return numbered
-        terms = tuple(t for t in _topic_terms(question, self) if not _PLAN_WORD.search(t))
-        ranked = TermMatcher(terms).rank(goals, [goal_search_text(g) for g in goals])
+        ranked = TermMatcher(self.goal_terms(question)).rank(goals, [goal_search_text(g) for g in goals])
         return [scored.record for scored in ranked]
 
     def resolve_items(self, question: Question) -> list[tuple[AgendaItem, Decision | None]]:

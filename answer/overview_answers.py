@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
-from answer.material import Material, item_search_text
+from answer.material import Material
+from answer.passages import best_passages, cite, quote
 from answer.phrasing import (
     Answer,
     Statement,
@@ -19,27 +21,31 @@ from answer.phrasing import (
     year_list,
 )
 from answer.question import Question
+from answer.status_answers import answer_status
 from answer.topic import TermMatcher
 from maalspor.model import Goal
 
 # A question about meetings or agenda items (not goals) when the overview is asked.
 _ABOUT_ITEMS = re.compile(r"\b(punkt|punkter|dagsordenspunkt|møde|møder|mødet|items?|meetings?)\b", re.I)
+# A question about the goals themselves (else a count is about what the goals measure).
+_ABOUT_GOALS = re.compile(
+    r"\b(mål|målene|målsætninger|følgemål|ministermål|delmål|indsatsområder|goals?|targets?)\b", re.I
+)
 # Kinds of goal a count may be limited to: the word in the question and the goal-number prefix.
 GOAL_KINDS = {"følgemål": "følgemål", "ministermål": "ministermål", "follow-up": "følgemål"}
-# Words that introduce a reason in Danish and English case texts.
-REASON_CUES = re.compile(
-    r"\b(fordi|derfor|skyldes|på baggrund af|baggrunden|med henblik på|formålet|for at|årsagen|begrundelse|"
-    r"because|therefore|in order to|due to|the reason)\b",
-    re.I,
-)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])")
 SEARCH_HITS_IN_ANSWER = 3
 SEARCH_CANDIDATES = 12
 
 
 def answer_overview(question: Question, material: Material, searcher=None) -> Answer:
+    """Items per meeting, or goals per plan year; a count of something else ('hvor mange virksomheder')
+    is a goal's status figure or a figure in the running text."""
     if _ABOUT_ITEMS.search(question.text):
         return _item_overview(question, material)
+    if not _ABOUT_GOALS.search(question.text):
+        if material.resolve_goals(question):
+            return answer_status(question, material, searcher)
+        return answer_by_search(question, material, searcher)
     years = question.years or material.plan_years()
     kind = next((prefix for word, prefix in GOAL_KINDS.items() if word in question.text.lower()), None)
     goals = [
@@ -129,31 +135,29 @@ def _meeting_matches(question: Question, date: str) -> bool:
 
 
 def answer_why(question: Question, material: Material, searcher=None) -> Answer:
-    """The passage of a matching item that gives a reason, quoted; else the best relevant search passage."""
-    for item, _ in material.resolve_items(question):
-        reason = next(
-            (s for s in _SENTENCE.split(" ".join(item_search_text(item).split())) if REASON_CUES.search(s)), None
-        )
-        if reason and item.citations:
-            citation = material.quoter.narrowed(item.citations[0], " ".join(reason.split()[:4]))
-            return Answer(
-                question,
-                [
-                    Statement(
-                        say(
-                            question,
-                            f"Begrundelsen i punkt {item.number} “{item.title}”: “{reason}”",
-                            f"The reason given in item {item.number} “{item.title}”: “{reason}”",
-                        ),
-                        [citation],
-                    )
-                ],
-            )
+    """The passage that gives the reason, quoted (a window with a reason word ranks first)."""
     return answer_by_search(question, material, searcher)
 
 
 def answer_by_search(question: Question, material: Material, searcher=None) -> Answer:
-    """The best relevant search passages, at most one per document first; none relevant: say so."""
+    """The best matching passages of running text, else the best relevant search hits; none: say so."""
+    found = best_passages(material.passages(question), material.topic_terms(question), question.kind)
+    if found:
+        lines = material.quoter.source_lines
+        return Answer(
+            question,
+            [
+                Statement(
+                    say(
+                        question,
+                        f"Fra “{f.passage.heading.strip()}”: “{quote(f.passage)}”",
+                        f"From “{f.passage.heading.strip()}”: “{quote(f.passage)}”",
+                    ),
+                    cite(f.passage, _LazyLines(lines)),
+                )
+                for f in found
+            ],
+        )
     hits = _relevant_hits(question, searcher)
     if not hits:
         return no_evidence(question, f"noget om {topic_da(question)}", f"anything about {topic_en(question)}")
@@ -171,6 +175,25 @@ def answer_by_search(question: Question, material: Material, searcher=None) -> A
             for hit in hits
         ],
     )
+
+
+class _LazyLines(Mapping):
+    """The source lines of a file, read when a citation is narrowed (a mapping over the quoter's cache)."""
+
+    def __init__(self, read):
+        self._read = read
+
+    def __getitem__(self, source_file: str):
+        return self._read(source_file)
+
+    def get(self, source_file: str, default=None):
+        return self._read(source_file)
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 def _relevant_hits(question: Question, searcher) -> list:

@@ -17,12 +17,13 @@ from answer.cues import (
     INTENT_CUES,
     INTENT_ORDER,
     ITEM_NUMBER_PATTERN,
+    MUNICIPALITY_PATTERN,
     STOPWORDS,
     YEAR_FROM_PATTERNS,
     YEAR_RANGE_PATTERNS,
     YEAR_TO_PATTERNS,
 )
-from nlp.danish import ENGLISH_MONTHS
+from nlp.danish import ENGLISH_MONTHS, parse_danish_date
 from nlp.danish import MONTHS as DANISH_MONTHS
 
 # Month names a question may use to name a meeting date, Danish or English.
@@ -36,6 +37,9 @@ _YEARS_FROM = [re.compile(p, re.I) for p in YEAR_FROM_PATTERNS]
 _YEARS_TO = [re.compile(p, re.I) for p in YEAR_TO_PATTERNS]
 _GOAL_NUMBER = re.compile(GOAL_NUMBER_PATTERN, re.I)
 _ITEM_NUMBER = re.compile(ITEM_NUMBER_PATTERN, re.I)
+_MUNICIPALITY = re.compile(MUNICIPALITY_PATTERN)
+# An age bound names a target group: 'over 55 år', 'unge under 30'.
+_AGE_PHRASE = re.compile(r"\b(over|under)\s+(\d{2})\b", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(r"\b([a-z]+)\s+(\d{1,2}),?\s+(\d{4})\b", re.I)
@@ -63,6 +67,7 @@ class Question:
     month: str | None = None  # yyyy-mm ('i marts 2019')
     goal_number: str | None = None  # 'mål 3' -> "3", 'følgemål c' -> "følgemål c"
     item_number: str | None = None
+    municipality: str | None = None  # a municipality named as 'X Kommune' / 'X Municipality'
     parts: tuple[Question, ...] = field(default=())  # the sub-questions of a question asking several things
 
 
@@ -85,6 +90,7 @@ def _inherit(part: Question, whole: Question) -> Question:
         year_from=part.year_from if part.years else whole.year_from,
         year_to=part.year_to if part.years else whole.year_to,
         goal_number=part.goal_number or whole.goal_number,
+        municipality=part.municipality or whole.municipality,
     )
 
 
@@ -102,6 +108,7 @@ def _understand_one(text: str) -> Question:
         month=month_named(text),
         goal_number=goal_number(text),
         item_number=(match.group("number") if (match := _ITEM_NUMBER.search(text)) else None),
+        municipality=(match.group("name") if (match := _MUNICIPALITY.search(text)) else None),
     )
 
 
@@ -133,7 +140,7 @@ def meeting_date(text: str) -> str | None:
             month = MONTHS.get(match.group(month_group).lower())
             if month:
                 return f"{match.group(3)}-{month:02d}-{int(match.group(day_group)):02d}"
-    return None
+    return parse_danish_date(text)  # numeric forms: '14/11 2022', '9/9-2014', '01.09.2014'
 
 
 def month_named(text: str) -> str | None:
@@ -156,9 +163,13 @@ def topic_terms(text: str) -> list[str]:
     """The question's content words: no question or intent words, numbers or month names; English mapped to Danish."""
     terms = []
     for word in (w.lower() for w in _WORD.findall(text)):
+        if word in GLOSSARY:
+            terms.append(GLOSSARY[word])
+            continue
         for part in [] if word in STOPWORDS else _topic_parts(word):
             if part not in STOPWORDS and part not in MONTHS and not part.isdigit() and len(part) > 1:
                 terms.append(GLOSSARY.get(part, part))
+    terms += [f"{m.group(1).lower()} {m.group(2)}" for m in _AGE_PHRASE.finditer(text)]
     return list(dict.fromkeys(terms))
 
 

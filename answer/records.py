@@ -104,12 +104,15 @@ class CitationQuoter:
         self._lines: dict[str, list[SourceLine]] = {}
         self._document_ids: dict[str, str | None] = {}
 
+    def source_lines(self, source_file: str) -> list[SourceLine]:
+        if source_file not in self._lines:
+            self._lines[source_file] = self._store.source_lines(source_file)
+        return self._lines[source_file]
+
     def cited_lines(self, citation: Citation) -> list[SourceLine]:
-        if citation.source_file not in self._lines:
-            self._lines[citation.source_file] = self._store.source_lines(citation.source_file)
         return [
             line
-            for line in self._lines[citation.source_file]
+            for line in self.source_lines(citation.source_file)
             if line.page == citation.page and citation.line_start <= line.line <= citation.line_end
         ]
 

@@ -5,8 +5,8 @@ No topic word has to occur verbatim: a term matches a word it starts (a stem: 'f
 word of its synonym group ('handicap' finds 'funktionsnedsættelse'). Terms weigh by rarity (idf over
 the records searched), so 'IGU' counts more than 'beskæftigelse'; a record is a match when its
 matched terms carry at least MATCH_SHARE of the question's weight, and the answer keeps the records
-within KEEP_SHARE of the best one. A term found nowhere in the material still weighs, so a question
-about 'cykelstier i budgettet' does not settle for the budget item.
+within KEEP_SHARE of the best one. A term found nowhere in the material weighs as a rare one, so a
+question about 'cykelstier i budgettet' does not settle for the budget item.
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ class Scored(Generic[Record]):
 
 def stem(term: str) -> str:
     """A prefix that still finds the inflected forms: 'flygtninge' -> 'flygtning'."""
-    return term if len(term) <= 5 else term[: max(5, len(term) - 2)]
+    if len(term) <= 5 or not term.isalpha():  # short words, phrases and forms with digits stay whole
+        return term
+    return term[: max(5, len(term) - 2)]
 
 
 def variants(term: str) -> tuple[str, ...]:
@@ -75,6 +77,11 @@ class TermMatcher:
                 found[term] = SYNONYM_STRENGTH
         return found
 
+    def could_match(self, text: str) -> bool:
+        """A quick test before `matched`: some variant of some term occurs as a substring."""
+        lowered = text.lower()
+        return any(v in lowered for variants_of_term in self._variants.values() for v in variants_of_term)
+
     def rank(self, records: Sequence[Record], texts: Sequence[str]) -> list[Scored[Record]]:
         """Records whose text matches enough of the question's weight, best first."""
         if not self.terms or not records:
@@ -92,12 +99,11 @@ class TermMatcher:
         return sorted((s for s in scored if s.score >= KEEP_SHARE * best), key=lambda s: -s.score)
 
     def _weights(self, matches: list[dict[str, float]]) -> dict[str, float]:
-        """Inverse document frequency per term; a term matching nothing weighs like the rarest found."""
+        """Inverse document frequency per term; a term matching nothing weighs as much as the rarest possible
+        (a term found once), so a question's unknown subject is never outweighed by its common words."""
         count = len(matches)
         frequency = {term: sum(term in found for found in matches) for term in self.terms}
-        found_weights = [math.log(1 + count / f) for f in frequency.values() if f]
-        rarest = max(found_weights, default=1.0)
-        return {term: math.log(1 + count / f) if f else rarest for term, f in frequency.items()}
+        return {term: math.log(1 + count / max(f, 1)) for term, f in frequency.items()}
 
 
 def _occurs(variant: str, text: str, words: list[str]) -> bool:
