@@ -68,7 +68,7 @@ def fake_searcher(api_settings, tmp_path_factory):
     from chromadb.config import Settings as ChromaSettings
 
     from index.search.hybrid import HybridSearcher, store_chunks
-    from index.search.lexical import LexicalIndex
+    from index.search.lexical import build_keyword_index
     from index.search.vectors import VectorIndex
     from index.store.sqlite import Store
     from tests.fakes import fake_embed
@@ -81,7 +81,8 @@ def fake_searcher(api_settings, tmp_path_factory):
     )
     vectors = VectorIndex(client)
     vectors.add_chunks(chunks, np.stack([fake_embed(chunk.indexed_text) for chunk in chunks]))
-    return HybridSearcher(chunks, LexicalIndex([chunk.indexed_text for chunk in chunks]), vectors, fake_embed)
+    keywords = build_keyword_index(tmp_path_factory.mktemp("keywords") / "keywords.sqlite3", chunks)
+    return HybridSearcher(chunks, keywords, vectors, fake_embed)
 
 
 @pytest.fixture(scope="session")
