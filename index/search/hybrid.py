@@ -1,4 +1,4 @@
-"""Hybrid search: dense (chromadb) + lexical (BM25 stems, character n-grams), fused into one score.
+"""Hybrid search: dense (chromadb) + keyword (SQLite FTS5: bm25 on stems and on trigram substrings), fused.
 
 Each signal is put on a [0, 1] scale that means the same for every query, so one weighted sum ranks
 the candidates and one floor removes hits that match nothing:
@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from index.search.chunks import Chunk, chunks_for_document
-from index.search.lexical import LexicalIndex, load_or_build
+from index.search.lexical import KeywordIndex, sync_keyword_index
 from index.search.vectors import VectorIndex
 from index.store.sqlite import Store
 from maalspor.config import Settings, load_settings
@@ -87,7 +87,7 @@ class Signals:
 @dataclass
 class HybridSearcher:
     chunks: list[Chunk]
-    lexical: LexicalIndex
+    lexical: KeywordIndex
     vectors: VectorIndex
     embed_query: EmbedQuery
     weights: FusionWeights = DEFAULT_WEIGHTS
@@ -96,8 +96,6 @@ class HybridSearcher:
     _columns: dict[str, np.ndarray] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.lexical.size != len(self.chunks):
-            raise ValueError("lexical index and chunk list differ in size")
         self._positions = {chunk.id: position for position, chunk in enumerate(self.chunks)}
         self._baseline_sample = self._sample_embeddings()
         # Filter columns as arrays: a filter over 100k chunks is a few vectorised comparisons.
@@ -132,9 +130,9 @@ class HybridSearcher:
         vector = self.embed_query(query)
         baseline = float(np.mean(self._baseline_sample @ vector)) if len(self._baseline_sample) else 0.0
         cosines = {hit.id: hit.similarity for hit in self._dense(vector, allowed)}
-        lexical = self.lexical.scores(query)
+        bm25, ngram = self._lexical_scores(query)
         pool = set(self._positions[chunk_id] for chunk_id in cosines)
-        for scores in (lexical.bm25, lexical.ngram):
+        for scores in (bm25, ngram):
             pool |= set(_top(scores, allowed, CANDIDATES_PER_SIGNAL))
         missing = [self.chunks[position].id for position in pool if self.chunks[position].id not in cosines]
         cosines |= self.vectors.similarities(vector, missing)
@@ -142,12 +140,24 @@ class HybridSearcher:
             Signals(
                 index=position,
                 dense=float(np.clip((cosines[self.chunks[position].id] - baseline) / dense_spread, 0.0, 1.0)),
-                bm25=float(lexical.bm25[position]),
-                ngram=float(lexical.ngram[position]),
+                bm25=float(bm25[position]),
+                ngram=float(ngram[position]),
             )
             for position in pool
             if self.chunks[position].id in cosines
         ]
+
+    def _lexical_scores(self, query: str) -> tuple[np.ndarray, np.ndarray]:
+        """bm25 and n-gram score per chunk position; chunks the keyword index does not know score 0
+        (an index written after this searcher was opened may hold chunks it has never seen)."""
+        scores = self.lexical.scores(query)
+        positions = np.array([self._positions.get(chunk_id, -1) for chunk_id in scores.chunk_ids], dtype=np.intp)
+        known = positions >= 0
+        bm25 = np.zeros(len(self.chunks), dtype=np.float32)
+        ngram = np.zeros(len(self.chunks), dtype=np.float32)
+        bm25[positions[known]] = scores.bm25[known]
+        ngram[positions[known]] = scores.ngram[known]
+        return bm25, ngram
 
     def allowed(self, filters: SearchFilters) -> np.ndarray:
         """Which chunks pass the filters (a boolean per chunk)."""
@@ -221,11 +231,11 @@ def open_searcher(
     store: Store,
     vectors: VectorIndex,
     embedder,
-    lexical_path: Path | None = None,
+    lexical_path: Path,
     progress: Callable[[str], None] = lambda message: None,
 ) -> HybridSearcher:
-    """Bring the vector index in step with the store (embedding only changed documents) and load
-    or build the lexical index."""
+    """Bring the vector index in step with the store (embedding only changed documents) and the
+    keyword index file at `lexical_path` (rewritten when the chunks changed)."""
     chunks_by_document = store_chunks(store)
     report = vectors.sync(chunks_by_document, embedder.embed_passages)
     if report.embedded or report.deleted:
@@ -234,7 +244,7 @@ def open_searcher(
             f"removed {len(report.deleted)} documents"
         )
     chunks = [chunk for document_chunks in chunks_by_document.values() for chunk in document_chunks]
-    lexical = load_or_build([chunk.indexed_text for chunk in chunks], lexical_path)
+    lexical = sync_keyword_index(lexical_path, chunks)
     return HybridSearcher(chunks, lexical, vectors, lambda query: embedder.embed_queries([query])[0])
 
 

@@ -1,26 +1,35 @@
-"""Lexical retrieval: BM25 over Snowball-Danish stems plus a character 3-5-gram TF-IDF cosine.
+"""Keyword search in SQLite FTS5: Snowball-Danish stems and trigram substrings, both ranked by bm25().
 
-Stems match inflections ("flygtninge" ~ "flygtningene"); the character n-grams match across
-Danish compounds, which stemming cannot split ("autisme" ~ "autismediagnose").
+One SQLite file (`<data dir>/search/keywords.sqlite3`) holds two FTS5 tables over the chunks:
 
-The n-gram TF-IDF is computed without a documents x n-grams matrix (at 100k chunks that holds
-~10^8 entries): n-grams are counted per vocabulary word (`word_grams`, words x n-grams) and a
-document is its word counts (`doc_words`, documents x words), so doc . query =
-doc_words @ (word_grams @ query). Document norms are computed once, in row blocks.
+- ``stems``: the chunk's words, stop words left out, each replaced by its Snowball-Danish stem
+  (PyStemmer); a query word matches its inflections ("flygtningene" ~ "flygtninge").
+- ``grams``: the same words under FTS5's ``trigram`` tokenizer, where a query word is a substring
+  search; Danish writes compounds as one word, which stems cannot split ("autisme" finds
+  "autismediagnose", "indsats" finds "ungeindsats").
 
-Both scores are scaled to [0, 1] so that search can fuse them with cosine similarities and apply
-an absolute score floor: BM25 is divided by the score a document matching every query term at
-saturation would get; the n-gram score is a cosine.
+Each query word is looked up on its own: FTS5's bm25() of a one-word query is that word's share of
+the multi-word score, and the number of rows it returns is the word's document frequency. Summing
+the shares gives FTS5's bm25 for the whole query, and the frequencies give its maximum, the score of
+a document that holds every query word at saturation: (k1 + 1) x the sum of the words' idf. Scores
+are divided by that maximum, so they lie in [0, 1] and mean the same for every query (hybrid search
+fuses them with cosines and applies one floor); a word no chunk holds counts in the maximum with
+FTS5's idf for a word in no document, so a query matching half its words scores about half.
+
+The file is written whole under a temporary name and renamed into place; a reader opens it
+read-only for each query, so it always sees one complete index, the newest one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
-import pickle
+import os
 import re
-from collections import Counter
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,19 +39,26 @@ import numpy as np
 import Stemmer
 
 if TYPE_CHECKING:
-    from scipy import sparse
+    from index.search.chunks import Chunk
 
-BM25_K1 = 1.2
-BM25_B = 0.75
-NGRAM_SIZES = (3, 4, 5)
-_NORM_BLOCK_ROWS = 4096
+BM25_K1 = 1.2  # FTS5's bm25() constants (k1, b = 0.75), fixed in SQLite
+MIN_GRAM_WORD = 3  # the trigram tokenizer matches nothing shorter
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SCHEMA = """
+CREATE TABLE chunks (row INTEGER PRIMARY KEY, chunk_id TEXT NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE VIRTUAL TABLE stems USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE grams USING fts5(body, tokenize = 'trigram');
+"""
 
 
 @dataclass(frozen=True)
 class LexicalScores:
-    bm25: np.ndarray  # per document, in [0, 1]
-    ngram: np.ndarray  # per document, cosine in [0, 1]
+    """Scores of the chunks matching any query word (chunks matching none score 0 on both)."""
+
+    chunk_ids: list[str]
+    bm25: np.ndarray  # stems, in [0, 1]
+    ngram: np.ndarray  # trigram substrings, in [0, 1]
 
 
 @lru_cache(maxsize=1)
@@ -68,144 +84,119 @@ def stems(tokens: Sequence[str]) -> list[str]:
     return _stemmer().stemWords(list(tokens))
 
 
-def char_ngrams(word: str) -> list[str]:
-    padded = f" {word} "  # word boundaries count: a compound's head and tail n-grams differ
-    return [padded[start : start + size] for size in NGRAM_SIZES for start in range(len(padded) - size + 1)]
-
-
-class LexicalIndex:
-    def __init__(self, texts: Sequence[str]):
-        self.size = len(texts)
-        token_lists = [words(text) for text in texts]
-        self.fingerprint = fingerprint(texts)
-        self._build_bm25([stems(tokens) for tokens in token_lists])
-        self._build_ngrams(token_lists)
-
-    # -------------------------------------------------------------- building
-
-    def _build_bm25(self, stem_lists: list[list[str]]) -> None:
-        counts = _count_matrix(stem_lists)
-        self.stem_ids: dict[str, int] = counts.vocabulary
-        matrix = counts.matrix.tocsr().astype(np.float32)
-        lengths = np.asarray(matrix.sum(axis=1)).ravel()
-        average = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
-        document_frequency = np.bincount(matrix.indices, minlength=len(self.stem_ids))
-        self.stem_idf = np.log1p((self.size - document_frequency + 0.5) / (document_frequency + 0.5)).astype(np.float32)
-        # Saturated term frequency, per stored entry; rows = documents.
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / average)
-        tf = matrix.data
-        row_of_entry = np.repeat(np.arange(self.size), np.diff(matrix.indptr))
-        matrix.data = (tf * (BM25_K1 + 1) / (tf + norm[row_of_entry])).astype(np.float32)
-        self.bm25_weights = matrix.tocsc()
-
-    def _build_ngrams(self, token_lists: list[list[str]]) -> None:
-        from scipy.sparse import diags
-
-        counts = _count_matrix(token_lists)
-        self.word_ids: dict[str, int] = counts.vocabulary
-        self.doc_words = counts.matrix.tocsr().astype(np.float32)
-        vocabulary = sorted(self.word_ids, key=self.word_ids.__getitem__)
-        gram_counts = _count_matrix([char_ngrams(word) for word in vocabulary])
-        self.gram_ids: dict[str, int] = gram_counts.vocabulary
-        word_grams = gram_counts.matrix.tocsr().astype(np.float32)
-        # n-gram document frequency: a gram occurs in a document when one of its words holds it
-        presence = (self.doc_words > 0).astype(np.float32) @ (word_grams > 0).astype(np.float32)
-        gram_df = np.bincount(presence.tocsr().indices, minlength=len(self.gram_ids))
-        self.gram_idf = (np.log((1 + self.size) / (1 + gram_df)) + 1).astype(np.float32)
-        self.word_grams = (word_grams @ diags(self.gram_idf)).tocsr()
-        self.doc_norms = self._document_norms()
-
-    def _document_norms(self) -> np.ndarray:
-        norms = np.zeros(self.size, dtype=np.float32)
-        for start in range(0, self.size, _NORM_BLOCK_ROWS):
-            block = self.doc_words[start : start + _NORM_BLOCK_ROWS] @ self.word_grams
-            norms[start : start + _NORM_BLOCK_ROWS] = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        return norms
-
-    # -------------------------------------------------------------- scoring
-
-    def scores(self, query: str) -> LexicalScores:
-        tokens = words(query)
-        return LexicalScores(bm25=self._bm25(tokens), ngram=self._ngram_cosine(tokens))
-
-    def _bm25(self, tokens: list[str]) -> np.ndarray:
-        query_stems = set(stems(tokens))
-        term_ids = [self.stem_ids[stem] for stem in query_stems if stem in self.stem_ids]
-        unknown = len(query_stems) - len(term_ids)
-        if not term_ids:
-            return np.zeros(self.size, dtype=np.float32)
-        idf = self.stem_idf[term_ids]
-        raw = self.bm25_weights[:, term_ids] @ idf
-        # An unknown term counts in the maximum with the largest idf the index knows: a query
-        # that matches only half its words must not score like a full match.
-        best_possible = (BM25_K1 + 1) * (idf.sum() + unknown * float(self.stem_idf.max()))
-        return (np.asarray(raw).ravel() / best_possible).astype(np.float32)
-
-    def _ngram_cosine(self, tokens: list[str]) -> np.ndarray:
-        grams = Counter(gram for token in tokens for gram in char_ngrams(token))
-        known = [(self.gram_ids[gram], count) for gram, count in grams.items() if gram in self.gram_ids]
-        if not known:
-            return np.zeros(self.size, dtype=np.float32)
-        query = np.zeros(len(self.gram_ids), dtype=np.float32)
-        for gram_id, count in known:
-            query[gram_id] = count * self.gram_idf[gram_id]
-        # unknown n-grams still lengthen the query vector: they are part of what was asked
-        unknown_weight = sum(
-            (count * float(self.gram_idf.max())) ** 2 for gram, count in grams.items() if gram not in self.gram_ids
-        )
-        query_norm = math.sqrt(float(query @ query) + unknown_weight)
-        per_word = self.word_grams @ query
-        return (self.doc_words @ per_word / (self.doc_norms * query_norm)).astype(np.float32)
-
-    # -------------------------------------------------------------- persistence
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staging = path.with_suffix(".tmp")
-        with staging.open("wb") as handle:
-            pickle.dump(self, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        staging.replace(path)  # a reader never sees half a file
-
-
-def load_or_build(texts: Sequence[str], path: Path | None) -> LexicalIndex:
-    """The index saved at `path` when it was built from exactly `texts`, else a fresh one (saved)."""
-    if path is not None and path.is_file():
-        with path.open("rb") as handle:
-            saved = pickle.load(handle)
-        if isinstance(saved, LexicalIndex) and saved.fingerprint == fingerprint(texts):
-            return saved
-    index = LexicalIndex(texts)
-    if path is not None:
-        index.save(path)
-    return index
-
-
-def fingerprint(texts: Sequence[str]) -> str:
+def fingerprint(chunk_ids: Sequence[str], texts: Sequence[str]) -> str:
     digest = hashlib.sha256()
-    for text in texts:
-        digest.update(text.encode("utf-8"))
-        digest.update(b"\0")
+    for chunk_id, text in zip(chunk_ids, texts, strict=True):
+        digest.update(chunk_id.encode("utf-8") + b"\0" + text.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
-class _Counts:
-    matrix: sparse.coo_matrix  # rows = input lists, columns = vocabulary ids, values = counts
-    vocabulary: dict[str, int]
+# ------------------------------------------------------------------ writing
 
 
-def _count_matrix(token_lists: list[list[str]]) -> _Counts:
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for row, tokens in enumerate(token_lists):
-        for token in tokens:
-            rows.append(row)
-            columns.append(vocabulary.setdefault(token, len(vocabulary)))
-    from scipy import sparse
+def build_keyword_index(path: Path, chunks: Sequence[Chunk]) -> KeywordIndex:
+    """Write the index of these chunks to `path` (replacing any earlier one) and open it."""
+    ids = [chunk.id for chunk in chunks]
+    texts = [chunk.indexed_text for chunk in chunks]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    staging.unlink(missing_ok=True)
+    with closing(sqlite3.connect(staging)) as connection:
+        connection.executescript(_SCHEMA)
+        token_lists = [words(text) for text in texts]
+        connection.executemany("INSERT INTO chunks VALUES (?, ?)", enumerate(ids))
+        rows = ((row, " ".join(stems(tokens))) for row, tokens in enumerate(token_lists))
+        connection.executemany("INSERT INTO stems (rowid, body) VALUES (?, ?)", rows)
+        rows = ((row, " ".join(tokens)) for row, tokens in enumerate(token_lists))
+        connection.executemany("INSERT INTO grams (rowid, body) VALUES (?, ?)", rows)
+        for table in ("stems", "grams"):  # merge the segments: fewer b-trees to read per query
+            connection.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+        meta = {"fingerprint": fingerprint(ids, texts), "size": str(len(ids))}
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        connection.commit()
+    staging.replace(path)  # a reader sees the old index or the new one, never half of one
+    return KeywordIndex(path)
 
-    data = np.ones(len(rows), dtype=np.float32)
-    matrix = sparse.coo_matrix((data, (rows, columns)), shape=(len(token_lists), max(len(vocabulary), 1)))
-    matrix.sum_duplicates()
-    return _Counts(matrix=matrix, vocabulary=vocabulary)
+
+def sync_keyword_index(path: Path, chunks: Sequence[Chunk]) -> KeywordIndex:
+    """The index at `path` when it was built from exactly these chunks, else a freshly built one."""
+    if path.is_file():
+        index = KeywordIndex(path)
+        wanted = fingerprint([chunk.id for chunk in chunks], [chunk.indexed_text for chunk in chunks])
+        if index.fingerprint() == wanted:
+            return index
+    return build_keyword_index(path, chunks)
+
+
+# ------------------------------------------------------------------ reading
+
+
+class KeywordIndex:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    def fingerprint(self) -> str:
+        with self._connection() as connection:
+            return _meta(connection, "fingerprint")
+
+    def scores(self, query: str) -> LexicalScores:
+        tokens = list(dict.fromkeys(words(query)))
+        with self._connection() as connection:
+            size = int(_meta(connection, "size"))
+            stem_scores = _scaled_bm25(connection, "stems", list(dict.fromkeys(stems(tokens))), size)
+            gram_scores = _scaled_bm25(connection, "grams", [t for t in tokens if len(t) >= MIN_GRAM_WORD], size)
+            rows = sorted(stem_scores.keys() | gram_scores.keys())
+            chunk_ids = _chunk_ids(connection, rows)
+        return LexicalScores(
+            chunk_ids=chunk_ids,
+            bm25=np.array([stem_scores.get(row, 0.0) for row in rows], dtype=np.float32),
+            ngram=np.array([gram_scores.get(row, 0.0) for row in rows], dtype=np.float32),
+        )
+
+
+def _scaled_bm25(connection: sqlite3.Connection, table: str, terms: list[str], size: int) -> dict[int, float]:
+    """Row -> the query's bm25 in `table` divided by its maximum (see the module docstring)."""
+    totals: dict[int, float] = {}
+    idf_sum = 0.0
+    for term in terms:
+        phrase = '"' + term.replace('"', '""') + '"'
+        # bm25() is negative, better matches lower: negated here
+        matches = connection.execute(
+            f"SELECT rowid, -bm25({table}) FROM {table} WHERE {table} MATCH ?", (phrase,)
+        ).fetchall()
+        idf_sum += _fts5_idf(size, len(matches))
+        for row, score in matches:
+            totals[row] = totals.get(row, 0.0) + score
+    if not totals:
+        return {}
+    best_possible = (BM25_K1 + 1) * idf_sum
+    return {row: score / best_possible for row, score in totals.items()}
+
+
+def _meta(connection: sqlite3.Connection, key: str) -> str:
+    return str(connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
+
+
+def _fts5_idf(size: int, matching: int) -> float:
+    # SQLite's fts5_bm25 idf: log((N - n + 0.5) / (n + 0.5)), raised to 1e-6 where that is <= 0
+    idf = math.log((size - matching + 0.5) / (matching + 0.5))
+    return idf if idf > 0 else 1e-6
+
+
+def _chunk_ids(connection: sqlite3.Connection, rows: list[int]) -> list[str]:
+    if not rows:
+        return []
+    found = dict(
+        connection.execute(
+            "SELECT row, chunk_id FROM chunks WHERE row IN (SELECT value FROM json_each(?))", (json.dumps(rows),)
+        ).fetchall()
+    )
+    return [found[row] for row in rows]

@@ -1,8 +1,12 @@
-"""BM25 on Danish stems and character n-grams: inflections, compounds, stop words, scaling, persistence."""
+"""Keyword search in SQLite FTS5: inflections, compounds, stop words, scaling, the file on disk."""
 
-import numpy as np
+import sqlite3
+from pathlib import Path
 
-from index.search.lexical import LexicalIndex, load_or_build
+import pytest
+
+from index.search.chunks import Chunk
+from index.search.lexical import KeywordIndex, LexicalScores, build_keyword_index, sync_keyword_index
 
 TEXTS = [
     "Flere flygtninge og familiesammenførte skal være selvforsørgende.",
@@ -12,41 +16,83 @@ TEXTS = [
 ]
 
 
-def test_stems_match_inflected_forms():
-    scores = LexicalIndex(TEXTS).scores("flygtningene")
-    assert int(np.argmax(scores.bm25)) == 0 and scores.bm25[0] > 0
-    assert np.count_nonzero(scores.bm25) == 1
+def _chunks(texts: list[str]) -> list[Chunk]:
+    return [
+        Chunk(
+            id=f"plan:chunk-{n}",
+            text=text,
+            kind="section",
+            heading="",
+            document_id="plan",
+            doc_kind="plan",
+            municipality=None,
+            committee=None,
+            date=None,
+            year=2022,
+        )
+        for n, text in enumerate(texts)
+    ]
 
 
-def test_character_ngrams_rescue_compounds_that_stems_miss():
-    scores = LexicalIndex(TEXTS).scores("autisme")
-    assert scores.bm25[1] == 0  # "autismediagnose" is one stem; "autisme" another
-    assert int(np.argmax(scores.ngram)) == 1
-    assert scores.ngram[1] > 2 * max(np.delete(scores.ngram, 1))
+@pytest.fixture
+def index(tmp_path: Path) -> KeywordIndex:
+    return build_keyword_index(tmp_path / "keywords.sqlite3", _chunks(TEXTS))
 
 
-def test_stop_words_and_unknown_words_score_nothing():
-    index = LexicalIndex(TEXTS)
-    for query in ("og i på med", "qwxz zzkj"):
+def _by_id(scores: LexicalScores) -> dict[str, tuple[float, float]]:
+    return {
+        chunk_id: (float(b), float(n))
+        for chunk_id, b, n in zip(scores.chunk_ids, scores.bm25, scores.ngram, strict=True)
+    }
+
+
+def test_stems_match_inflected_forms(index: KeywordIndex) -> None:
+    scores = index.scores("flygtningene")
+    assert scores.chunk_ids == ["plan:chunk-0"]
+    assert scores.bm25[0] > 0
+    assert scores.ngram[0] == 0  # "flygtningene" is no substring of "flygtninge"
+
+
+def test_trigram_substrings_find_compounds_that_stems_miss(index: KeywordIndex) -> None:
+    assert _by_id(index.scores("autisme")) == {"plan:chunk-1": (0.0, pytest.approx(0.417, abs=1e-3))}
+    # the tail of a compound too: "samarbejde" inside "turismesamarbejde"
+    assert list(_by_id(index.scores("samarbejde"))) == ["plan:chunk-3"]
+
+
+def test_stop_words_short_and_unknown_words_score_nothing(index: KeywordIndex) -> None:
+    for query in ("og i på med", "qwxz zzkj", "", "ab"):
         scores = index.scores(query)
-        assert not scores.bm25.any() and not scores.ngram.any()
+        assert scores.chunk_ids == [] and scores.bm25.size == 0 and scores.ngram.size == 0
 
 
-def test_scores_are_scaled_and_a_full_match_beats_a_partial_one():
-    index = LexicalIndex(TEXTS)
-    full = index.scores("unge uddannelse beskæftigelse")
-    partial = index.scores("unge uddannelse tango")
-    assert 0 < partial.bm25[2] < full.bm25[2] <= 1
-    assert 0 < full.ngram[2] <= 1
+def test_scores_are_scaled_and_a_full_match_beats_a_partial_one(index: KeywordIndex) -> None:
+    full = _by_id(index.scores("unge uddannelse beskæftigelse"))["plan:chunk-2"]
+    partial = _by_id(index.scores("unge uddannelse tango"))["plan:chunk-2"]
+    assert 0 < partial[0] < full[0] <= 1
+    assert 0 < partial[1] < full[1] <= 1
 
 
-def test_saved_index_is_reused_only_for_the_same_texts(tmp_path):
-    path = tmp_path / "lexical.pkl"
-    first = load_or_build(TEXTS, path)
-    assert path.is_file()
-    again = load_or_build(TEXTS, path)
-    assert again.fingerprint == first.fingerprint
-    np.testing.assert_allclose(again.scores("unge").bm25, first.scores("unge").bm25)
-    changed = load_or_build(TEXTS[:3] + ["Ledige seniorer får en personlig jobformidler."], path)
-    assert changed.fingerprint != first.fingerprint
-    assert changed.scores("jobformidler").bm25[3] > 0
+def test_quotes_in_a_query_are_words_not_fts5_syntax(index: KeywordIndex) -> None:
+    assert list(_by_id(index.scores('"unge" OR uddannelse*'))) == ["plan:chunk-2"]
+
+
+def test_index_is_one_sqlite_file_rebuilt_only_when_the_chunks_change(tmp_path: Path) -> None:
+    path = tmp_path / "search" / "keywords.sqlite3"
+    first = sync_keyword_index(path, _chunks(TEXTS))
+    written, first_fingerprint = path.stat().st_mtime_ns, first.fingerprint()
+    assert sync_keyword_index(path, _chunks(TEXTS)).fingerprint() == first_fingerprint
+    assert path.stat().st_mtime_ns == written
+    changed = sync_keyword_index(path, _chunks(TEXTS[:3] + ["Ledige seniorer får en personlig jobformidler."]))
+    assert changed.fingerprint() != first_fingerprint
+    assert first.scores("jobformidler").chunk_ids == ["plan:chunk-3"]  # an open index reads the newest file
+    assert [p.name for p in path.parent.iterdir()] == ["keywords.sqlite3"]  # no staging file left behind
+    with sqlite3.connect(path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE sql LIKE '%fts5%'")}
+    assert tables == {"stems", "grams"}
+
+
+def test_reading_leaves_the_file_untouched(index: KeywordIndex) -> None:
+    written = index.path.stat().st_mtime_ns
+    assert index.scores("unge").chunk_ids == ["plan:chunk-2"]
+    assert index.path.stat().st_mtime_ns == written
+    assert [p.name for p in index.path.parent.iterdir()] == ["keywords.sqlite3"]  # no journal, no WAL

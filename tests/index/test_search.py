@@ -11,7 +11,7 @@ from chromadb.config import Settings as ChromaSettings
 from index.search.chunks import Chunk
 from index.search.hybrid import DEFAULT_WEIGHTS, HybridSearcher, SearchFilters, open_searcher
 from index.search.judging import ExpectedSpan, answer_rank
-from index.search.lexical import LexicalIndex
+from index.search.lexical import build_keyword_index
 from index.search.vectors import VectorIndex
 from maalspor.model import Citation
 from tests.fakes import fake_embed
@@ -54,7 +54,8 @@ def fake_searcher(tmp_path_factory) -> HybridSearcher:
     )
     vectors = VectorIndex(client)
     vectors.add_chunks(CHUNKS, np.stack([fake_embed(chunk.indexed_text) for chunk in CHUNKS]))
-    return HybridSearcher(CHUNKS, LexicalIndex([chunk.indexed_text for chunk in CHUNKS]), vectors, fake_embed)
+    keywords = build_keyword_index(tmp_path_factory.mktemp("keywords") / "keywords.sqlite3", CHUNKS)
+    return HybridSearcher(CHUNKS, keywords, vectors, fake_embed)
 
 
 def _ids(hits) -> list[str]:
@@ -112,7 +113,7 @@ def real_searcher(real_settings, real_embedder):
     store = Store(real_settings.sqlite_path)
     # one document keeps the embedding to ~60 chunks (CPU e5-small embeds ~9 chunks/s)
     ingest_paths([REPO / "corpus" / PLAN_2022_FILE], store)
-    searcher = open_searcher(store, VectorIndex.open(real_settings), real_embedder)
+    searcher = open_searcher(store, VectorIndex.open(real_settings), real_embedder, real_settings.lexical_index_path)
     yield searcher
     store.close()
 
@@ -132,7 +133,7 @@ def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022
     vectors.add_chunks(goal_chunks, real_embedder.embed_passages([c.indexed_text for c in goal_chunks]))
     searcher = HybridSearcher(
         goal_chunks,
-        LexicalIndex([c.indexed_text for c in goal_chunks]),
+        build_keyword_index(tmp_path / "keywords.sqlite3", goal_chunks),
         vectors,
         lambda query: real_embedder.embed_queries([query])[0],
     )
