@@ -59,6 +59,8 @@ def assemble(clean: CleanText, document: Document, span: ItemSpan, labels: Label
 def _fill(item: AgendaItem, clean: CleanText, document: Document, part: Part, body: list[Line]) -> None:
     if part is Part.DECISION:
         item.decisions += fields.decisions(clean, body, document.committee, document.meeting_date)
+    elif part is Part.HISTORY:
+        item.decisions += fields.history_decisions(clean, body)
     elif part is Part.ATTACHMENTS:
         item.attachments += fields.attachments(body)
     elif part in _TEXT_FIELDS:

@@ -111,10 +111,12 @@ LABELS = Labels(
         "bilagsoversigt": Part.ATTACHMENTS,
         "vedlagte bilag": Part.ATTACHMENTS,
         # fields the item model keeps no text for
-        "sagens forløb": Part.OTHER,
-        "sagsforløb": Part.OTHER,
-        "tidligere behandling": Part.OTHER,
-        "punktet behandlet tidligere": Part.OTHER,
+        # the case's history: earlier bodies' decisions
+        "sagens forløb": Part.HISTORY,
+        "sagsforløb": Part.HISTORY,
+        "tidligere behandling": Part.HISTORY,
+        "punktet behandlet tidligere": Part.HISTORY,
+        "tidligere beslutninger": Part.HISTORY,
         "kommunikation": Part.OTHER,
         "høring": Part.OTHER,
         "tidsplan": Part.OTHER,
@@ -123,7 +125,7 @@ LABELS = Labels(
         "videre proces": Part.OTHER,
         "borgmesterens afdelings påtegning": Part.OTHER,
         "borgermesterens afdelings påtegning": Part.OTHER,
-        "historik": Part.OTHER,
+        "historik": Part.HISTORY,
     },
     prefixes={"beslutningsforslag fra": Part.CASE, "indstilling fra": Part.CASE},
 )

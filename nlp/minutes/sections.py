@@ -20,6 +20,7 @@ class Part(StrEnum):
     COMPETENCE = "competence"
     DECISION = "decision"
     ATTACHMENTS = "attachments"
+    HISTORY = "history"  # 'Sagens forløb', 'Tidligere behandling': earlier decisions on the case
     OTHER = "other"  # a label the item model has no field for ("Sagsforløb", "Tidsplan")
 
 
@@ -63,6 +64,6 @@ def split_sections(lines: list[Line], labels: Labels, first: Part = Part.CASE) -
 def _attachment_title(sections: list[Section], part: Part) -> bool:
     """Whether a label line inside an attachment list names an attachment ('Indstilling'): an item
     has each field once, so a field it already had does not open again after its attachments."""
-    if sections[-1].part is not Part.ATTACHMENTS or part in (Part.DECISION, Part.ATTACHMENTS, Part.OTHER):
+    if sections[-1].part is not Part.ATTACHMENTS or part in (Part.DECISION, Part.ATTACHMENTS, Part.HISTORY, Part.OTHER):
         return False
     return any(section.part is part and section.label for section in sections[:-1])

@@ -138,7 +138,6 @@ def test_aarhus_items_equal_the_table_of_contents(aarhus):
 
 def test_aarhus_decisions(aarhus):
     _, items = aarhus
-    assert all(len(item.decisions) == 1 for item in items)
     assert all(
         (item.decisions[0].committee, item.decisions[0].date) == ("Aarhus Byråd", "2025-08-27") for item in items
     )
@@ -152,6 +151,14 @@ def test_aarhus_decisions(aarhus):
     assert closed.title == "Lukket: Køb af landbrugsejendom"
     assert closed.decisions[0].text.startswith("Tilbagesendes Magistratsafdelingen for Teknik og Miljø med bemærkning")
     assert closed.case_text is None
+    assert len(closed.decisions) == 1
+
+
+def test_aarhus_case_history_gives_the_earlier_decisions(aarhus):
+    _, items = aarhus
+    earlier = [(decision.committee, decision.date) for decision in items[1].decisions[1:]]
+    assert earlier == [("Byrådet", "2025-03-26"), ("Byrådet", "2025-04-09"), ("Magistraten", "2025-08-19")]
+    assert items[1].decisions[1].text == "Sagens behandling blev udsat i byrådets møde den 26. marts 2025."
 
 
 def test_aarhus_recommendations_and_attachments(aarhus):
