@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
 from answer.timeline import NotFound
-from api.deps import Searcher, SearcherSlot, default_searcher_factory
+from api.deps import Searcher, SearcherSlot, default_searcher_factory, search_generation
 from api.errors import error_response, validation_error
 from api.limits import RequestLimits, without_echoed_input
 from api.routes import ask, decisions, documents, goals, search, threads, topics, web
@@ -34,7 +34,9 @@ def create_app(
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.searcher = SearcherSlot(searcher_factory or default_searcher_factory(settings))
+    app.state.searcher = SearcherSlot(
+        searcher_factory or default_searcher_factory(settings), generation=lambda: search_generation(settings)
+    )
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

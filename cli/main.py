@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 from answer.records import EXPORT_KINDS
+from index.store.connection import StoreMissing
 from maalspor.config import Settings, load_settings
 
 DOCUMENT_KINDS = ("plan", "minutes", "other")
 CHUNK_KINDS = ("goal", "decision", "section", "item-field")
 
 COMMANDS_DOC = {
-    "ingest": "maalspor ingest PATH... — read files/folders into the store (progress bar, summary).",
+    "ingest": "maalspor ingest PATH... [--report text|json] — read files/folders into the store (progress bar, per-file counts, summary).",
     "export": "maalspor export documents|goals|decisions|sections|links|threads --format json — print a JSON list.",
     "thread": "maalspor thread GOAL_ID — the goal's history across plan years, with word diffs between years.",
     "index": "maalspor index — embed new and changed documents into the vector index and rebuild the keyword index (progress bar).",
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     ingest = commands.add_parser("ingest", help=COMMANDS_DOC["ingest"])
     ingest.add_argument("paths", nargs="+", type=Path)
+    ingest.add_argument("--report", choices=("text", "json"), default="text")
     export = commands.add_parser("export", help=COMMANDS_DOC["export"])
     export.add_argument("kind", choices=EXPORT_KINDS)
     export.add_argument("--format", choices=("json",), default="json")
@@ -56,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     try:
         return run(build_parser().parse_args(argv))
+    except StoreMissing as err:
+        print(f"maalspor: {err}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # the reader stopped early (`maalspor export goals | head`): not an error; keep Python quiet at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -74,10 +79,11 @@ def run(args: argparse.Namespace) -> int:
         return run_search(args, settings)
     from index.store.sqlite import open_store
 
-    store = open_store(settings.database_url)
+    # only ingest writes (and may create the data dir); export and thread read an existing store
+    store = open_store(settings.database_url, read_only=args.command != "ingest")
     try:
         if args.command == "ingest":
-            return run_ingest(args.paths, store, settings)
+            return run_ingest(args.paths, args.report, store, settings)
         if args.command == "thread":
             return run_thread(args.goal_id, store)
         return run_export(args.kind, store)
@@ -85,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
-def run_ingest(paths: list[Path], store, settings: Settings) -> int:
+def run_ingest(paths: list[Path], report_format: str, store, settings: Settings) -> int:
     from tqdm import tqdm
 
     from index.store.pipeline import ingest_paths
@@ -96,19 +102,49 @@ def run_ingest(paths: list[Path], store, settings: Settings) -> int:
         progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
         overrides_path=settings.link_overrides,
     )
-    for line in report.ingested:
-        print(f"ok       {line}")
-    for line in report.renditions:
-        print(f"same doc {line}")
-    for line in report.skipped:
-        print(f"skipped  {line} (unchanged)")
-    for line in report.failed:
-        print(f"FAILED   {line}")
-    print(report.summary())
+    if report_format == "json":
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_ingest_report(report)
     return 1 if report.failed else 0
 
 
+# How each outcome opens its line in the text report.
+_OUTCOME_LABELS = {"ingested": "ok      ", "rendition": "same doc", "skipped": "skipped ", "failed": "FAILED  "}
+
+
+def print_ingest_report(report) -> None:
+    """One line per file (with what was found in it), a warning line under a file that yielded nothing
+    of what its kind should hold, then the summary."""
+    for file in report.files:
+        line = f"{_OUTCOME_LABELS[file.outcome]} {file.message}"
+        if file.outcome in ("ingested", "rendition"):
+            line += f"  [{file.items} items, {file.decisions} decisions, {file.goals} goals]"
+        print(line)
+        for warning in file.warnings:
+            print(f"WARNING  {file.source_file}: {warning}")
+    print(report.summary())
+
+
+EMPTY_STORE = "the store holds no documents: nothing to {}; run `maalspor ingest PATH...` first"
+
+
+def store_is_empty(settings: Settings) -> bool:
+    """Raises StoreMissing where the data dir does not exist (a mistyped MAALSPOR_DATA_DIR)."""
+    from api.deps import open_read_only_store
+
+    store = open_read_only_store(settings)
+    try:
+        return not store.documents()
+    finally:
+        store.close()
+
+
 def run_index(settings: Settings) -> int:
+    if store_is_empty(settings):
+        print(EMPTY_STORE.format("index"), file=sys.stderr)
+        return 1
     from tqdm import tqdm
 
     from index.search.embedding_model import load_model
@@ -132,14 +168,18 @@ def run_index(settings: Settings) -> int:
         searcher = open_searcher(
             store, VectorIndex.open(settings), ShowingProgress(), settings.lexical_index_path, progress=print
         )
+        generation = store.bump_search_generation()  # running servers reopen their searcher
     finally:
         bar.close()
         store.close()
-    print(f"search index up to date: {len(searcher.chunks)} chunks")
+    print(f"search index up to date: {len(searcher.chunks)} chunks (generation {generation})")
     return 0
 
 
 def run_search(args: argparse.Namespace, settings: Settings) -> int:
+    if store_is_empty(settings):
+        print(EMPTY_STORE.format("search"), file=sys.stderr)
+        return 1
     from index.search.hybrid import SearchFilters, hits_to_json, search
 
     filters = SearchFilters(
@@ -203,6 +243,8 @@ def run_ask(question: str, output_format: str, settings: Settings) -> int:
 
 
 def run_serve(host: str, port: int, settings: Settings) -> int:
+    if not settings.data_dir.is_dir():
+        raise StoreMissing(f"data directory {settings.data_dir} does not exist: check MAALSPOR_DATA_DIR")
     import uvicorn
 
     from api.app import create_app

@@ -93,7 +93,7 @@ def ingest_file(path: Path, store: Store) -> FileReport:
     stored = store.source_with_content(digest)
     if stored is not None:
         unchanged = stored.origin in (None, str(path.resolve()))
-        message = stored.source_file if unchanged else f"{path.name} (same content as {stored.source_file})"
+        message = f"{stored.source_file} (unchanged)" if unchanged else f"{path.name} (same as {stored.source_file})"
         return FileReport(str(path), FileOutcome.SKIPPED, message, stored.source_file, stored.document_id)
     check_page_count(raw, path.name)
     source = read_source(path)

@@ -145,3 +145,85 @@ def test_output_cut_short_by_the_reader_is_no_error(tmp_path):
     assert export.stdout is not None and export.stdout.readline().strip() == b"["
     export.stdout.close()
     assert export.wait() == 0 and b"Traceback" not in export.stderr.read()
+
+
+def test_ingest_report_json_gives_the_counts_per_file(cli_env, capsys):
+    """Issue 9.7: per file the counts of items, decisions and goals; a plan without goals is a warning."""
+    (cli_env / "plan2024.txt").write_text(
+        "Beskæftigelsesplan 2024\nLyngby-Taarbæk Kommune\n\nPlanen beskriver de mål, vi vil nå i 2024.\n",
+        encoding="utf-8",
+    )
+    assert main(["ingest", str(cli_env), "--report", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    counts = {
+        f["source_file"]: (f["outcome"], f["kind"], f["items"], f["decisions"], f["goals"], f["warnings"])
+        for f in report["files"]
+    }
+    assert counts == {
+        "001_66e873449e3ce21a.txt": ("ingested", "plan", 0, 0, 7, []),
+        "003_d16604ceb04aa2e7.txt": ("ingested", "minutes", 5, 5, 23, []),
+        "plan2024.txt": ("ingested", "plan", 0, 0, 0, ["a plan, but no goals were found"]),
+    }
+    assert report["summary"] == "3 ingested, 0 renditions, 0 unchanged, 0 failed, 1 warnings"
+    assert main(["ingest", str(cli_env)]) == 0
+    assert "0 ingested, 0 renditions, 3 unchanged, 0 failed, 0 warnings" in capsys.readouterr().out
+
+
+def test_the_text_report_shows_counts_and_warnings(cli_env, capsys):
+    (cli_env / "plan2024.txt").write_text(
+        "Beskæftigelsesplan 2024\nLyngby-Taarbæk Kommune\n\nPlanen beskriver de mål, vi vil nå i 2024.\n",
+        encoding="utf-8",
+    )
+    assert main(["ingest", str(cli_env)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        "ok       003_d16604ceb04aa2e7.txt -> lyngby-taarbaek-erhvervs-og-beskaeftigelsesudvalget-2014-09-09"
+        "  [5 items, 5 decisions, 23 goals]" in out
+    )
+    assert "WARNING  plan2024.txt: a plan, but no goals were found" in out
+
+
+def test_index_and_search_on_an_empty_store_say_so(tmp_path, monkeypatch, capsys):
+    """Issue 11: both crashed with `ValueError: matmul: dimension mismatch`."""
+    monkeypatch.setenv("MAALSPOR_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("MAALSPOR_DATABASE_URL", raising=False)
+    assert main(["index"]) == 1
+    assert "the store holds no documents: nothing to index" in capsys.readouterr().err
+    assert main(["search", "unge"]) == 1
+    assert "the store holds no documents: nothing to search" in capsys.readouterr().err
+
+
+def test_readers_on_a_mistyped_data_dir_fail_and_create_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("MAALSPOR_DATA_DIR", str(tmp_path / "dtaa"))
+    monkeypatch.delenv("MAALSPOR_DATABASE_URL", raising=False)
+    for command in (["export", "goals"], ["ask", "Hvilke mål har planen?"], ["index"], ["serve"]):
+        assert main(command) == 2, command
+        assert "dtaa does not exist: check MAALSPOR_DATA_DIR" in capsys.readouterr().err
+    assert not (tmp_path / "dtaa").exists()
+
+
+def test_two_concurrent_ingests_give_the_store_of_one(tmp_path):
+    """Issue 11: two `maalspor ingest` runs on one data dir gave 9 documents / 79 goals instead of 8 / 71.
+    The 2022 plan and its second conversion must become one document however the runs interleave."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("000_74d16ed6cde7bc44.txt", "001_66e873449e3ce21a.txt", "004_661df588116e84b5.txt"):
+        shutil.copy(CORPUS / name, folder / name)
+    env = {**os.environ, "MAALSPOR_DATA_DIR": str(tmp_path / "data")}
+    env.pop("MAALSPOR_DATABASE_URL", None)
+    command = [sys.executable, "-m", "cli.main", "ingest", "--report", "json", str(folder)]
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for _ in range(2)]
+    reports = [json.loads(run.communicate(timeout=300)[0]) for run in runs]
+    outcomes = sorted(sorted(f["outcome"] for f in report["files"]) for report in reports)
+    assert outcomes == [["ingested", "ingested", "rendition"], ["skipped", "skipped", "skipped"]]
+    exported = subprocess.run(
+        [sys.executable, "-m", "cli.main", "export", "documents"], env=env, capture_output=True, check=True
+    )
+    documents = {d["id"]: d["renditions"] for d in json.loads(exported.stdout)}
+    assert documents == {
+        "lyngby-taarbaek-beskaeftigelsesplan-2022": ["004_661df588116e84b5.txt"],
+        "lyngby-taarbaek-beskaeftigelsesplan-2023": [],
+    }
