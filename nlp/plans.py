@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from maalspor.model import Citation, CleanText, Document, Goal, Origin, Section, SourceContext, Target
 from nlp.danish import PLAN_TITLE, ends_mid_sentence, is_bulleted, slugify
+from nlp.goals.goal_lists import MINISTERIAL_MARK, GoalEntry, GoalList, goal_lists
 from nlp.ids import goal_id
 from nlp.lines import Line, text_lines
 from nlp.targets import parse_period, parse_target, target_group
@@ -33,16 +34,7 @@ def _without_contents(lines: list[Line]) -> list[Line]:
     return kept
 
 
-@dataclass(frozen=True)
-class ListEntry:
-    number: str
-    wording: str
-    line: Line
-
-
-_MINISTERIAL_MARK = re.compile(r"\s*\(ministermål\)\s*", re.I)
 _NUMBERED = re.compile(r"^\s*(?:[-•]\s*)?(?P<number>\d{1,2})[.:]\s+(?P<wording>\S.*?)\s*$")
-_LIST_INTRO = re.compile(r"\b(?P<which>Målene|Fokusområderne)\s+er\s*:\s*$", re.I)
 # A table-of-contents entry ends in a page number (after dot leaders, a tab or a space); the
 # contents are a run of such lines.
 _TOC_LINE = re.compile(r"\S.*?(?:\.{2,}|…|\s)\s*\d{1,3}\s*$")
@@ -52,44 +44,25 @@ _SUB_TARGET_START = re.compile(r"^(?:Minimum|Maksimum|Mindst|Højst)\s+\d", re.I
 
 def parse_plan(clean: CleanText, document: Document) -> tuple[list[Section], list[Goal]]:
     lines = _without_contents(text_lines(clean))
-    government = _numbered_list(lines, "målene")
-    focus = _numbered_list(lines, "fokusområderne")
-    after_lists = max((entry.line.end for entry in government + focus), default=0)
-    headings = {entry.number: _focus_heading(lines, entry, after_lists) for entry in focus}
-    goals = [_goal(clean, lines, document, entry, headings, government) for entry in focus]
-    sections = _sections(clean, lines, document, headings)
-    return sections, goals
+    lists = goal_lists(lines)
+    government = next((found for found in lists if found.ministerial), None)
+    # The plan's goals are its own list (the focus areas); a plan that only quotes the
+    # government's goals has those.
+    own = next((found for found in lists if not found.ministerial), government)
+    if own is None:
+        return _sections(clean, lines, document, {}), []
+    after_lists = max(entry.lines[-1].end for found in (own, government) if found for entry in found.entries)
+    headings = {entry.number: _focus_heading(lines, entry, after_lists) for entry in own.entries}
+    goals = [_goal(clean, lines, document, own, entry, headings, government) for entry in own.entries]
+    return _sections(clean, lines, document, headings), goals
 
 
 # ---------------------------------------------------------------- goals
 
 
-def _numbered_list(lines: list[Line], which: str) -> list[ListEntry]:
-    """The numbered entries after the first 'Målene er:' / 'Fokusområderne er:' line."""
-    for index, line in enumerate(lines):
-        intro = _LIST_INTRO.search(line.text)
-        if intro and intro.group("which").lower() == which:
-            return _entries_after(lines, index + 1)
-    return []
-
-
-def _entries_after(lines: list[Line], index: int) -> list[ListEntry]:
-    entries: list[ListEntry] = []
-    for line in lines[index:]:
-        if line.blank:
-            if entries:
-                break
-            continue
-        match = _NUMBERED.match(line.text)
-        if not match or (entries and int(match.group("number")) != int(entries[-1].number) + 1):
-            break
-        entries.append(ListEntry(match.group("number"), _clean_wording(match.group("wording")), line))
-    return entries
-
-
 def _clean_wording(wording: str) -> str:
     """'Flere ledige skal opkvalificeres (ministermål).' -> 'Flere ledige skal opkvalificeres'."""
-    return " ".join(_MINISTERIAL_MARK.sub(" ", wording).split()).rstrip(" .")
+    return " ".join(MINISTERIAL_MARK.sub(" ", wording).split()).rstrip(" .")
 
 
 def _comparable(wording: str) -> str:
@@ -104,7 +77,7 @@ class FocusHeading:
     title: str  # the wording without the '(ministermål)' mark
 
 
-def _focus_heading(lines: list[Line], entry: ListEntry, after: int) -> FocusHeading | None:
+def _focus_heading(lines: list[Line], entry: GoalEntry, after: int) -> FocusHeading | None:
     """The line 'N: <wording>' (or 'N. <wording>') that opens the focus area's own section."""
     wanted = _comparable(entry.wording)
     for index, line in enumerate(lines):
@@ -118,9 +91,9 @@ def _focus_heading(lines: list[Line], entry: ListEntry, after: int) -> FocusHead
         ):
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
-        wraps = following is not None and _MINISTERIAL_MARK.fullmatch(following.text) is not None
+        wraps = following is not None and MINISTERIAL_MARK.fullmatch(following.text) is not None
         last = following if wraps and following else line
-        marked = bool(_MINISTERIAL_MARK.search(line.text)) or wraps
+        marked = bool(MINISTERIAL_MARK.search(line.text)) or wraps
         return FocusHeading(line, last, marked, _clean_wording(match.group("wording")))
     return None
 
@@ -129,20 +102,23 @@ def _goal(
     clean: CleanText,
     lines: list[Line],
     document: Document,
-    entry: ListEntry,
+    own: GoalList,
+    entry: GoalEntry,
     headings: dict[str, FocusHeading | None],
-    government: list[ListEntry],
+    government: GoalList | None,
 ) -> Goal:
     heading = headings[entry.number]
-    government_entry = next((g for g in government if _comparable(g.wording) == _comparable(entry.wording)), None)
+    quoted = (
+        [g for g in government.entries if _comparable(g.wording) == _comparable(entry.wording)] if government else []
+    )
     citations: list[Citation] = []
     if heading:
         citations.append(clean.cite(heading.first.start, heading.last.end))
-    citations.append(clean.cite(entry.line.start, entry.line.end))
-    if government_entry:
-        citations.append(clean.cite(government_entry.line.start, government_entry.line.end))
-    ministerial = bool(heading and heading.ministerial_mark) or government_entry is not None
-    year = document.plan_year or 0
+    citations.append(clean.cite(entry.lines[0].start, entry.lines[-1].end))
+    if quoted and own is not government:
+        citations.append(clean.cite(quoted[0].lines[0].start, quoted[0].lines[-1].end))
+    ministerial = bool(heading and heading.ministerial_mark) or bool(quoted)
+    year = own.year or document.plan_year or 0
     return Goal(
         id=goal_id(document.id, year, entry.number),
         document_id=document.id,
@@ -157,6 +133,7 @@ def _goal(
         citations=citations,
         sub_targets=_sub_targets(lines, heading, headings) if heading else [],
         source_context=SourceContext.PLAN,
+        truncated=own.truncated and entry is own.entries[-1],
     )
 
 
