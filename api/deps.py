@@ -135,6 +135,7 @@ def _open_searcher(settings: Settings) -> Searcher:
     from index.search.hybrid import open_searcher
     from index.search.vectors import VectorIndex
 
+    vectors = VectorIndex.open(settings)  # before the model: a broken index fails fast
     embedder = load_model(settings)
 
     class OpeningOnly:
@@ -148,7 +149,7 @@ def _open_searcher(settings: Settings) -> Searcher:
 
     store = open_read_only_store(settings)
     try:
-        return open_searcher(store, VectorIndex.open(settings), OpeningOnly(), settings.lexical_index_path)
+        return open_searcher(store, vectors, OpeningOnly(), settings.lexical_index_path)
     finally:
         store.close()
 
