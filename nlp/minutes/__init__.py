@@ -1,6 +1,6 @@
 """Agenda items and decisions of committee minutes and agendas, whatever their layout.
 
-parse_minutes() finds the items with the one segmentation engine (nlp.minutes.engine), which reads
+parse_minutes() splits lines that hold a whole page (nlp.minutes.pagelines), finds the items with the one segmentation engine (nlp.minutes.engine), which reads
 the conventions of Danish minutes from tables (nlp.minutes.conventions), and assemble() builds the
 AgendaItems with their fields and decisions.
 """
@@ -12,8 +12,9 @@ from nlp.lines import text_lines
 from nlp.minutes.assemble import assemble
 from nlp.minutes.conventions import LABELS
 from nlp.minutes.engine import find_items
+from nlp.minutes.pagelines import split_page_lines
 
 
 def parse_minutes(clean: CleanText, document: Document) -> list[AgendaItem]:
-    lines = text_lines(clean)
+    lines = split_page_lines(clean, text_lines(clean))
     return [assemble(clean, document, span, LABELS) for span in find_items(clean, lines)]

@@ -15,6 +15,7 @@ from ingest.readers import read_source
 from maalspor.model import AgendaItem, DocKind, Document
 from nlp.lines import text_lines
 from nlp.minutes import parse_minutes
+from nlp.minutes.pagelines import split_page_lines
 from nlp.minutes.toc import find_toc
 from tests.conftest import REALDOCS
 
@@ -178,3 +179,30 @@ def test_greve_decision_printed_under_the_repeated_title(realdocs):
         "Udvalget drøftede politikken og ønskede fokus på digitalisering i møderne og indsatserne hvor det kan skabe værdi.",
     ]
     assert [absent.name for absent in items[0].decisions[0].absent] == ["Brigitte Klintskov Jerkel", "Kenneth Jerkel"]
+
+
+WEB_PAGE_IN_ONE_LINE = (
+    "Referat Teknik- og Miljøudvalget 14. marts 2021. "
+    "Punkt 1: Godkendelse af dagsorden Beslutning Godkendt, idet mødet flyttes "
+    "Punkt 2: Ny belægning på Torvet Resumé Torvets brosten er slidte og skal udskiftes i løbet af 2021, "
+    "så pladsen igen kan bruges af gående, cyklister og torvehandlere hele året. "
+    "Indstilling Forvaltningen indstiller, at udvalget godkender projektet og frigiver anlægsbevillingen. "
+    "Beslutning Godkendt. Bilag • Projektbeskrivelse"
+)
+
+
+def test_a_whole_page_on_one_line_is_split_at_headings_and_labels(tmp_path):
+    items = _parse(tmp_path, WEB_PAGE_IN_ONE_LINE + "\n")
+    assert _titles(items) == [("1", "Godkendelse af dagsorden"), ("2", "Ny belægning på Torvet")]
+    assert [item.decisions[0].text for item in items] == ["Godkendt, idet mødet flyttes", "Godkendt."]
+    assert items[1].resume is not None and items[1].resume.startswith("Torvets brosten er slidte")
+    assert items[1].attachments == ["Projektbeskrivelse"]
+
+
+def test_split_page_lines_keep_their_source_offsets(tmp_path):
+    path = tmp_path / "side.txt"
+    path.write_text(WEB_PAGE_IN_ONE_LINE.replace(". ", ".  ") + "\n", encoding="utf-8")
+    clean = normalize(read_source(path))
+    pieces = split_page_lines(clean, text_lines(clean))
+    assert [" ".join(clean.text[piece.start : piece.end].split()) for piece in pieces] == [p.text for p in pieces]
+    assert "Resumé" in [piece.text for piece in pieces]
