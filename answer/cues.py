@@ -20,6 +20,10 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bdid not attend",
         r"\bmissing from",
         r"\bapologies",
+        r"\bvar\b.*\bmed til\b",
+        r"\bdeltog\b",
+        r"\b(was|were)\b.*\bpresent\b",
+        r"\bdid\b.*\battend\b",
     ),
     "attachments": (r"\bbilag", r"vedhæft", r"\battach", r"\bannex", r"\bappendi"),
     "why": (

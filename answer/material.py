@@ -72,7 +72,8 @@ class Material:
     def _named(self, text: str, attribute: str) -> set[str]:
         """The municipalities (or committees) of the material the question names by a distinctive word."""
         values = {getattr(d, attribute) for d in self.documents.values()} - {None}
-        return {value for value in values if any(word in text for word in _distinctive_words(value))}
+        padded = f" {re.sub(r'[^a-zæøå0-9]+', ' ', text)} "
+        return {value for value in values if any(word in padded for word in _distinctive_words(value))}
 
     def passages(self, question: Question) -> list[Passage]:
         """Running text in scope: plan sections and agenda-item fields, as two-sentence windows."""
@@ -158,11 +159,16 @@ def _words(name: str) -> list[str]:
 
 
 def _distinctive_words(name: str) -> list[str]:
-    """'Lyngby-Taarbæk Kommune' -> ['lyngby', 'taarbæk']; 'Beskæftigelses- og Integrationsudvalget' ->
-    ['integrationsudvalg']: the committee's own compound, without the ending."""
-    words = _words(name)
-    committee_words = [w.removesuffix("et") for w in words if w.endswith(("udvalget", "udvalg"))]
-    return committee_words or [w for w in words if len(w) >= 4]
+    """'Lyngby-Taarbæk Kommune' -> ['lyngby', 'taarbæk']; 'Beskæftigelses- og Erhvervsudvalget' ->
+    ['beskæftigelsesudvalg', 'erhvervsudvalg', 'beu']: each coordinated committee compound, and the
+    initials committees are known by."""
+    words = name.lower().split()
+    if not any(w.endswith(("udvalget", "udvalg")) for w in words):
+        return [w for w in _words(name) if len(w) >= 4]
+    parts = [w for w in words if w not in _NAME_FILLER]
+    compounds = [w[:-1] + "udvalg" if w.endswith("-") else w.removesuffix("et") for w in parts]
+    initials = "".join(w[0] for w in parts) + "u"
+    return compounds + [f" {initials} "]
 
 
 def goal_search_text(goal: Goal) -> str:

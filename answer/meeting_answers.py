@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from answer.attendance import header_attendance
 from answer.material import Material, decision_summary
 from answer.phrasing import Answer, Statement, date_in, no_evidence, say, topic_da, topic_en
 from answer.question import Question
@@ -97,48 +100,86 @@ def _municipalities(found: list[tuple[AgendaItem, Decision | None]], material: M
 
 
 def answer_absent(question: Question, material: Material, searcher=None) -> Answer:
+    """Absences at the meeting the question dates; else at the meetings that dealt with its topic."""
+    question = _without_member_names(question, material)
     meetings = [
         d
         for d in material.documents.values()
-        if d.meeting_date
-        and material.in_scope(question, d.id)
-        and (
-            d.meeting_date == question.date
-            or (not question.date and question.month and d.meeting_date.startswith(question.month))
-        )
+        if d.meeting_date and material.in_scope(question, d.id) and _on_named_date(question, d.meeting_date)
     ]
-    if not meetings:
-        named = question.date or question.month
-        return no_evidence(
+    found = [(item, decision) for item, decision in material.resolve_items(question) if not item.embedded]
+    if meetings:
+        at_meeting = [(item, decision) for item, decision in found if material.documents[item.document_id] in meetings]
+        if at_meeting and material.topic_terms(question):  # one item of the meeting: who missed that item
+            return Answer(question, [_item_absence(question, i, d, material) for i, d in at_meeting[:3]])
+        return Answer(question, [_absence(question, document, material) for document in meetings])
+    if found:
+        return Answer(question, [_item_absence(question, item, decision, material) for item, decision in found[:3]])
+    named = question.date or question.month
+    return no_evidence(
+        question,
+        f"noget møde {date_in(question, question.date) if question.date else named}"
+        if named
+        else "hvilket møde der menes",
+        f"a meeting on {named}" if named else "which meeting is meant",
+    )
+
+
+def _without_member_names(question: Question, material: Material) -> Question:
+    """A member's name in the question ('Var Morten Dahlin fraværende ...') says who, not which item."""
+    names = {w.lower() for item in material.items for d in item.decisions for a in d.absent for w in a.name.split()}
+    return replace(question, terms=tuple(t for t in question.terms if t not in names))
+
+
+def _on_named_date(question: Question, meeting_date: str) -> bool:
+    if question.date:
+        return meeting_date == question.date
+    return bool(question.month) and meeting_date.startswith(question.month or "")
+
+
+def _item_absence(question: Question, item: AgendaItem, decision: Decision | None, material: Material) -> Statement:
+    """Who was absent when the item was decided: the decision's own absences, else the meeting's."""
+    document = material.documents[item.document_id]
+    if decision is None or not decision.absent or not decision.citations:
+        return _absence(question, document, material)
+    names = ", ".join(f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent)
+    citation = material.quoter.narrowed(decision.citations[0], decision.absent[0].name)
+    return Statement(
+        say(
             question,
-            f"noget møde {date_in(question, question.date) if question.date else named}"
-            if named
-            else "hvilket møde der menes",
-            f"a meeting on {named}" if named else "which meeting is meant",
-        )
-    return Answer(question, [_absence(question, document, material) for document in meetings])
+            f"Fraværende, da {decision.committee} behandlede punkt {item.number} “{item.title}” den "
+            f"{date_in(question, decision.date)}: {names}.",
+            f"Absent when {decision.committee} dealt with item {item.number} “{item.title}” on "
+            f"{date_in(question, decision.date)}: {names}.",
+        ),
+        [citation],
+    )
 
 
 def _absence(question: Question, document: Document, material: Material) -> Statement:
-    """Who the minutes of `document` record as absent, cited at the first absence line."""
-    decisions = [
-        meeting_decision(item, document)
-        for item in material.items
-        if item.document_id == document.id and not item.embedded
-    ]
-    with_absence = [d for d in decisions if d is not None and d.absent]
-    if not with_absence:
+    """Who the minutes of `document` record as absent: the header's list, else the decisions' absences."""
+    items = [item for item in material.items if item.document_id == document.id]
+    header = header_attendance(document, items, material.quoter)
+    names, citation = header.absent, header.absence_line
+    if not names:
+        decisions = [meeting_decision(item, document) for item in items if not item.embedded]
+        with_absence = [d for d in decisions if d is not None and d.absent]
+        names = list(
+            dict.fromkeys(f"{a.name} ({a.party})" if a.party else a.name for d in with_absence for a in d.absent)
+        )
+        first = with_absence[0] if with_absence else None
+        citation = (
+            material.quoter.narrowed(first.citations[0], first.absent[0].name) if first and first.citations else None
+        )
+    if not names:
         return Statement(
             say(
                 question,
                 f"Referatet fra {document.title} noterer ingen fraværende.",
                 f"The minutes of {document.title} record no absent members.",
             ),
-            [],
+            [header.presence_line] if header.presence_line else [],
         )
-    names = list(dict.fromkeys(f"{a.name} ({a.party})" if a.party else a.name for d in with_absence for a in d.absent))
-    first = with_absence[0]
-    citation = material.quoter.narrowed(first.citations[0], first.absent[0].name) if first.citations else None
     return Statement(
         say(
             question,
