@@ -18,13 +18,16 @@ from nlp.lines import Line
 
 _MIN_ENTRIES = 3
 _LEADER = r"(?:\s*(?:\.\s?){3,}|\s*…+)"
+# 'side 3', 's. 3': a page number named as one.
+_PAGE_WORD = r"(?:(?i:side|s\.)\s*)?"
 # number? title leader? page: 'Svar på forslag ........ 4', '1. Meddelelser 3', 'Godkendelse af dagsorden.....'
 _ENTRY = re.compile(
     r"(?:(?i:Punkt|Pkt\.|Sag\s+nr\.)\s*)?(?:(?P<number>\d{1,4}(?:\.\d{1,2})*)\.?\s+)?"
-    rf"(?P<title>[A-ZÆØÅÉ\"'«(].*?)(?:(?P<leader>{_LEADER})\s*(?P<page>\d{{1,4}})?|\s+(?P<bare_page>\d{{1,4}}))"
+    rf"(?P<title>[A-ZÆØÅÉ\"'«(].*?)(?:(?P<leader>{_LEADER})\s*{_PAGE_WORD}(?P<page>\d{{1,4}})?"
+    rf"|\s+{_PAGE_WORD}(?P<bare_page>\d{{1,4}}))"
 )
 # The end of a wrapped entry's second line: leader and/or page number.
-_ENTRY_END = rf"(?:{_LEADER}\s*\d{{0,4}}|\s+\d{{1,4}})"
+_ENTRY_END = rf"(?:{_LEADER}\s*{_PAGE_WORD}\d{{0,4}}|\s+{_PAGE_WORD}\d{{1,4}})"
 # A wrapped title's first line: numbered, no page yet.
 _NUMBERED_START = re.compile(
     r"(?:(?i:Punkt|Pkt\.|Sag\s+nr\.)\s*)?(?P<number>\d{1,4}(?:\.\d{1,2})*)\.?\s+(?P<title>\S.*)"
@@ -57,7 +60,8 @@ class Toc:
 
 
 def find_toc(lines: list[Line]) -> Toc:
-    """The longest run of entry lines (blank lines inside it ignored); empty when there is none."""
+    """The longest run of entry lines; blank lines and a group heading ('Åbne punkter', 'B. Lukket
+    dagsorden') between entries stay inside the run. Empty when there is none."""
     best: list[TocEntry] = []
     run: list[TocEntry] = []
     index = 0
@@ -65,7 +69,7 @@ def find_toc(lines: list[Line]) -> Toc:
         entry, index = _entry_at(lines, index, in_run=bool(run))
         if entry is not None:
             run.append(entry)
-        elif lines[index - 1].text:
+        elif lines[index - 1].text and not (run and _entry_follows(lines, index)):
             best, run = max(best, run, key=len), []
     best = max(best, run, key=len)
     numbered = [entry for entry in best if entry.number]
@@ -73,6 +77,11 @@ def find_toc(lines: list[Line]) -> Toc:
     if len(best) < _MIN_ENTRIES or (numbered and len(numbered) < len(best) / 2):
         return Toc([])
     return Toc(best if not numbered or len(numbered) == len(best) else numbered)
+
+
+def _entry_follows(lines: list[Line], index: int) -> bool:
+    following = next((later for later in range(index, len(lines)) if lines[later].text), None)
+    return following is not None and _entry_at(lines, following, in_run=True)[0] is not None
 
 
 def _entry_at(lines: list[Line], index: int, in_run: bool) -> tuple[TocEntry | None, int]:

@@ -206,3 +206,35 @@ def test_split_page_lines_keep_their_source_offsets(tmp_path):
     pieces = split_page_lines(clean, text_lines(clean))
     assert [" ".join(clean.text[piece.start : piece.end].split()) for piece in pieces] == [p.text for p in pieces]
     assert "Resumé" in [piece.text for piece in pieces]
+
+
+AGENDA_WITH_GROUPED_CONTENTS = """Dagsorden
+Social- og Sundhedsudvalget
+
+Indholdsfortegnelse
+Åbne punkter
+1. Godkendelse af dagsorden side 2
+2. Budgetopfølgning pr. 31. marts side 3
+Lukkede punkter
+3. Salg af ejendommen Skolevej 4 side 5
+
+1. Godkendelse af dagsorden
+Dagsordenen blev godkendt uden bemærkninger.
+
+2. Budgetopfølgning pr. 31. marts
+Forvaltningen har gennemgået forbruget.
+1. Ældreområdet viser et merforbrug.
+2. Handicapområdet holder budgettet.
+
+3. Salg af ejendommen Skolevej 4
+Salget blev godkendt.
+"""
+
+
+def test_table_of_contents_with_groups_and_page_words_names_the_headings(tmp_path):
+    items = _parse(tmp_path, AGENDA_WITH_GROUPED_CONTENTS)
+    assert _titles(items) == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Budgetopfølgning pr. 31. marts"),
+        ("3", "Salg af ejendommen Skolevej 4"),
+    ]
