@@ -9,8 +9,12 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from maalspor.config import Settings
+
+if TYPE_CHECKING:
+    from index.store.report import IngestReport
 
 UPLOADS_DIR = "uploads"
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
@@ -89,16 +93,26 @@ class JobBoard:
             job.done += 1
 
 
-OUTCOMES = ("indlæst", "anden udgave", "uændret", "fejlet")
+# The ingest report's outcomes (index.store.report.FileOutcome values) in Danish.
+OUTCOMES = {"ingested": "indlæst", "rendition": "anden udgave", "skipped": "uændret", "failed": "fejlet"}
 
 
 def danish_summary(entries: list[dict]) -> str:
     """'1 indlæst, 0 anden udgave, 0 uændret, 1 fejlet'."""
-    return ", ".join(f"{sum(e['outcome'] == outcome for e in entries)} {outcome}" for outcome in OUTCOMES)
+    return ", ".join(f"{sum(e['outcome'] == outcome for e in entries)} {outcome}" for outcome in OUTCOMES.values())
 
 
-def file_report(report) -> list[dict]:
-    """The ingest report, one entry per file: what happened and the report's line about it."""
-    outcomes = (("indlæst", report.ingested), ("anden udgave", report.renditions), ("uændret", report.skipped))
-    entries = [{"outcome": outcome, "message": line} for outcome, lines in outcomes for line in lines]
-    return entries + [{"outcome": "fejlet", "message": line} for line in report.failed]
+def file_report(report: IngestReport) -> list[dict]:
+    """The ingest report, one entry per file: what happened, the report's line, what was found, warnings."""
+    return [
+        {
+            "file": Path(file.path).name,
+            "outcome": OUTCOMES.get(str(file.outcome), str(file.outcome)),
+            "message": file.message,
+            "items": file.items,
+            "decisions": file.decisions,
+            "goals": file.goals,
+            "warnings": file.warnings,
+        }
+        for file in report.files
+    ]

@@ -1,32 +1,27 @@
-"""The original files behind the stored sources, served read-only at /files/<source file name>.
-
-The ingest keeps each original under <data dir>/originals/ by its source file name (reliability issue);
-a source whose original is not kept gets no link.
-"""
+"""The original files behind the stored sources (kept by the ingest, index.store.originals), served read-only
+at /files/<source file name>; a source ingested before originals were kept gets no link."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import quote
 
-from maalspor.config import Settings
-
-ORIGINALS_DIR = "originals"
+from index.store.originals import original_file
+from index.store.sqlite import Store
 
 # Shown in the browser; anything else (HTML, XML, JSON exports) is offered as plain text, never run as a page.
 INLINE_TYPES = {".pdf": "application/pdf", ".txt": "text/plain; charset=utf-8", ".md": "text/plain; charset=utf-8"}
 
 
-def original_path(settings: Settings, source_file: str) -> Path | None:
-    """The kept original of `source_file`, or None; a name that is not a plain file name is never resolved."""
-    if not source_file or Path(source_file).name != source_file or source_file.startswith("."):
-        return None
-    path = settings.data_dir / ORIGINALS_DIR / source_file
-    return path if path.is_file() else None
+def original_path(store: Store, source_file: str) -> Path | None:
+    """The kept original of a stored source (a document's primary file or one of its renditions), or None."""
+    document_id = store.source_document_id(source_file)
+    document = store.document(document_id) if document_id else None
+    return original_file(store, document, source_file) if document else None
 
 
-def original_url(settings: Settings, source_file: str) -> str | None:
-    return f"/files/{quote(source_file)}" if original_path(settings, source_file) else None
+def original_url(store: Store, source_file: str) -> str | None:
+    return f"/files/{quote(source_file)}" if original_path(store, source_file) else None
 
 
 def media_type(path: Path) -> str:

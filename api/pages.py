@@ -33,8 +33,8 @@ TEMPLATES.env.globals.update(
 )
 
 
-def get_namer(request: Request, store: Store = Depends(get_store)) -> SourceNamer:
-    return SourceNamer(store, partial(original_url, request.app.state.settings))
+def get_namer(store: Store = Depends(get_store)) -> SourceNamer:
+    return SourceNamer(store, partial(original_url, store))
 
 
 Namer = Annotated[SourceNamer, Depends(get_namer)]

@@ -77,7 +77,7 @@ def source_page(
     last = max(line, end or line)
     lines = [source_line for source_line in store.source_lines(document.source_file) if source_line.page == page_number]
     shown = [source_line for source_line in lines if line - CONTEXT_LINES <= source_line.line <= last + CONTEXT_LINES]
-    original = original_url(request.app.state.settings, document.source_file)
+    original = original_url(store, document.source_file)
     if original and page_number:
         original += f"#page={page_number}"
     context = {
@@ -92,9 +92,9 @@ def source_page(
 
 
 @router.get("/files/{source_file}")
-def original_file(request: Request, source_file: str) -> FileResponse:
+def original_file(source_file: str, store: StoreDep) -> FileResponse:
     """The original of a stored source, read-only; HTML and XML come back as text, never as a page to run."""
-    path = original_path(request.app.state.settings, source_file)
+    path = original_path(store, source_file)
     if path is None:
         raise HTTPException(404, f"Originalen til {source_file!r} er ikke gemt.")
     headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"}

@@ -55,7 +55,11 @@ def test_upload_with_the_key_ingests_in_the_background_and_reports_per_file(tmp_
     job = finished_job(client, response.json()["status"])
     assert (job["state"], job["done"], job["total"]) == ("færdig", 2, 2)
     assert job["files"] == ["BIU_2019-06-11.txt", "tom.pdf"]  # folders and spaces stripped from client names
-    assert [entry["outcome"] for entry in job["report"]] == ["indlæst", "fejlet"]
+    assert [(entry["file"], entry["outcome"]) for entry in job["report"]] == [
+        ("BIU_2019-06-11.txt", "indlæst"),
+        ("tom.pdf", "fejlet"),
+    ]
+    assert (job["report"][0]["items"], job["report"][0]["decisions"]) == (7, 7)
     assert job["report"][1]["message"].startswith("tom.pdf:")
     assert job["summary"] == "1 indlæst, 0 anden udgave, 0 uændret, 1 fejlet"
     decisions = client.get("/decisions.json").json()
