@@ -7,10 +7,10 @@ Its TSV output gives every word's box and confidence (0-100); words are grouped 
 lines, and a line's confidence is the mean of its words', scaled to 0..1. Boxes are converted to PDF
 points so the page-furniture rules of the PDF reader apply to OCR lines unchanged.
 
-Tesseract gets one thread per page (OMP_THREAD_LIMIT=1): ingest runs beside other work, and a page is
-too small a job to gain from more. When Tesseract or its Danish model is missing, `ocr_available()` says
-so and the PDF reader keeps refusing scanned pages with its "no text layer" message
-(scripts/ensure_tesseract.sh installs both).
+Tesseract gets one thread per page (OMP_THREAD_LIMIT=1, a page is too small a job to gain from more);
+pages are read in parallel instead, by up to half the machine's cores. When Tesseract or its Danish
+model is missing, `ocr_available()` says so and the PDF reader keeps refusing scanned pages with its
+"no text layer" message (scripts/ensure_tesseract.sh installs both).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import io
 import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +32,8 @@ from maalspor.model import IngestError
 OCR_DPI = 300
 OCR_LANGUAGE = "dan"
 _PAGE_TIMEOUT_S = 600
+# Tesseract processes at once: half the cores, so ingest leaves room for the rest of the machine.
+_WORKERS = max(1, (os.cpu_count() or 2) // 2)
 _POINTS_PER_INCH = 72
 
 
@@ -40,6 +43,13 @@ class OcrLine:
     confidence: float  # 0..1, mean of the words' confidences
     top: float  # PDF points from the top of the page, as rendered
     bottom: float
+
+
+@dataclass(frozen=True)
+class _PageImage:
+    number: int
+    height: float  # points
+    png: bytes | None  # None: a blank page, no image to read
 
 
 @dataclass(frozen=True)
@@ -68,35 +78,50 @@ def _page_segmentation() -> str:
 
 
 def ocr_pages(raw: bytes, page_numbers: list[int], name: str) -> list[OcrPage]:
-    """OCR the given 1-based pages of the PDF `raw`, in order."""
+    """OCR the given 1-based pages of the PDF `raw`, in order.
+
+    Pages are rendered one at a time (pdfium is not thread-safe) and read by up to _WORKERS Tesseract
+    processes at once, a batch at a time, so memory holds no more than a batch of page images.
+    """
     pdf = pdfium.PdfDocument(raw)
     try:
-        return [_ocr_page(pdf[number - 1], number, name) for number in page_numbers]
+        read: list[OcrPage] = []
+        with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+            for start in range(0, len(page_numbers), _WORKERS):
+                images = [_page_image(pdf[number - 1], number) for number in page_numbers[start : start + _WORKERS]]
+                read.extend(pool.map(lambda image: _read_image(image, name), images))
+        return read
     finally:
         pdf.close()
 
 
-def _ocr_page(page: pdfium.PdfPage, number: int, name: str) -> OcrPage:
+def _page_image(page: pdfium.PdfPage, number: int) -> _PageImage:
     if not any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
-        return OcrPage(number, page.get_height(), [])  # a blank page: no image, nothing to read
+        return _PageImage(number, page.get_height(), None)  # a blank page: no image, nothing to read
     image = page.render(scale=OCR_DPI / _POINTS_PER_INCH, grayscale=True).to_pil()
     png = io.BytesIO()
     image.save(png, format="PNG", compress_level=1)
+    return _PageImage(number, image.height * _points_per_pixel(), png.getvalue())
+
+
+def _read_image(image: _PageImage, name: str) -> OcrPage:
+    if image.png is None:
+        return OcrPage(image.number, image.height, [])
     try:
         result = subprocess.run(
             ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, "--psm", _page_segmentation(), "tsv"],
-            input=png.getvalue(),
+            input=image.png,
             capture_output=True,
             timeout=_PAGE_TIMEOUT_S,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
             check=False,
         )
     except subprocess.TimeoutExpired as err:
-        raise IngestError(f"{name}: OCR of page {number} took longer than {_PAGE_TIMEOUT_S} s") from err
+        raise IngestError(f"{name}: OCR of page {image.number} took longer than {_PAGE_TIMEOUT_S} s") from err
     if result.returncode != 0:
         problem = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-        raise IngestError(f"{name}: OCR of page {number} failed (tesseract: {problem[0][:120]})")
-    return OcrPage(number, image.height * _points_per_pixel(), tsv_lines(result.stdout.decode("utf-8", "replace")))
+        raise IngestError(f"{name}: OCR of page {image.number} failed (tesseract: {problem[0][:120]})")
+    return OcrPage(image.number, image.height, tsv_lines(result.stdout.decode("utf-8", "replace")))
 
 
 def _points_per_pixel() -> float:
