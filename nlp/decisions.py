@@ -109,7 +109,7 @@ def history_field(text: str) -> tuple[str, str] | None:
 _OUTCOME_PHRASES: dict[Outcome, tuple[str, ...]] = {
     Outcome.TAGET_TIL_EFTERRETNING: (r"tage[ns]? til efterretning", r"tages til efterretning", r"til efterretning"),
     Outcome.ANBEFALET: (r"anbefal(?:et|es|ede|er)", r"indstilles til godkendelse"),
-    Outcome.GODKENDT: (r"godkend(?:t|es|te)", r"bevilge[ts]"),
+    Outcome.GODKENDT: (r"godkend(?:t|es|te|er)", r"bevilge[ts]"),
     Outcome.DROEFTET: (r"drøfte(?:t|des|de)",),
     Outcome.UDSAT: (r"uds(?:at|ættes|atte)",),
     Outcome.AFVIST: (
