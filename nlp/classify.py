@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import PurePath
 
 from maalspor.model import CleanText, DocKind, Document
@@ -83,6 +84,12 @@ def describe(clean: CleanText) -> Document:
         source_file=clean.source.source_file,
         content_hash=clean.source.content_hash,
     )
+
+
+def as_minutes(document: Document) -> Document:
+    """An agenda whose items turned out to hold decisions is the meeting's minutes."""
+    args = (document.source_file, document.municipality, document.committee, document.meeting_date)
+    return replace(document, kind=DocKind.MINUTES, id=_document_id(DocKind.MINUTES, *args, document.plan_year))
 
 
 def _kind(text: str, meeting_date: str | None) -> DocKind:
@@ -230,5 +237,7 @@ def _document_id(
     if kind in _MEETING_KINDS and committee and date:
         body = slugify(committee)
         # 'Aarhus Byråd' already names the place: 'aarhus-byraad-…', not 'aarhus-aarhus-byraad-…'
-        return f"{body}-{date}" if body.startswith(place + "-") else f"{place}-{body}-{date}"
+        meeting = f"{body}-{date}" if body.startswith(place + "-") else f"{place}-{body}-{date}"
+        # The agenda and the minutes of one meeting are two documents.
+        return f"{meeting}-dagsorden" if kind is DocKind.AGENDA else meeting
     return slugify(PurePath(source_file).stem)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from maalspor.model import CleanText, DocKind, ParsedDocument
-from nlp.classify import describe
+from nlp.classify import as_minutes, describe
 from nlp.goals import extract_goals_from_minutes
 from nlp.minutes import parse_minutes
 from nlp.plans import parse_plan
@@ -11,13 +11,15 @@ from nlp.plans import parse_plan
 
 def parse(clean: CleanText) -> ParsedDocument:
     document = describe(clean)
-    parsed = ParsedDocument(document=document, clean=clean)
     if document.kind is DocKind.PLAN:
-        parsed.sections, parsed.goals = parse_plan(clean, document)
-    elif document.kind in (DocKind.MINUTES, DocKind.AGENDA):
-        parsed.items = parse_minutes(clean, document)
-        parsed.goals = extract_goals_from_minutes(clean, document)
-        # A meeting titled 'Dagsorden' whose items hold decisions is its minutes.
-        if document.kind is DocKind.AGENDA and any(item.decisions for item in parsed.items):
-            document.kind = DocKind.MINUTES
-    return parsed
+        sections, goals = parse_plan(clean, document)
+        return ParsedDocument(document=document, clean=clean, sections=sections, goals=goals)
+    if document.kind not in (DocKind.MINUTES, DocKind.AGENDA):
+        return ParsedDocument(document=document, clean=clean)
+    items = parse_minutes(clean, document)
+    # A meeting titled 'Dagsorden' whose items hold decisions is its minutes (ids follow the document).
+    if document.kind is DocKind.AGENDA and any(item.decisions for item in items):
+        document = as_minutes(document)
+        items = parse_minutes(clean, document)
+    goals = extract_goals_from_minutes(clean, document)
+    return ParsedDocument(document=document, clean=clean, items=items, goals=goals)

@@ -126,6 +126,7 @@ def test_real_sbsys_agenda_without_decisions_is_an_agenda(realdocs):
 
     doc = describe(normalize(read_source(realdocs / "dev2" / "ballerup_kmb-it_2013-05-15_sbsys-publication.xml")))
     assert (doc.kind, doc.committee, doc.meeting_date) == (DocKind.AGENDA, "KMB IT-udvalget", "2013-05-15")
+    assert doc.id == "ballerup-kmb-it-udvalget-2013-05-15-dagsorden"
 
 
 MINUTES_WITH_A_PLAN_TITLE = """Referat
@@ -157,6 +158,22 @@ def test_an_agenda_lists_items_without_decisions(tmp_path):
     path = tmp_path / "dagsorden.txt"
     path.write_text(MINUTES_WITH_A_PLAN_TITLE.replace("Referat", "Dagsorden").replace("Beslutning\nAnbefales.\n", ""))
     assert describe(normalize(read_text(path))).kind is DocKind.AGENDA
+
+
+def test_a_dagsorden_whose_items_hold_decisions_is_minutes(tmp_path):
+    from nlp.parse import parse
+
+    path = tmp_path / "dagsorden.txt"
+    # FirstAgenda's older export prints the decision under the repeated title, without a label.
+    text = MINUTES_WITH_A_PLAN_TITLE.replace("Referat", "Dagsorden").replace(
+        "Beslutning\n", "Beskæftigelsesplan 2023\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    parsed = parse(normalize(read_text(path)))
+    meeting = "ukendt-kommune-beskaeftigelsesudvalget-2022-11-14"
+    assert (parsed.document.kind, parsed.document.id) == (DocKind.MINUTES, meeting)
+    assert [item.id.split(":")[0] for item in parsed.items] == [meeting]
+    assert parsed.items[0].decisions[0].text == "Anbefales."
 
 
 STALE_HEADING_PLAN = """Beskæftigelsesplan 2022
