@@ -2,9 +2,11 @@
 
 1. The table of contents (nlp.minutes.toc) and the item headings (nlp.minutes.headings) are found.
 2. Each item runs from its heading to the next; a running page header printed above every
-   heading is cut off the end of the item before it.
-3. The title is the heading's title and, where a case-number line closes it, its wrapped lines.
-   Case-number and attendance lines under the title are metadata, not body.
+   heading, and links printed under every item (a web page's 'Hent som PDF'), are cut off.
+3. The title is the heading's title and its wrapped lines (up to a case-number line, or a title
+   paragraph of its own). Case-number lines under the title and attendance lines ('Fraværende:
+   …') are the item's metadata, not body; a closed item's text, and text under a repeated title,
+   is its decision.
 4. Where items close with their decision (the decision follows the other fields), the last item
    ends with its decision block and attachment list; what follows is attachments, where an
    earlier meeting's item may be reproduced whole (nlp.minutes.fallback finds those).
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from maalspor.model import CleanText
+from maalspor.model import Absence, CleanText
 from nlp.decisions import is_absence_line, split_absences
 from nlp.lines import Line, after_prefix, page_of
 from nlp.minutes.assemble import ItemSpan
@@ -104,21 +106,31 @@ def _is_furniture(text: str, furniture: set[str], counted: bool) -> bool:
 
 
 def _span(clean: CleanText, lines: list[Line], heading: Heading, length: int) -> ItemSpan:
-    item_lines = lines[heading.at : heading.at + length]
-    title_end = _title_end(clean, lines, heading, heading.at + length)
-    first_title = lines[heading.title_at]
-    title_lines = [after_prefix(first_title, len(first_title.text) - len(heading.title)), *title_end[1]]
-    body = lines[_body_start(lines, title_end[0], heading.at + length) : heading.at + length]
-    # 'Fraværende: …' / 'Afbud: …' lines name who was absent for the whole item.
-    absent_lines = [line for line in body if ATTENDANCE.fullmatch(line.text) and LABELS.part_of(line) is None]
-    body = [line for line in body if line not in absent_lines]
-    unlabelled = Part.CASE
-    if CLOSED.match(heading.title):
-        unlabelled = Part.DECISION  # a closed item prints only its decision, without a label
-    elif body and _repeats_title(body, heading.title):
-        body, unlabelled = body[1:], Part.DECISION  # the decision printed under the repeated title
-    absent = [absence for line in absent_lines for absence in split_absences(line.text)[1]]
-    return ItemSpan(heading.number, title_lines, item_lines, body, unlabelled=unlabelled, absent=absent)
+    end = heading.at + length
+    title_end, wrapped = _title_end(clean, lines, heading, end)
+    first = lines[heading.title_at]
+    title_lines = [after_prefix(first, len(first.text) - len(heading.title)), *wrapped]
+    body, absent = _without_attendance(lines[_body_start(lines, title_end, end) : end])
+    body, unlabelled = _unlabelled_part(body, heading.title)
+    return ItemSpan(heading.number, title_lines, lines[heading.at : end], body, unlabelled=unlabelled, absent=absent)
+
+
+def _without_attendance(body: list[Line]) -> tuple[list[Line], list[Absence]]:
+    """The body without its 'Fraværende: …' / 'Afbud: …' lines, and who they name as absent for
+    the whole item."""
+    attendance = [line for line in body if ATTENDANCE.fullmatch(line.text) and LABELS.part_of(line) is None]
+    absent = [absence for line in attendance for absence in split_absences(line.text)[1]]
+    return [line for line in body if line not in attendance], absent
+
+
+def _unlabelled_part(body: list[Line], title: str) -> tuple[list[Line], Part]:
+    """What the text before the first label is: a closed item prints only its decision, and an
+    item whose body repeats its title prints its decision under it (FirstAgenda's older export)."""
+    if CLOSED.match(title):
+        return body, Part.DECISION
+    if body and body[0].text and comparable(body[0].text) == comparable(title):
+        return body[1:], Part.DECISION
+    return body, Part.CASE
 
 
 def _title_end(clean: CleanText, lines: list[Line], heading: Heading, end: int) -> tuple[int, list[Line]]:
@@ -161,10 +173,6 @@ def _body_start(lines: list[Line], start: int, end: int) -> int:
     while index < end and (not lines[index].text or CASE_NUMBER.fullmatch(lines[index].text)):
         index += 1
     return index
-
-
-def _repeats_title(body: list[Line], title: str) -> bool:
-    return bool(body[0].text) and comparable(body[0].text) == comparable(title)
 
 
 def _decisions_close_items(spans: list[ItemSpan]) -> bool:
