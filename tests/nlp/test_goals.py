@@ -1,4 +1,5 @@
-"""Goals of plans reported inside minutes: the 2019 status (002), the 2014 status and the draft 2015 plan (003)."""
+"""Goals of plans reported inside minutes: the 2019 status (002), the 2014 status and the draft 2015 plan (003);
+goal lists after an introducing sentence anywhere (plans, agenda items, quoted ministerial goals)."""
 
 from functools import cache
 from pathlib import Path
@@ -6,9 +7,14 @@ from pathlib import Path
 import pytest
 
 from ingest.normalize import normalize
+from ingest.readers import read_source
 from ingest.text import read_text
+from maalspor.model import DocKind, Document
 from nlp.classify import describe
 from nlp.goals import extract_goals_from_minutes
+from nlp.goals.goal_lists import goal_lists
+from nlp.lines import text_lines
+from nlp.plans import parse_plan
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -204,3 +210,153 @@ def test_2015_ministerial_goals():
     assert [g.number for g in goals] == [f"ministermål {n}" for n in range(1, 5)]
     # the focus area's 'Ministerens udmelding' and the bullet in the national list
     assert [c.line_start for c in goals[0].citations] == [996, 730]
+
+
+# ---------------------------------------------------------------- goal lists anywhere
+
+MINISTER_GOALS_2023 = [
+    "Alle ledige skal have en værdig sagsbehandling",
+    "Flere ledige skal opkvalificeres",
+    "Flere flygtninge og familiesammenførte skal være selvforsørgende",
+    "Flere personer med handicap skal i beskæftigelse",
+    "Virksomhederne skal sikres den nødvendige og kvalificerede arbejdskraft",
+]
+
+
+def lines_of(tmp_path: Path, text: str):
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    clean = normalize(read_text(path))
+    return clean, text_lines(clean)
+
+
+def test_the_ministers_goals_quoted_in_an_agenda_item(tmp_path):
+    # Greve Beskæftigelses- og Erhvervsudvalget 2022-05-30, item 13
+    _, lines = lines_of(
+        tmp_path,
+        "Beskæftigelsesministeren har for 2023 besluttet at videreføre de fem mål fra 2022, da målene kan bidrage"
+        " til at skabe kontinuitet i beskæftigelsesindsatsen.\n"
+        "De beskæftigelsespolitiske mål for 2023 er:\n"
+        + "".join(f"{n}. {wording}\n" for n, wording in enumerate(MINISTER_GOALS_2023, start=1))
+        + "Fælles for målene er, at de alle har til formål at få flere med i arbejdsfællesskabet.\n",
+    )
+    [found] = goal_lists(lines)
+    assert (found.year, found.ministerial, found.truncated) == (2023, True, False)
+    assert [(entry.number, entry.wording) for entry in found.entries] == list(
+        zip("12345", MINISTER_GOALS_2023, strict=True)
+    )
+
+
+def test_an_intro_ending_in_a_semicolon_names_the_year_it_is_for(tmp_path):
+    # Greve Økonomiudvalget 2022-11-28, item 24: 'for 2023', not 'fra 2022'
+    _, lines = lines_of(
+        tmp_path,
+        "Beskæftigelsesministeren har for 2023 valgt at videreføre de fem mål fra 2022 for at fastholde"
+        " kontinuitet i indsatsen;\n"
+        "1. Alle ledige skal have en værdig sagsbehandling.\n"
+        "2. Flere ledige skal opkvalificeres.\n",
+    )
+    [found] = goal_lists(lines)
+    assert (found.year, found.ministerial) == (2023, True)
+    assert [entry.wording for entry in found.entries] == MINISTER_GOALS_2023[:2]
+
+
+def test_a_bulleted_intro_and_the_plans_own_list(tmp_path):
+    # Greve BEU 2023-08-14 ('• De beskæftigelsespolitiske mål for 2024 er:'); corpus 000's focus areas
+    _, lines = lines_of(
+        tmp_path,
+        "Beskæftigelsesministeren har for 2024 besluttet at videreføre de fem mål fra 2023.\n"
+        "• De beskæftigelsespolitiske mål for 2024 er:\n"
+        "1. Alle ledige skal have en værdig sagsbehandling\n"
+        "2. Flere ledige skal opkvalificeres\n"
+        "\n"
+        "Det betyder at Beskæftigelsesplan 2022 indeholder 8 fokusområder for beskæftigelses-\n"
+        "indsatsen i Lyngby-Taarbæk Kommune. Fokusområderne er:\n"
+        "\n"
+        "• Flere jobparate ledige +55 år skal i beskæftigelse\n"
+        "• Flere unge skal i uddannelse eller beskæftigelse\n",
+    )
+    ministers, own = goal_lists(lines)
+    assert (ministers.year, ministers.ministerial) == (2024, True)
+    assert (own.year, own.ministerial) == (2022, False)
+    assert [(entry.number, entry.wording) for entry in own.entries] == [
+        ("1", "Flere jobparate ledige +55 år skal i beskæftigelse"),
+        ("2", "Flere unge skal i uddannelse eller beskæftigelse"),
+    ]
+
+
+def test_wrapped_entries_are_joined_and_a_list_cut_off_mid_item_is_flagged(tmp_path):
+    _, lines = lines_of(
+        tmp_path,
+        "Kommunens resultatmål for 2025 er:\n"
+        "1. Antallet af unge på offentlig forsørgelse skal falde med\n"
+        "5 pct. i løbet af året\n"
+        "2. Flere aktivitetsparate over 30 år skal i",
+    )
+    [found] = goal_lists(lines)
+    assert [entry.wording for entry in found.entries] == [
+        "Antallet af unge på offentlig forsørgelse skal falde med 5 pct. i løbet af året",
+        "Flere aktivitetsparate over 30 år skal i",
+    ]
+    assert (found.year, found.ministerial, found.truncated) == (2025, False, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # recommendations, not goals
+        "Udvalget anbefaler følgende mål:\n1. at Greve Kommune fremsender beskæftigelsesplanen\n"
+        "2. at Greve Kommune viderefører de nuværende effekt- og resultatmål til 2023\n",
+        # Greve ØU 2022-11-28, item 19: areas, not goals
+        "Ejerstrategien fastsætter strategiske målsætninger inden for følgende områder:\n"
+        "* Samarbejde\n* Ansvarlighed\n* Økonomi og effektivisering\n",
+        # Greve BEU 2022-11-14: 'Formålet' is no goal word
+        "Formålet med indsatsen for eleverne er:\n• Erfare egne interesser og styrker\n"
+        "• Opleve en virkelighedsnær og konkret anvendelse af skolens fag\n",
+        # a single entry is no list
+        "Målet for 2024 er:\n1. Flere ledige skal opkvalificeres\n",
+    ],
+)
+def test_lists_that_are_not_goal_lists(tmp_path, text):
+    _, lines = lines_of(tmp_path, text)
+    assert goal_lists(lines) == []
+
+
+def test_a_plan_that_only_quotes_the_governments_goals_has_those(tmp_path):
+    clean, _ = lines_of(
+        tmp_path,
+        "Beskæftigelsesplan 2023\n"
+        "\n"
+        "Regeringen udmeldte i juni 2022 de beskæftigelsespolitiske mål for 2023. Målene er:\n"
+        "\n" + "".join(f"{n}. {wording}\n" for n, wording in enumerate(MINISTER_GOALS_2023, start=1)),
+    )
+    document = Document("plan", DocKind.PLAN, None, "Greve", None, None, 2023, "text.txt", "h")
+    _, goals = parse_plan(clean, document)
+    assert [(g.number, g.wording, g.origin, g.plan_year) for g in goals] == [
+        (str(n), wording, "ministerial", 2023) for n, wording in enumerate(MINISTER_GOALS_2023, start=1)
+    ]
+
+
+def _realdoc_goals(realdocs: Path, name: str):
+    path = realdocs / name
+    if not path.exists():
+        pytest.skip(f"{name} is not present")
+    clean = normalize(read_source(path))
+    return extract_goals_from_minutes(clean, describe(clean))
+
+
+def test_greve_beu_quotes_the_ministers_goals_for_2023(realdocs):
+    # item 1 of BEU 2022-11-14 approves Beskæftigelsesplan 2023, quoting the minister's five goals
+    goals = _realdoc_goals(realdocs, "greve_beu_json/greve_beu_2022-11-14.json")
+    assert [(g.number, g.plan_year, g.origin, g.source_context) for g in goals] == [
+        (f"ministermål {n}", 2023, "ministerial", "agenda-item") for n in range(1, 6)
+    ]
+    assert goals[2].wording == "Flere ledige flygtninge og familiesammenførte skal være selvforsørgende"
+
+
+def test_no_goals_in_minutes_that_list_none(realdocs):
+    # Aarhus Teknisk Udvalg: urban development, no goal list; its 'At 1)' recommendations are no goals
+    assert _realdoc_goals(realdocs, "dev2/aarhus_tu_2025-10-01_referat.html") == []
+    # Greve ØU 2022-11-28: 47 items, the minister's five goals in item 24 and nothing else
+    goals = _realdoc_goals(realdocs, "dev2/greve_oeu_2022-11-28_referat.json")
+    assert [(g.number, g.plan_year) for g in goals] == [(f"ministermål {n}", 2023) for n in range(1, 6)]
