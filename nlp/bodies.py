@@ -20,6 +20,7 @@ from dataclasses import dataclass
 _BODY_STEMS = {
     "udvalg": "et",
     "råd": "et",
+    "raad": "et",  # the spelling before 1948 ('Sogneraadet')
     "bestyrelse": "n",
     "repræsentation": "en",
     "magistrat": "en",
@@ -28,7 +29,7 @@ _BODY_STEMS = {
 # groups of citizens ('målgruppen', 'aldersgruppen'), so the working-group kinds are listed.
 _GROUP_PREFIXES = ("styre", "arbejds", "følge", "projekt", "koordinations", "reference", "dialog", "kontakt", "task")
 # Words that end in 'råd' without naming a council.
-_NOT_COUNCILS = ("tråd", "gråd", "forråd")
+_NOT_COUNCILS = ("tråd", "gråd", "forråd", "traad", "graad")
 
 _LOWER = "a-zæøåéü"
 _UPPER = "A-ZÆØÅÉÜ"

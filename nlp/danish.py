@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Month names and the abbreviations of modern and older minutes ('Febr.', 'Nobr.', 'Decbr.').
 MONTHS = {
     "januar": 1,
     "jan": 1,
     "februar": 2,
     "feb": 2,
+    "febr": 2,
     "marts": 3,
     "mar": 3,
     "april": 4,
@@ -27,12 +29,17 @@ MONTHS = {
     "september": 9,
     "sep": 9,
     "sept": 9,
+    "septbr": 9,
     "oktober": 10,
     "okt": 10,
+    "oktbr": 10,
     "november": 11,
     "nov": 11,
+    "novbr": 11,
+    "nobr": 11,
     "december": 12,
     "dec": 12,
+    "decbr": 12,
 }
 
 # The twelve months by name, for writing dates ("11. juni 2019").

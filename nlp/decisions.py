@@ -111,7 +111,7 @@ _OUTCOME_PHRASES: dict[Outcome, tuple[str, ...]] = {
     Outcome.ANBEFALET: (r"anbefal(?:et|es|ede|er)", r"indstilles til godkendelse"),
     Outcome.GODKENDT: (r"godkend(?:t|es|te|er)", r"bevilge[ts]"),
     Outcome.DROEFTET: (r"drøfte(?:t|des|de)",),
-    Outcome.UDSAT: (r"uds(?:at|ættes|atte)",),
+    Outcome.UDSAT: (r"uds(?:at|ættes|atte|ætte)",),
     Outcome.AFVIST: (
         r"afvis(?:t|es|te)",
         r"forkast(?:et|es)",
