@@ -166,7 +166,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bhvor mange",
         r"\bantal(let)? (af )?(mål|punkt|møde|følgemål|delmål)",
         r"\boversigt",
-        r"\bhvilke (\w+ )?(mål|følgemål|delmål|indsatsområder)\b",
+        r"\bhvilke (\w+ )?(mål|følgemål|delmål|ministermål|indsatsområder|planår)\b",
         r"\bhow many",
         r"\bnumber of",
         r"\boverview",

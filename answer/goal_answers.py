@@ -123,7 +123,7 @@ def _appearance(question: Question, material: Material, last: bool) -> Answer:
         da = f"optræder første gang i materialet i {year} ({title}, {goal_name(question, goal)}); senere år med målet: {listed}."
         en = f"first appears in the material in {year} ({title}, {goal_name(question, goal)}); later years with the goal: {listed}."
     statements = [
-        Statement(say(question, f"Målet {quoted(goal)} {da}", f"The goal {quoted(goal)} {en}"), goal.citations[:1]),
+        Statement(say(question, f"Målet {quoted(goal)} {da}", f"The goal {quoted(goal)} {en}"), list(goal.citations)),
         coverage(question, years, material.plan_years()),
     ]
     return Answer(question, statements, goals=[i for y in years for i in thread.goals_by_year[y]])
@@ -198,7 +198,7 @@ def _goal_list(question: Question, goals: list[Goal], danish: str, english: str)
                 f"{goal_name(question, g).capitalize()} ({g.plan_year}): {quoted(g)}.",
                 f"{goal_name(question, g).capitalize()} ({g.plan_year}): {quoted(g)}.",
             ),
-            g.citations[:1],
+            list(g.citations),
         )
         for g in goals
     ]

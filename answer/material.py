@@ -76,7 +76,19 @@ class Material:
         return {value for value in values if any(word in padded for word in _distinctive_words(value))}
 
     def passages(self, question: Question) -> list[Passage]:
-        """Running text in scope: plan sections and agenda-item fields, as two-sentence windows."""
+        """Running text in scope and in the named years: plan sections and agenda-item fields, as
+        two-sentence windows."""
+        return [p for p in self._passages(question) if self._passage_in_years(question, p)]
+
+    def _passage_in_years(self, question: Question, passage: Passage) -> bool:
+        """A document of a named year (±1: minutes discuss next year's plan), or text naming the year."""
+        if not question.years:
+            return True
+        document = self.documents[passage.document_id]
+        year = document.plan_year or int((document.meeting_date or "0")[:4] or 0)
+        return any(abs(year - y) <= 1 or str(y) in passage.text for y in question.years)
+
+    def _passages(self, question: Question) -> list[Passage]:
         found: list[Passage] = []
         for section in self.sections:
             if self.in_scope(question, section.document_id):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
 
 from answer.material import Material
 from answer.passages import best_passages, cite, quote
@@ -32,7 +31,16 @@ _ABOUT_GOALS = re.compile(
     r"\b(mål|målene|målsætninger|følgemål|ministermål|delmål|indsatsområder|goals?|targets?)\b", re.I
 )
 # Kinds of goal a count may be limited to: the word in the question and the goal-number prefix.
-GOAL_KINDS = {"følgemål": "følgemål", "ministermål": "ministermål", "follow-up": "følgemål"}
+GOAL_KINDS = {
+    "følgemål": "følgemål",
+    "ministermål": "ministermål",
+    "follow-up": "følgemål",
+    "national": "ministermål",
+    "ministerial": "ministermål",
+}
+GOAL_KIND_ENGLISH = {"følgemål": "follow-up goals", "ministermål": "ministerial goals"}
+# A question about which plan years the material holds.
+_ABOUT_PLAN_YEARS = re.compile(r"\b(planår|plan years?|hvilke år|which years)\b", re.I)
 SEARCH_HITS_IN_ANSWER = 3
 SEARCH_CANDIDATES = 12
 
@@ -40,6 +48,8 @@ SEARCH_CANDIDATES = 12
 def answer_overview(question: Question, material: Material, searcher=None) -> Answer:
     """Items per meeting, or goals per plan year; a count of something else ('hvor mange virksomheder')
     is a goal's status figure or a figure in the running text."""
+    if _ABOUT_PLAN_YEARS.search(question.text):
+        return _plan_years(question, material)
     if _ABOUT_ITEMS.search(question.text):
         return _item_overview(question, material)
     if not _ABOUT_GOALS.search(question.text):
@@ -48,37 +58,51 @@ def answer_overview(question: Question, material: Material, searcher=None) -> An
         return answer_by_search(question, material, searcher)
     years = question.years or material.plan_years()
     kind = next((prefix for word, prefix in GOAL_KINDS.items() if word in question.text.lower()), None)
-    goals = [
-        g
-        for g in material.goals.values()
-        if g.plan_year in years
-        and material.in_scope(question, g.document_id)
-        and (not kind or g.number.startswith(kind))
+    in_years = [
+        g for g in material.goals.values() if g.plan_year in years and material.in_scope(question, g.document_id)
     ]
-    if question.terms and (topical := material.resolve_goals(question)):
+    goals = [g for g in in_years if not kind or g.number.startswith(kind)] or in_years
+    if material.goal_terms(question) and (topical := material.resolve_goals(question)):
         goals = [g for g in goals if g in topical] or goals
     if not goals:
-        return no_evidence(
-            question,
-            f"nogen mål i {year_list(question, list(years))}",
-            f"any goals in {year_list(question, list(years))}",
-        )
+        return answer_by_search(question, material, searcher)
+    counted = kind if any(g.number.startswith(kind or "-") for g in goals) else None
     statements = []
     for year in sorted({g.plan_year for g in goals}):
-        statements += _goal_count(question, year, [g for g in goals if g.plan_year == year], kind)
+        statements += _goal_count(question, year, [g for g in goals if g.plan_year == year], counted)
     return Answer(question, statements, goals=[g.id for g in goals])
 
 
+def _plan_years(question: Question, material: Material) -> Answer:
+    """The plan years the material holds goals for, each cited at its first goal."""
+    years = material.plan_years()
+    firsts = [next(g for g in material.goals.values() if g.plan_year == year) for year in years]
+    return Answer(
+        question,
+        [
+            Statement(
+                say(
+                    question,
+                    f"Materialet rummer mål for planårene {year_list(question, years)}.",
+                    f"The material holds goals for the plan years {year_list(question, years)}.",
+                ),
+                [c for goal in firsts for c in goal.citations[:1]],
+            )
+        ],
+    )
+
+
 def _goal_count(question: Question, year: int, goals: list[Goal], kind: str | None) -> list[Statement]:
-    label_da, label_en = (kind, "follow-up goals") if kind else ("mål", "goals")
+    label_da, label_en = (kind, GOAL_KIND_ENGLISH[kind]) if kind else ("mål", "goals")
     followups = sum(g.number.startswith("følgemål") for g in goals)
-    extra_da = f", heraf {followups} følgemål" if followups and not kind else ""
-    extra_en = f", {followups} of them follow-up goals" if followups and not kind else ""
+    main = len(goals) - followups
+    extra_da = f": {main} mål og {followups} følgemål" if followups and not kind else ""
+    extra_en = f": {main} goals and {followups} follow-up goals" if followups and not kind else ""
     heading = Statement(
         say(
             question,
-            f"Materialet har {len(goals)} {label_da} for {year}{extra_da}:",
-            f"The material has {len(goals)} {label_en} for {year}{extra_en}:",
+            f"Materialet har {len(goals)} {label_da} for {year}{extra_da}.",
+            f"The material has {len(goals)} {label_en} for {year}{extra_en}.",
         ),
         [],
     )
@@ -89,7 +113,7 @@ def _goal_count(question: Question, year: int, goals: list[Goal], kind: str | No
                 f"{goal_name(question, g).capitalize()}: {quoted(g)}.",
                 f"{goal_name(question, g).capitalize()}: {quoted(g)}.",
             ),
-            g.citations[:1],
+            list(g.citations),
         )
         for g in goals
     ]
@@ -143,7 +167,6 @@ def answer_by_search(question: Question, material: Material, searcher=None) -> A
     """The best matching passages of running text, else the best relevant search hits; none: say so."""
     found = best_passages(material.passages(question), material.topic_terms(question), question.kind)
     if found:
-        lines = material.quoter.source_lines
         return Answer(
             question,
             [
@@ -153,7 +176,7 @@ def answer_by_search(question: Question, material: Material, searcher=None) -> A
                         f"Fra “{f.passage.heading.strip()}”: “{quote(f.passage)}”",
                         f"From “{f.passage.heading.strip()}”: “{quote(f.passage)}”",
                     ),
-                    cite(f.passage, _LazyLines(lines)),
+                    cite(f.passage, material.quoter.source_lines),
                 )
                 for f in found
             ],
@@ -175,25 +198,6 @@ def answer_by_search(question: Question, material: Material, searcher=None) -> A
             for hit in hits
         ],
     )
-
-
-class _LazyLines(Mapping):
-    """The source lines of a file, read when a citation is narrowed (a mapping over the quoter's cache)."""
-
-    def __init__(self, read):
-        self._read = read
-
-    def __getitem__(self, source_file: str):
-        return self._read(source_file)
-
-    def get(self, source_file: str, default=None):
-        return self._read(source_file)
-
-    def __iter__(self):
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
 
 
 def _relevant_hits(question: Question, searcher) -> list:

@@ -10,12 +10,12 @@ PASSAGE_SHARE of the question's term weight; among equals, a window carrying the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from answer.topic import TermMatcher
 from index.search.chunks import narrow_citations
-from maalspor.model import Citation
+from maalspor.model import Citation, SourceLine
 
 PASSAGE_SHARE = 0.6
 WINDOW_SENTENCES = 2
@@ -74,8 +74,9 @@ def best_passages(passages: list[Passage], terms: tuple[str, ...], intent: str, 
     return chosen
 
 
-def cite(passage: Passage, source_lines) -> list[Citation]:
+def cite(passage: Passage, read_lines: Callable[[str], Sequence[SourceLine]]) -> list[Citation]:
     """The window's own lines inside the record's citations (else the record's first citation)."""
+    source_lines = {c.source_file: read_lines(c.source_file) for c in passage.citations}
     narrowed = narrow_citations(passage.text, passage.citations, source_lines)
     return narrowed[:1] if narrowed else passage.citations[:1]
 

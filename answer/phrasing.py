@@ -5,11 +5,12 @@ The web page reuses these functions to word what it shows; their names and param
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from answer.question import Question
 from maalspor.model import Citation, Goal, StatusObservation, Target
-from nlp.danish import MONTH_NAMES
+from nlp.danish import MONTH_NAMES, parse_number
 from nlp.wording_diff import normalize_wording
 
 ENGLISH_MONTH_NAMES = (
@@ -86,7 +87,7 @@ def goal_line(question: Question, goal: Goal) -> Statement:
             f"I {goal.plan_year} lød {goal_name(question, goal)}: {quoted(goal)}{target}.",
             f"In {goal.plan_year} {goal_name(question, goal)} read: {quoted(goal)}{target}.",
         ),
-        goal.citations[:1],
+        list(goal.citations),
     )
 
 
@@ -165,13 +166,23 @@ def target_summary(question: Question, target: Target) -> str:
 def _status_value(question: Question, status: StatusObservation) -> str:
     parts = []
     if status.value is not None:
-        parts.append(
-            f"{number(question, status.value)} {'pct.' if status.unit == 'pct' else (status.unit or '')}".strip()
-        )
+        figure = printed(question, status.value, status.text)
+        parts.append(f"{figure} {'pct.' if status.unit == 'pct' else (status.unit or '')}".strip())
     if status.persons is not None:
-        persons = f"{number(question, status.persons)} {say(question, 'personer', 'persons')}"
+        persons = f"{printed(question, status.persons, status.text)} {say(question, 'personer', 'persons')}"
         parts.append(f"({persons})" if parts else persons)
     return " ".join(parts) or f"“{' '.join(status.text.split())}”"
+
+
+_NUMBER_TOKEN = re.compile(r"-?\d+(?:[.,]\d+)*")
+
+
+def printed(question: Question, value: float, source: str) -> str:
+    """The figure as the source prints it ('28,0', not '28'), in the question's decimal mark."""
+    token = next((t for t in _NUMBER_TOKEN.findall(source) if parse_number(t) == value), None)
+    if token is None:
+        return number(question, value)
+    return token.replace(",", ".") if question.language == "en" and "." not in token else token
 
 
 def _ended(text: str) -> str:
@@ -185,7 +196,7 @@ def target_sentence(question: Question, goal: Goal, target: Target) -> Statement
             f"Målsætningen i {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)} er: {target.text}.",
             f"The target of {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)} is: {target.text}.",
         ),
-        goal.citations[:1],
+        list(goal.citations),
     )
 
 

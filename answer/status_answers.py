@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from answer.material import Material
+from answer.passages import Passage, best_passages, cite, quote
 from answer.phrasing import (
     Answer,
     Statement,
@@ -27,6 +28,8 @@ _PERCENT = re.compile(r"(-?\d+(?:,\d+)?)\s*%")
 
 
 def answer_status(question: Question, material: Material, searcher=None) -> Answer:
+    """Each matching goal's figures and target, with the status text that comments on them; no goal with a
+    status: the passage of running text that reports one."""
     statements: list[Statement] = []
     used = []
     for goal in material.resolve_goals(question):
@@ -35,12 +38,34 @@ def answer_status(question: Question, material: Material, searcher=None) -> Answ
         if said:
             used.append(goal.id)
     if not statements:
+        return _status_from_text(question, material)
+    statements += _status_text(question, material, [material.goals[i].document_id for i in used])
+    return Answer(question, statements, goals=used)
+
+
+def _status_from_text(question: Question, material: Material) -> Answer:
+    found = best_passages(material.passages(question), material.goal_terms(question), "status", limit=1)
+    if not found:
         return no_evidence(
             question,
             f"status eller målsætning for {topic_da(question)}",
             f"a status or target for {topic_en(question)}",
         )
-    return Answer(question, statements, goals=used)
+    return Answer(question, [_passage_statement(question, found[0].passage, material)])
+
+
+def _status_text(question: Question, material: Material, documents: list[str]) -> list[Statement]:
+    """The sentence of the status report that states the goal's status in words (first matching document)."""
+    passages = [p for p in material.passages(question) if p.document_id in documents[:1]]
+    found = best_passages(passages, material.goal_terms(question), "status", limit=1)
+    return [_passage_statement(question, f.passage, material) for f in found]
+
+
+def _passage_statement(question: Question, passage: Passage, material: Material) -> Statement:
+    return Statement(
+        say(question, f"Statusteksten siger: “{quote(passage)}”", f"The status text says: “{quote(passage)}”"),
+        cite(passage, material.quoter.source_lines),
+    )
 
 
 def status_statements(question: Question, goal: Goal) -> list[Statement]:

@@ -25,7 +25,7 @@ KEEP_SHARE = 0.75
 # 'flygtninge' in a question about refugees, yet still finds a goal written only with the synonym.
 SYNONYM_STRENGTH = 0.7
 # Stems shorter than this match only at a word's start; longer ones also inside a compound.
-COMPOUND_STEM = 5
+COMPOUND_STEM = 6
 
 _WORD = re.compile(r"[a-zæøåéü0-9+]+", re.I)
 
