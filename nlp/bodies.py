@@ -39,8 +39,10 @@ _GROUP_CAPITALISED = "|".join(prefix.capitalize() for prefix in _GROUP_PREFIXES)
 # The inflection after a stem: definite, genitive, both, or none.
 _INFLECTION = r"(?:et|en|n)?s?"
 # One compound word ending in a body word: 'Økonomiudvalget', 'MED-udvalget', 'Byråd'.
+# An acronym before an acronym compound names whose committee it is: 'KMB IT-udvalget' (Ballerup).
+_ACRONYM_OWNER = rf"(?:[{_UPPER}]{{2,5}}\s+(?=[{_UPPER}]{{2,}}-))?"
 _BODY_WORD = (
-    rf"(?:[{_UPPER}][{_LOWER}{_UPPER}\-]*?(?:{_STEM})|(?:{_GROUP_CAPITALISED}|[{_UPPER}][{_LOWER}\-]*(?:{_GROUP}))gruppe|"
+    rf"{_ACRONYM_OWNER}(?:[{_UPPER}][{_LOWER}{_UPPER}\-]*?(?:{_STEM})|(?:{_GROUP_CAPITALISED}|[{_UPPER}][{_LOWER}\-]*(?:{_GROUP}))gruppe|"
     rf"Magistrat|Borgerrepræsentation|Kommunalbestyrelse){_INFLECTION}"
 )
 # The same word when it closes a hyphenated list, where it may be lower case ('Teknik- og miljøudvalget').

@@ -32,6 +32,8 @@ from nlp.bodies import find_bodies, find_body, is_body_name, normalise_body, sam
         ("§ 17, stk. 4-udvalget", "§ 17, stk. 4-udvalget"),
         ("MED-udvalget", "MED-udvalget"),
         ("Det Regionale Arbejdsmarkedsråd", "Det Regionale Arbejdsmarkedsråd"),
+        ("KMB IT-udvalget", "KMB IT-udvalget"),  # Ballerup's § 17, stk. 4-udvalg (SBSYS publication)
+        ("Sogneraadet", "Sogneraadet"),  # Elev's parish book of 1945
     ],
 )
 def test_body_names(text, name):

@@ -258,6 +258,13 @@ def test_history_of_a_range_entry(tmp_path):
     assert earlier.outcome_by_recommendation == {n: "anbefalet" for n in range(1, 6)}
 
 
+def test_history_entry_with_the_item_number(tmp_path):
+    # Ballerup KMB IT-udvalget 2013-05-15 (SBSYS publication), item 2 'Sagens forløb'
+    clean, lines = _lines(tmp_path, "KMB IT-udvalget den 5. december 2012 Punkt 3\n")
+    [earlier] = fields.history_decisions(clean, lines)
+    assert (earlier.committee, earlier.date, earlier.text) == ("KMB IT-udvalget", "2012-12-05", "")
+
+
 def test_history_in_table_fields(tmp_path):
     # Aarhus Teknisk Udvalg 2025-10-01, item 2 'Sagsforløb'
     clean, lines = _lines(
