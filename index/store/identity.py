@@ -1,6 +1,6 @@
 """Which document a file is, and what the store calls the file — never decided by the bare file name.
 
-A document is identified by its metadata: a meeting by municipality, committee and date; a plan by
+A document is identified by its metadata: a meeting's minutes or agenda by municipality, committee and date; a plan by
 municipality and plan year (nlp.classify builds these ids). Files holding the same document are
 renditions of it (a PDF and its XML, two conversions, an excerpt); the fullest of them carries the
 records, whatever the order they arrive in. A document without identifying metadata gets an id made
@@ -14,6 +14,8 @@ from pathlib import Path
 from index.store.sqlite import Store
 from maalspor.model import AgendaItem, DocKind, Document, Goal, ParsedDocument, Section
 
+# Documents of one meeting, identified by its committee and date (nlp.classify keeps agenda and minutes apart).
+_MEETING_KINDS = frozenset({DocKind.MINUTES, DocKind.AGENDA})
 # Characters of the content hash that make an id unique when the metadata cannot (1 in 4 billion).
 _HASH_CHARS = 8
 
@@ -30,7 +32,7 @@ def has_identifying_metadata(document: Document) -> bool:
         return False  # 'ukendt-kommune-beskaeftigelsesplan-2022' would merge plans of different towns
     if document.kind is DocKind.PLAN:
         return document.plan_year is not None
-    if document.kind is DocKind.MINUTES:
+    if document.kind in _MEETING_KINDS:
         return bool(document.committee and document.meeting_date)
     return False
 

@@ -84,8 +84,8 @@ def found(parsed: ParsedDocument, outcome: FileOutcome, message: str, path: str)
         decisions=sum(1 for item in items if item.decisions),
         goals=len(parsed.goals),
     )
-    if document.kind is DocKind.MINUTES and not items:
-        report.warnings.append("minutes, but no agenda items were found")
+    if document.kind in (DocKind.MINUTES, DocKind.AGENDA) and not items:
+        report.warnings.append(f"{document.kind.value}, but no agenda items were found")
     if document.kind is DocKind.PLAN and not parsed.goals:
         report.warnings.append("a plan, but no goals were found")
     return report
