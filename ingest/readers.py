@@ -28,7 +28,7 @@ def read_source(path: Path) -> SourceDocument:
         return _read_json(path, raw)
     if suffix in _HTML_SUFFIXES:
         return read_html(path)
-    if suffix == ".xml" or looks_like_xml(raw):
+    if suffix == ".xml" or (suffix not in _TEXT_SUFFIXES and looks_like_xml(raw)):
         return read_xml_meeting(path)
     if suffix in _TEXT_SUFFIXES:
         return read_text(path)
