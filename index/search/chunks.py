@@ -1,4 +1,8 @@
-"""Cut a document's records into search chunks: sections, goals, agenda-item fields and decisions.
+"""Cut a document's records into search chunks: sections, goals, status rows, agenda-item fields,
+attachment lists and decisions.
+
+A chunk carries what a question names it by: a status row is prefixed with its goal; a decision's
+heading holds the item title, the deciding body and the date; an item's attachments are one chunk.
 
 Each chunk is small enough for the embedding model (e5-small reads at most 512 tokens; Danish runs
 about 1.4 tokens a word, so ~350 words leaves room for the heading and the prompt). Long texts are
@@ -14,10 +18,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from maalspor.model import AgendaItem, Citation, Document, Goal, Section, SourceLine
+from nlp.danish import MONTH_NAMES
 from nlp.decisions import meeting_decision
 
 MAX_CHUNK_WORDS = 350
-CHUNK_KINDS = ("section", "goal", "item-field", "decision")
+CHUNK_KINDS = ("section", "goal", "status", "item-field", "attachments", "decision")
 
 # AgendaItem attribute -> the Danish field name used as the chunk heading
 ITEM_FIELDS: dict[str, str] = {
@@ -113,6 +118,7 @@ def chunks_for_document(
         chunks += _split_record(
             context, goal.id, "goal", goal_text(goal), goal.citations, narrow=False, goal_id=goal.id
         )
+        chunks += _status_chunks(_with(context, heading=_join(document.title, "Status")), goal)
     for item in items:
         chunks += _item_chunks(base, item)
     return chunks
@@ -128,6 +134,23 @@ def goal_text(goal: Goal) -> str:
     if goal.period and goal.period.text:
         parts.append(goal.period.text)
     return "\n".join(parts)
+
+
+def _status_chunks(context: _Context, goal: Goal) -> list[Chunk]:
+    """One chunk per reported status row, led by the goal it measures (the row alone is only numbers)."""
+    chunks: list[Chunk] = []
+    for position, status in enumerate(goal.status):
+        text = f"Status {status.date or ''} for mål {goal.number}: {goal.wording}\n{' '.join(status.text.split())}"
+        chunks += _split_record(
+            context,
+            f"{goal.id}:status-{position}",
+            "status",
+            text,
+            status.citations or goal.citations,
+            narrow=False,
+            goal_id=goal.id,
+        )
+    return chunks
 
 
 # ------------------------------------------------------------------ agenda items
@@ -156,10 +179,11 @@ def _item_chunks(base: _Context, item: AgendaItem) -> list[Chunk]:
                 item_number=item.number,
                 field_name=attribute,
             )
+    chunks += _attachment_chunk(context, item)
     for position, decision in enumerate(item.decisions):
         decision_context = _with(
             context,
-            heading=f"{context.heading} — Beslutning {decision.committee}",
+            heading=_join(context.heading, f"Beslutning {decision.committee}", _written_date(decision.date)),
             committee=decision.committee,
             date=decision.date,
             year=_year_of(decision.date) or context.year,
@@ -174,6 +198,33 @@ def _item_chunks(base: _Context, item: AgendaItem) -> list[Chunk]:
             item_number=item.number,
         )
     return chunks
+
+
+def _attachment_chunk(context: _Context, item: AgendaItem) -> list[Chunk]:
+    """The item's attachment list as one chunk, cited from its first to its last attachment line."""
+    if not item.attachments:
+        return []
+    first = narrow_citations(item.attachments[0], item.citations, context.source_lines)
+    last = narrow_citations(item.attachments[-1], item.citations, context.source_lines)
+    span = first[:1]
+    if first and last and first != item.citations and last != item.citations and first[0].page == last[0].page:
+        span = [replace(first[0], line_end=max(first[0].line_end, last[0].line_end))]
+    return [
+        Chunk(
+            id=f"{item.id}:attachments",
+            text="\n".join(item.attachments),
+            kind="attachments",
+            heading=f"{context.heading} — Bilag",
+            document_id=context.document.id,
+            doc_kind=context.document.kind.value,
+            municipality=context.document.municipality,
+            committee=context.committee,
+            date=context.date,
+            year=context.year,
+            item_number=item.number,
+            citations=span or list(item.citations),
+        )
+    ]
 
 
 # ------------------------------------------------------------------ splitting
@@ -306,6 +357,13 @@ def _document_year(document: Document) -> int | None:
 
 def _year_of(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _written_date(iso: str | None) -> str | None:
+    """'2019-06-11' -> '11. juni 2019', the form a question uses."""
+    if not iso or len(iso) != 10 or not iso[5:7].isdigit():
+        return iso
+    return f"{int(iso[8:10])}. {MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}"
 
 
 def _join(*parts: str | None) -> str:

@@ -1,7 +1,18 @@
 """Chunking: sizes, sentence boundaries, own-line citations, item fields, decisions, embedded items."""
 
 from index.search.chunks import MAX_CHUNK_WORDS, chunks_for_document, split_text
-from maalspor.model import AgendaItem, Citation, Decision, DocKind, Document, Goal, Section, SourceLine, Target
+from maalspor.model import (
+    AgendaItem,
+    Citation,
+    Decision,
+    DocKind,
+    Document,
+    Goal,
+    Section,
+    SourceLine,
+    StatusObservation,
+    Target,
+)
 
 SOURCE = "plan.txt"
 MINUTES_SOURCE = "minutes.txt"
@@ -165,3 +176,56 @@ def test_embedded_item_keeps_its_own_decision_date():
     chunks = chunks_for_document(_minutes(), [], [], [item], {MINUTES_SOURCE: lines})
     assert {chunk.date for chunk in chunks} == {"2019-02-05"}
     assert chunks[0].id == "kommune-udvalg-2019-06-11:embedded-item-4:resume"
+
+
+def test_decision_heading_names_item_body_and_date():
+    item, lines = _item(embedded=False)
+    decision = [
+        c for c in chunks_for_document(_minutes(), [], [], [item], {MINUTES_SOURCE: lines}) if c.kind == "decision"
+    ]
+    assert decision[0].heading == (
+        "Punkt 4 — Status på beskæftigelsesplanen — Beslutning Beskæftigelsesudvalget — 11. juni 2019"
+    )
+
+
+def test_attachment_list_is_one_chunk_cited_from_first_to_last_attachment():
+    item, lines = _item(embedded=False)
+    lines += [
+        SourceLine(None, 9, "Bilag"),
+        SourceLine(None, 10, "1. Notat om status"),
+        SourceLine(None, 11, "2. Tabel"),
+    ]
+    item.attachments = ["Notat om status", "Tabel"]
+    item.citations = [Citation(MINUTES_SOURCE, None, 1, 11)]
+    (chunk,) = [
+        c for c in chunks_for_document(_minutes(), [], [], [item], {MINUTES_SOURCE: lines}) if c.kind == "attachments"
+    ]
+    assert chunk.text == "Notat om status\nTabel"
+    assert chunk.heading == "Punkt 4 — Status på beskæftigelsesplanen — Bilag"
+    assert (chunk.citations[0].line_start, chunk.citations[0].line_end) == (10, 11)
+
+
+def test_each_status_row_is_a_chunk_led_by_its_goal():
+    row = Citation(MINUTES_SOURCE, None, 30, 30)
+    goal = Goal(
+        id="kommune-udvalg-2019-06-11:goal-2019-6",
+        document_id="kommune-udvalg-2019-06-11",
+        plan_year=2019,
+        number="6",
+        wording="40 pct. af flygtninge skal være i beskæftigelse",
+        origin="local",
+        target=None,
+        target_group=None,
+        period=None,
+        status=[StatusObservation("40% Mar 2019 41,3% 186", "2019-03", 41.3, "pct", 186, "d", [row])],
+        citations=[Citation(MINUTES_SOURCE, None, 20, 20)],
+    )
+    status = [c for c in chunks_for_document(_minutes(), [], [goal], []) if c.kind == "status"]
+    assert [(c.id, c.text, c.goal_id, c.citations) for c in status] == [
+        (
+            f"{goal.id}:status-0",
+            "Status 2019-03 for mål 6: 40 pct. af flygtninge skal være i beskæftigelse\n40% Mar 2019 41,3% 186",
+            goal.id,
+            [row],
+        )
+    ]
