@@ -3,22 +3,27 @@
 
 from __future__ import annotations
 
+import re
+
 from maalspor.model import CleanText, Document, Goal, Origin, SourceContext
 from nlp.goals.goal_lists import GoalEntry, GoalList, goal_lists
-from nlp.goals.shared import make_goal, plan_year_before
+from nlp.goals.shared import make_goal
 from nlp.lines import Line
+
+# An item presents goals of a plan or policy ('beskæftigelsesplanen', 'Vækst- og Erhvervspolitikken',
+# 'strategien', 'handleplan'); a project's or a meeting's aims are not goals of the municipality.
+_PLAN_OR_POLICY = re.compile(r"\w*(?:plan|politik|strategi)(?:en|ken|er|erne)?\b", re.I)
 
 
 def agenda_item_goals(clean: CleanText, lines: list[Line], document: Document, taken: set[str]) -> list[Goal]:
-    """Goals of the goal lists in minutes, for the year their introducing sentence names (or the
-    plan the text mentions before them); goals with an id in `taken` are left out, being read already."""
+    """Goals of the goal lists in minutes that the ministry issues or a plan or policy sets, for the
+    year their introducing paragraph names; goals with an id in `taken` are left out, being read already."""
     goals: list[Goal] = []
     for found in goal_lists(lines):
-        year = found.year or plan_year_before(lines, lines.index(found.intro))
-        if year is None:
-            continue  # a list of goals for no known year cannot be placed in a plan's history
+        if found.year is None or not (found.ministerial or _PLAN_OR_POLICY.search(found.paragraph)):
+            continue
         for entry in found.entries:
-            goal = _goal(clean, document, year, found, entry)
+            goal = _goal(clean, document, found.year, found, entry)
             if goal.id not in taken:
                 taken.add(goal.id)
                 goals.append(goal)

@@ -59,6 +59,7 @@ class GoalList:
     """A list of goals with its introducing line, year and origin."""
 
     intro: Line
+    paragraph: str  # the introducing line with the lines of its paragraph before it
     year: int | None
     ministerial: bool
     entries: list[GoalEntry]
@@ -74,6 +75,7 @@ def goal_lists(lines: list[Line]) -> list[GoalList]:
             found.append(
                 GoalList(
                     line,
+                    " ".join(reversed(context)),
                     _year(context),
                     any(_ISSUER.search(text) for text in context),
                     entries,

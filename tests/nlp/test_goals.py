@@ -12,6 +12,7 @@ from ingest.text import read_text
 from maalspor.model import DocKind, Document
 from nlp.classify import describe
 from nlp.goals import extract_goals_from_minutes
+from nlp.goals.agenda_item import agenda_item_goals
 from nlp.goals.goal_lists import goal_lists
 from nlp.lines import text_lines
 from nlp.plans import parse_plan
@@ -360,3 +361,22 @@ def test_no_goals_in_minutes_that_list_none(realdocs):
     # Greve ØU 2022-11-28: 47 items, the minister's five goals in item 24 and nothing else
     goals = _realdoc_goals(realdocs, "dev2/greve_oeu_2022-11-28_referat.json")
     assert [(g.number, g.plan_year) for g in goals] == [(f"ministermål {n}", 2023) for n in range(1, 6)]
+
+
+def test_an_items_plan_goals_are_local_and_a_projects_aims_are_no_goals(tmp_path):
+    clean, lines = lines_of(
+        tmp_path,
+        "Udvalget har i beskæftigelsesplanen fastsat følgende resultatmål for 2024:\n"
+        "1. Antallet af unge på offentlig forsørgelse skal falde med 5 pct.\n"
+        "2. Flere aktivitetsparate skal i job eller uddannelse\n"
+        "Projektets mål for 2025 er:\n"
+        "• Trafikstøjen skal reduceres på Ringvejen\n"
+        "• Flere skolebørn skal cykle til skole\n",
+    )
+    document = Document("m", DocKind.MINUTES, None, "Greve", "Økonomiudvalget", "2023-11-27", None, "text.txt", "h")
+    goals = agenda_item_goals(clean, lines, document, set())
+    assert [(g.number, g.plan_year, g.origin, g.source_context) for g in goals] == [
+        ("1", 2024, "local", "agenda-item"),
+        ("2", 2024, "local", "agenda-item"),
+    ]
+    assert goals[0].target is not None and goals[0].target.value == 5.0
