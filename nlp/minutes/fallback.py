@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from nlp.lines import Line
 from nlp.minutes.assemble import ItemSpan
-from nlp.minutes.conventions import LABELS
+from nlp.minutes.conventions import CASE_NUMBER, LABELS
 from nlp.minutes.sections import Part, split_sections
 from nlp.minutes.tail import closing_end
 
@@ -35,7 +35,8 @@ def items_by_labels(lines: list[Line], embedded: bool) -> list[ItemSpan]:
         if len(parts) < _MIN_FIELDS or (embedded and Part.DECISION not in parts):
             continue
         number = f"bilag-{len(spans) + 1}" if embedded else str(len(spans) + 1)
-        spans.append(ItemSpan(number, lines[title_start:index], lines[title_start:end], lines[index:end], embedded))
+        title = [line for line in lines[title_start:index] if not CASE_NUMBER.fullmatch(line.text)]
+        spans.append(ItemSpan(number, title, lines[title_start:end], lines[index:end], embedded))
     return spans
 
 
@@ -48,9 +49,10 @@ def _opening_part(lines: list[Line]) -> Part | None:
 
 
 def _title_start(lines: list[Line], label_at: int) -> int | None:
-    """First line of the paragraph just above a label: at most a few lines, none ending a sentence."""
+    """First line of the paragraph just above a label (and its case-number lines): at most a few
+    lines, none ending a sentence."""
     index = label_at - 1
-    while index >= 0 and not lines[index].text:
+    while index >= 0 and (not lines[index].text or CASE_NUMBER.fullmatch(lines[index].text)):
         index -= 1
     paragraph_end = index
     while index >= 0 and lines[index].text and not lines[index].text.endswith((".", ":")):

@@ -238,3 +238,14 @@ def test_table_of_contents_with_groups_and_page_words_names_the_headings(tmp_pat
         ("2", "Budgetopfølgning pr. 31. marts"),
         ("3", "Salg af ejendommen Skolevej 4"),
     ]
+
+
+def test_a_single_exported_item_without_a_number_is_titled_above_its_case_number(tmp_path):
+    items = _parse(
+        tmp_path,
+        "Udvalget for Teknik og Miljø\n\nNy parkeringsnorm for boliger\nSagsnr.: 20/11873\n\n"
+        "Resumé\nNormen fastsætter antallet af p-pladser.\n\nIndstilling\nForvaltningen indstiller, at normen vedtages.\n\n"
+        "Beslutning i Udvalget for Teknik og Miljø den 14-03-2021: Godkendt.\n",
+    )
+    assert _titles(items) == [("1", "Ny parkeringsnorm for boliger")]
+    assert [(d.date, d.outcome) for d in items[0].decisions] == [("2021-03-14", "godkendt")]
