@@ -144,7 +144,10 @@ _INLINE_RANGE = re.compile(
 _NAME_WORD = r"[A-ZÆØÅÉÜÖ][\w'\-]*\.?"
 # Words that start a sentence about members without naming one ('Følgende deltog ikke i …').
 _NOT_NAMES = r"(?:Følgende|Udvalget|Han|Hun|De|Der|Det|Den|Alle|Ingen|Medlemmerne?)\b"
-_PERSON = rf"(?!{_NOT_NAMES}){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}(?:[ \t]*\([A-ZÆØÅ]{{1,4}}\))?"
+# A member: two or more name words, or one with the party ('Jesper Kjeldsen', 'Holm (C)'), so that
+# 'Borgeren var fraværende' names nobody.
+_PARTY = r"[ \t]*\([A-ZÆØÅ]{1,4}\)"
+_PERSON = rf"(?!{_NOT_NAMES})(?:{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}}(?:{_PARTY})?|{_NAME_WORD}{_PARTY})"
 _PERSONS = rf"{_PERSON}(?:(?:[ \t]*,[ \t]*|[ \t]+og[ \t]+){_PERSON})*"
 _NAME_PARTY = re.compile(r"(?P<name>[A-ZÆØÅ][\w.\-]*(?:\s+[A-ZÆØÅ][\w.\-]*)*)\s*\((?P<party>[A-ZÆØÅ]{1,4})\)")
 # A sentence about members starts a line or follows another sentence.

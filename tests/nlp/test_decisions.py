@@ -413,3 +413,8 @@ def test_votes_and_reservations_stay_in_the_decision_text():
     attendance = split_attendance(text)
     assert attendance.text == "\n".join(text.splitlines()[:4])
     assert attendance.absent == [Absence("Jesper Kjeldsen", None)]
+
+
+def test_a_sentence_about_a_citizen_names_no_member():
+    text = "Godkendt.\nBorgeren var fraværende fra arbejdet i tre måneder."
+    assert split_attendance(text).absent == []
