@@ -1,6 +1,14 @@
-"""Decision blocks of committee minutes: the committee + date header, outcome, absent members.
+"""Decision blocks of committee minutes, as Danish minutes write them.
 
-Pure text functions; the minutes layouts (nlp/minutes/) find the blocks and call these.
+- headers: 'Beslutning [i] <body>[,] den <date>[:] <text>', '<Body>s beslutning den <date>', '<Body>, den
+  <date> <text>', in any date form (nlp.danish) and any body form (nlp.bodies);
+- histories ('Sagens forløb', 'Tidligere behandling'): the earlier treatments, body and date per entry;
+- outcomes, as a whole and per recommendation ('Ad 1-2 …', '1. - 5. anbefales', 'At 1) …');
+- attendance: absent members and substitutes, in their usual wordings; votes and reservations stay in
+  the decision text;
+- the meeting's own decision among an item's decisions.
+
+Pure text functions; nlp.minutes finds the blocks and calls these.
 """
 
 from __future__ import annotations
