@@ -9,6 +9,8 @@ caption lines map to canonical labels through ingest.captions. The attachment ti
 listed under "Bilag" only when the text has no attachment list of its own. Dates are dd-mm-yyyy hh:mm:ss.
 
 Agenda or minutes: `MeetingState` ("Referat endeligt godkendt", "Dagsorden godkendt") says which.
+Attendance: the agenda type's own `FullText` is the whole document, front page first; the names under
+its "Tilstede" and "Afbud/Fraværende" headings become the header's Deltagere and Fraværende lines.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ from ingest.meeting_text import AGENDA, ATTACHMENTS_LABEL, MINUTES, Meeting, Mee
 from ingest.xml_tree import text_of
 
 FORMAT = "edoc-xml"
+# Attendance headings of the meeting's front page (in the agenda type's full text).
+_PRESENT_HEADINGS = frozenset({"tilstede", "til stede", "deltagere", "mødedeltagere"})
+_ABSENT_HEADINGS = frozenset({"afbud/fraværende", "fraværende/afbud", "afbud", "fraværende"})
+# The front page ends where the table of contents or the first item begins.
+_FRONT_PAGE_END = re.compile(r"indholdsfortegnelse$|\d+\.\s", re.IGNORECASE)
 _CASE_NUMBER = re.compile(r"(?:sagsnr|sagsnummer|sag nr)\.?:\s*(?P<number>\S+)", re.IGNORECASE)
 
 
@@ -35,12 +42,29 @@ def read_meeting(root: ET.Element) -> Meeting:
         for agenda_type in root.findall("MeetingAgendaTypes/MeetingAgendaType")
         for item in sorted(agenda_type.findall("MeetingAgendaItems/MeetingAgendaItem"), key=_number_key)
     ]
+    front_page = [
+        text_of(agenda_type, "FullText") for agenda_type in root.findall("MeetingAgendaTypes/MeetingAgendaType")
+    ]
     return Meeting(
         committee=text_of(root, "Committee") or None,
         name=MINUTES if "referat" in state.casefold() else AGENDA,
         start=parse_stamp(text_of(root, "MeetingDate")),
+        present=_names_under(front_page[0] if front_page else "", _PRESENT_HEADINGS),
+        absent=_names_under(front_page[0] if front_page else "", _ABSENT_HEADINGS),
         items=items,
     )
+
+
+def _names_under(full_text: str, headings: frozenset[str]) -> list[str]:
+    """The names listed under the front page's attendance heading: the lines up to the next blank line.
+
+    "Lolan Ottesen (A) - formand" gives "Lolan Ottesen (A)": the role after the dash is no part of the name.
+    """
+    lines = [line.strip() for line in full_text.splitlines()]
+    lines = lines[: next((index for index, line in enumerate(lines) if _FRONT_PAGE_END.match(line)), len(lines))]
+    start = next((index + 1 for index, line in enumerate(lines) if line.casefold() in headings), len(lines))
+    end = next((index for index in range(start, len(lines)) if not lines[index]), len(lines))
+    return [line.split(" - ", 1)[0].strip() for line in lines[start:end]]
 
 
 def _number_key(item: ET.Element) -> tuple[int, str]:

@@ -46,7 +46,14 @@ def acadre() -> SourceDocument:
 def test_edoc_header_and_items_in_number_order(edoc):
     assert edoc.format == "edoc-xml" and edoc.meta.committee == "Sundheds- og Forebyggelsesudvalget"
     assert edoc.meta.meeting_date == "2012-12-04"
-    assert _texts(edoc)[:4] == ["Sundheds- og Forebyggelsesudvalget", "Referat", "Mødedato: 04-12-2012 kl. 13:00", ""]
+    assert _texts(edoc)[:5] == [
+        "Sundheds- og Forebyggelsesudvalget",
+        "Referat",
+        "Mødedato: 04-12-2012 kl. 13:00",
+        "Deltagere: Lolan Ottesen (A), Grethe Larsen (A), Birte Kramhøft (F), Doris Børger (A), "
+        "Karl Vilhelm Nielsen (V), Maria Lundahl Assov (A), Per Mortensen (A)",  # the front page's "Tilstede"
+        "",  # its "Afbud/Fraværende" list is empty
+    ]
     headings = [text for text in _texts(edoc) if text.startswith("Punkt ")]
     assert headings == [  # the XML lists them 2, 4, 5, 6, 3, 1, 7, 8
         "Punkt 1: Meddelelser",
@@ -76,7 +83,7 @@ def test_edoc_item_text_with_canonical_labels_and_decision_header(edoc):
     assert "" not in lines and not any("\t" in text for text in lines)
 
 
-def test_edoc_attachments_from_the_structure_when_the_text_has_none(tmp_path):
+def test_edoc_front_page_attendance_and_attachments_from_the_structure(tmp_path):
     path = tmp_path / "edoc.xml"
     path.write_text(
         "<?xml version='1.0'?><Meeting><Committee>Økonomiudvalget</Committee>"
@@ -85,7 +92,10 @@ def test_edoc_attachments_from_the_structure_when_the_text_has_none(tmp_path):
         "<AgendaItemNumber>4</AgendaItemNumber><Document><Title>Budget 2015</Title>"
         "<Attachments><Attachment><Title>Budgetnotat</Title></Attachment></Attachments></Document>"
         "<FullText>&#xC;4.\tBudget 2015\n\nSagsnr.: 2014-1\nINDSTILLING\nat budgettet vedtages</FullText>"
-        "</MeetingAgendaItem></MeetingAgendaItems></MeetingAgendaType></MeetingAgendaTypes></Meeting>",
+        "</MeetingAgendaItem></MeetingAgendaItems>"
+        "<FullText>Referat\nTilstede\nAnne Holm (A) - formand\n\nAfbud/Fraværende\nBo Lund (V)\n\n"
+        "INDHOLDSFORTEGNELSE\n4.\tBudget 2015\t2\nFraværende\nNavn fra punktets tekst</FullText>"
+        "</MeetingAgendaType></MeetingAgendaTypes></Meeting>",
         encoding="utf-8",
     )
     document = read_source(path)
@@ -93,6 +103,8 @@ def test_edoc_attachments_from_the_structure_when_the_text_has_none(tmp_path):
         "Økonomiudvalget",
         "Dagsorden",
         "Mødedato: 03-02-2014 kl. 15:00",
+        "Deltagere: Anne Holm (A)",
+        "Fraværende: Bo Lund (V)",  # from the front page, not from the later text
         "",
         "Punkt 4: Budget 2015",
         "Sagsnummer: 2014-1",
