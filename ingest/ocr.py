@@ -49,7 +49,7 @@ class OcrLine:
 class _PageImage:
     number: int
     height: float  # points
-    png: bytes | None  # None: a blank page, no image to read
+    png: bytes
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,20 @@ def ocr_pages(raw: bytes, page_numbers: list[int], name: str) -> list[OcrPage]:
         pdf.close()
 
 
+def image_pages(raw: bytes, page_numbers: list[int]) -> list[int]:
+    """Those of the given 1-based pages that hold an image (a page with neither text nor image is blank)."""
+    pdf = pdfium.PdfDocument(raw)
+    try:
+        return [number for number in page_numbers if _has_image(pdf[number - 1])]
+    finally:
+        pdf.close()
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
 def _page_image(page: pdfium.PdfPage, number: int) -> _PageImage:
-    if not any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
-        return _PageImage(number, page.get_height(), None)  # a blank page: no image, nothing to read
     image = page.render(scale=OCR_DPI / _POINTS_PER_INCH, grayscale=True).to_pil()
     png = io.BytesIO()
     image.save(png, format="PNG", compress_level=1)
@@ -105,8 +116,6 @@ def _page_image(page: pdfium.PdfPage, number: int) -> _PageImage:
 
 
 def _read_image(image: _PageImage, name: str) -> OcrPage:
-    if image.png is None:
-        return OcrPage(image.number, image.height, [])
     try:
         result = subprocess.run(
             ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGE, "--psm", _page_segmentation(), "tsv"],

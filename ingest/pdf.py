@@ -36,7 +36,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ingest.ocr import OcrPage, ocr_available, ocr_pages
+from ingest.ocr import OcrPage, image_pages, ocr_available, ocr_pages
 from ingest.source_files import content_hash, read_bytes
 from maalspor.config import load_settings
 from maalspor.model import IngestError, SourceDocument, SourceLine
@@ -74,8 +74,9 @@ def read_pdf(path: Path, ocr_max_pages: int | None = None) -> SourceDocument:
     limit = ocr_max_pages if ocr_max_pages is not None else load_settings().ocr_max_pages
     ocr = limit > 0 and ocr_available()
     pages = _extract_pages(raw, path.name)
-    if ocr:
-        pages = _with_ocr(raw, pages, path.name, limit)
+    scanned = _scanned_pages(raw, pages, path.name, limit)
+    if ocr and scanned:
+        pages = _with_ocr(raw, pages, scanned, path.name)
     pages = without_repeated_pages(pages)
     placed = [line for page in pages for line in page]
     if not placed:
@@ -114,14 +115,23 @@ def _no_text_problem(name: str, page_count: int, ocr: bool) -> str:
     )
 
 
-def _with_ocr(raw: bytes, pages: list[list[PlacedLine]], name: str, limit: int) -> list[list[PlacedLine]]:
-    """The pages, those without a text layer read by OCR (at most `limit` of them, else the PDF is refused)."""
+def _scanned_pages(raw: bytes, pages: list[list[PlacedLine]], name: str, limit: int) -> list[int]:
+    """Pages with no text layer but an image to read; more than `limit` (when OCR is on) refuse the PDF.
+
+    The limit applies whether Tesseract is installed or not, so a PDF is refused or not alike everywhere.
+    """
     blank = [number for number, page in enumerate(pages, start=1) if not page]
-    if len(blank) > limit:
+    scanned = image_pages(raw, blank) if blank and limit > 0 else []
+    if len(scanned) > limit:
         raise IngestError(
-            f"{name}: {len(blank)} pages with no text layer need OCR, more than MAALSPOR_OCR_MAX_PAGES ({limit}) allows"
+            f"{name}: {len(scanned)} pages with no text layer need OCR, more than MAALSPOR_OCR_MAX_PAGES ({limit}) allows"
         )
-    read = {page.number: _placed_ocr_lines(page) for page in ocr_pages(raw, blank, name)}
+    return scanned
+
+
+def _with_ocr(raw: bytes, pages: list[list[PlacedLine]], scanned: list[int], name: str) -> list[list[PlacedLine]]:
+    """The pages, the scanned ones read by OCR."""
+    read = {page.number: _placed_ocr_lines(page) for page in ocr_pages(raw, scanned, name)}
     return [read.get(number, page) for number, page in enumerate(pages, start=1)]
 
 
