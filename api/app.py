@@ -14,7 +14,7 @@ from starlette.routing import Match
 from answer.timeline import NotFound
 from api.deps import Searcher, SearcherSlot, default_searcher_factory, search_generation
 from api.errors import error_response, validation_error
-from api.limits import RequestLimits, without_echoed_input
+from api.limits import LIMIT_RESPONSES, RequestLimits, without_echoed_input
 from api.routes import ask, decisions, documents, goals, search, threads, topics, web
 from maalspor.config import Settings, load_settings
 
@@ -38,7 +38,7 @@ def create_app(
         searcher_factory or default_searcher_factory(settings), generation=lambda: search_generation(settings)
     )
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, responses=LIMIT_RESPONSES)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(HTTPException, allow_every_method_of_the_path)
     app.add_exception_handler(NotFound, not_found)

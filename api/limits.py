@@ -11,8 +11,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # The largest JSON body a route reads ({"q": "..."} for POST /ask needs a few hundred bytes).
 MAX_BODY_BYTES = 64 * 1024
-# The longest query string (a question, filters and paging fit in far less).
-MAX_QUERY_BYTES = 4096
+# The longest query string: a 500-character question percent-encoded takes up to 9 bytes a character
+# (æ is %C3%A6), filters and paging a few hundred more; 16 KB bounds what a request can make us parse.
+MAX_QUERY_BYTES = 16 * 1024
 # Routes that stream files and enforce their own per-file limit (MAALSPOR_MAX_FILE_MB).
 FILE_ROUTES = frozenset({"/upload"})
 # What a validation error may quote of the input it rejects.
@@ -76,6 +77,13 @@ async def _refuse(send: Send, status: int, detail: str) -> None:
     headers = [(b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+# The limits' answers, documented on every operation of the OpenAPI description.
+LIMIT_RESPONSES: dict[int | str, dict] = {
+    413: {"description": BODY_TOO_LARGE},
+    414: {"description": QUERY_TOO_LONG},
+}
 
 
 def without_echoed_input(exc: RequestValidationError) -> RequestValidationError:
