@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fastapi import Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
@@ -28,7 +30,7 @@ def wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def error_page(request: Request, status_code: int, detail: str, headers: dict[str, str] | None = None) -> Response:
+def error_page(request: Request, status_code: int, detail: str, headers: Mapping[str, str] | None = None) -> Response:
     context = {"status": status_code, "heading": HEADINGS.get(status_code, FALLBACK), "detail": detail}
     response = page(request, "error.html", context, status_code=status_code)
     response.headers.update(headers or {})

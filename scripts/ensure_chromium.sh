@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Install Debian's headless-capable chromium for the browser test (tests/api/test_browser.py), once.
-# Without root or apt the test skips cleanly; this script then only says so.
+# Install Debian's headless chromium and its driver for the browser tests (tests/api/test_browser.py,
+# driven by selenium through chromium-driver), once. axe-core, which those tests run on every page, is
+# vendored under tests/resources/axe-core (MPL-2.0). Without root or apt the tests skip cleanly; this
+# script then only says so.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     exit 0
 fi
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-    echo "ensure_chromium: /usr/bin/chromium missing and cannot apt-get install it; the browser test will skip" >&2
+    echo "ensure_chromium: chromium or chromium-driver missing and cannot apt-get install them; the browser tests will skip" >&2
     exit 0
 fi
 apt-get update -qq
