@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import PurePath
 
 from maalspor.model import CleanText, DocKind, Document
-from nlp.bodies import find_body
+from nlp.bodies import BODY_PATTERN, find_body
 from nlp.danish import PLAN_TITLE, parse_danish_date, slugify
 from nlp.decisions import decision_header, parse_decision_header
 
@@ -18,7 +18,12 @@ _AGENDA_MARKER = re.compile(
     r"^\s*(?:(?:Punkt\s+\d+|Sag\s+nr\.\s*\d+)\s*:?\s*$|Punkt\s+\d+:\s+\S|Sagsn(?:r\.|ummer):|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}\s*$)",
     re.M,
 )
-_COMMITTEE_NAME = r"(?P<committee>[A-ZÆØÅ][\w\-æøåÆØÅ ]{2,80}?(?:udvalg(?:et)?|Byrådet|Byråd|Kommunalbestyrelsen))"
+# A committee as headers print it ('Aarhus Byråd', 'Sundheds- og Forebyggelsesudvalget'), or any
+# other body name nlp.bodies knows ('Regionsrådet', 'Udvalget for Teknik og Miljø', 'Magistraten').
+_COMMITTEE_NAME = (
+    r"(?P<committee>[A-ZÆØÅ][\w\-æøåÆØÅ ]{2,80}?(?:udvalg(?:et)?|Byrådet|Byråd|Kommunalbestyrelsen)"
+    rf"|{BODY_PATTERN})"
+)
 # A page header: the committee name alone on a line, the meeting date on the next.
 _HEADER = re.compile(r"^\s*" + _COMMITTEE_NAME + r"\s*\n\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*$", re.M)
 # The title block of a FirstAgenda or eDoc export: 'Referat' / committee / 'tirsdag den 4. december 2012'.

@@ -190,3 +190,19 @@ def test_plan_year_from_the_sentence_that_introduces_the_goals(tmp_path):
     path.write_text(STALE_HEADING_PLAN, encoding="utf-8")
     doc = describe(normalize(read_text(path)))
     assert (doc.kind, doc.plan_year) == (DocKind.PLAN, 2023)
+
+
+def test_an_agenda_quoting_an_earlier_decision_stays_an_agenda(realdocs):
+    from ingest.readers import read_source
+    from nlp.parse import parse
+
+    parsed = parse(normalize(read_source(realdocs / "dev2" / "ballerup_kmb-it_2013-05-15_sbsys-publication.xml")))
+    assert parsed.document.kind is DocKind.AGENDA
+    assert [item.title for item in parsed.items] == [
+        "Meddelelser",
+        "Oplæg til standard it-arbejdsplads for Kommunalbestyrelsens medlemmer i 2014-2018",
+        "Indførelse af systemet SAPA (Sagsoverblik/Partskontakt)",
+        "Regler for indkøb af it-udstyr",
+        "Status på eDagsorden",
+    ]
+    assert [(d.committee, d.date) for d in parsed.items[1].decisions] == [("KMB IT-udvalget", "2012-12-05")]
