@@ -157,7 +157,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bligger\b",
         r"\btarget",
         r"\bachiev",
-        r"\b(was|were|is) (it |the goal )?met\b",
+        r"\b(was|were|is|are)\b.*\bmet\b",
         r"\breached",
         r"\bprogress",
         r"\bhow far",

@@ -98,7 +98,7 @@ def _not_in_month(question: Question, goal: Goal) -> Statement:
             f"The material has no status figure for {goal_name(question, goal)} {quoted(goal)} in "
             f"{month_year(question, question.month)}; the nearest is:",
         ),
-        [],
+        list(goal.citations),
     )
 
 

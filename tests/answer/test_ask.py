@@ -108,7 +108,7 @@ def test_status_of_the_refugee_goal_in_2019(client, store):
     # the status table row '40% Mar 2019 41,3% 186': 41,3 pct., 186 persons against a target of 40 pct.
     assert ": 41,3 pct. (186 personer) — målet (40 pct.) er nået." in answer["answer"]
     assert "Status marts 2019 for følgemål b (2019)" in answer["answer"]
-    assert ": 28 pct. (46 personer)." in answer["answer"]  # følgemål b, female refugees, no target
+    assert ": 28,0 pct. (46 personer)." in answer["answer"]  # følgemål b, female refugees, no target
     assert_quotes_match_source(answer, store)
 
 
@@ -174,3 +174,89 @@ def test_unrecognised_question_falls_back_to_cited_search(client, store):
     answer = ask(client, "virksomhedsrettet aktivering")
     assert answer["kind"] == "search" and answer["evidence"]
     assert_quotes_match_source(answer, store)
+
+
+def test_status_is_a_sentence_judged_against_the_target(client, store):
+    answer = ask(client, "Blev målet for virksomhedsrettet tilbud nået i 2019?")
+    # the status table row '60,0% Mar 2019 53,2% 92': 53,2 pct. against a minimum of 60 pct.
+    assert answer["statements"][0]["text"].endswith(": 53,2 pct. (92 personer) — målet (mindst 60 pct.) er ikke nået.")
+    assert answer["statements"][0]["text"].startswith("Status marts 2019 for mål 4 (2019)")
+    assert_quotes_match_source(answer, store)
+
+
+def test_status_in_a_month_without_a_figure_says_so_and_gives_the_nearest(client, store):
+    answer = ask(client, "Hvad var status for IGU-målet i marts 2019?")
+    assert answer["answer"].startswith("Materialet har intet statustal for følgemål c")
+    assert "Status maj 2019 for følgemål c (2019)" in answer["answer"] and ": 75 pct." in answer["answer"]
+    assert_quotes_match_source(answer, store)
+
+
+def test_decision_of_every_body_in_date_order_in_english(client, store):
+    answer = ask(client, "What did the committees decide about the SSP action plan?")
+    decided = [s["text"] for s in answer["statements"] if " decided on item 3 " in s["text"]]
+    assert [text.split(" decided")[0] for text in decided] == [
+        "On 6 June 2019 Børne- og Ungdomsudvalget",
+        "On 11 June 2019 Beskæftigelses- og Integrationsudvalget",
+    ]
+    assert "(outcome: taget til efterretning)" in decided[1]
+    assert_quotes_match_source(answer, store)
+
+
+def test_count_of_the_2019_goals(client, store):
+    answer = ask(client, "Hvor mange mål havde planen for 2019?")
+    assert answer["statements"][0]["text"] == "Materialet har 17 mål for 2019: 11 mål og 6 følgemål."
+    assert len(answer["goals"]) == 17
+    assert_quotes_match_source(answer, store)
+
+
+def test_absence_at_a_meeting_named_by_month_in_english(client, store):
+    answer = ask(client, "Who was absent at the meeting in June 2019?")
+    assert answer["answer"] == (
+        "Absent from the Beskæftigelses- og Integrationsudvalget meeting on 11 June 2019: Mette Schmidt Olsen (C)."
+    )
+    assert "Mette Schmidt Olsen" in answer["citations"][0]["quote"]
+    assert_quotes_match_source(answer, store)
+
+
+def test_a_two_part_question_gets_both_parts_answered(client, store):
+    answer = ask(
+        client, "Hvornår kom målet om personer med funktionsnedsættelse ind, og hvad var status for flygtninge i 2019?"
+    )
+    assert (
+        "“Flere personer med handicap skal i beskæftigelse” optræder første gang i materialet i 2019"
+        in answer["answer"]
+    )
+    assert ": 41,3 pct. (186 personer) — målet (40 pct.) er nået." in answer["answer"]
+    assert_quotes_match_source(answer, store)
+
+
+def test_why_quotes_the_passage_that_gives_the_reason(client, store):
+    answer = ask(client, "Hvorfor har kommunen særligt fokus på jobparate ledige over 55 år?")
+    assert "har derfor særligt fokus på at få jobparate ledige over 55 år" in answer["answer"]
+    (citation,) = answer["citations"]
+    assert citation["source_file"] == "000_74d16ed6cde7bc44.txt" and 590 <= citation["line_start"] <= 594
+    assert_quotes_match_source(answer, store)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvad besluttede Odense Kommune om beskæftigelsesplanen?",  # a municipality the material lacks
+        "Hvad var status for målet om e-sport for unge?",  # 'unge' alone does not make a goal about e-sport
+        "Hvor mange flygtninge kom i job i 2010?",  # a year the material does not cover
+    ],
+)
+def test_abstains_rather_than_present_unrelated_text(client, question):
+    answer = ask(client, question)
+    assert answer["evidence"] is False and answer["citations"] == []
+    assert answer["answer"].startswith("Det fremgår ikke af materialet")
+
+
+def test_a_question_the_cues_resolve_never_opens_search(store):
+    from answer.engine import answer_question
+
+    def open_search():
+        raise AssertionError("search opened")
+
+    result = answer_question("Hvem var fraværende den 9. september 2014?", store, open_search)
+    assert result.evidence and result.record()["kind"] == "absent"

@@ -1,0 +1,87 @@
+"""Question understanding: intents from cue words, slots (years, spans, month, date, numbers, municipality),
+topic terms with compounds and English mapped to Danish, several questions in one; and topic matching."""
+
+import pytest
+
+from answer.question import understand
+from answer.topic import TermMatcher, mentions
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Hvad skete der med målet om integrationsgrunduddannelse efter 2019?", "change"),
+        ("Er målet om sygedagpenge det samme i 2019 og 2022?", "unchanged"),
+        ("Hvornår var seniorerne sidst med i planen?", "last"),
+        ("Which goals were new in 2022 compared with 2019?", "new"),
+        ("Hvilke nye mål kom til i 2023?", "new"),
+        ("hvordan gik det med de delvis raskmeldte i 2019", "status"),
+        ("Was the goal for sick leave met in 2019?", "status"),
+        ("Hvor mange følgemål er der i 2019?", "overview"),
+        ("How many goals did the 2022 plan have?", "overview"),
+        ("Hvorfor blev forslaget om budgetreduktioner sendt videre?", "why"),
+        ("Deltog Mette Schmidt Olsen i mødet i juni 2019?", "absent"),
+        ("What did the committee decide about the SSP action plan?", "decision"),
+        ("Hvilke sager om SSP har været behandlet?", "history"),
+        ("What was the first status of the 2019 plan in the first quarter?", "status"),  # not 'first appearance'
+        ("Fortæl om virksomhedsrettet aktivering", "search"),
+    ],
+)
+def test_intent_from_cue_words(text, kind):
+    assert understand(text).kind == kind
+
+
+def test_year_span_month_and_numbers():
+    span = understand("Hvordan udviklede målet for unge sig fra 2014 til 2023?")
+    assert (span.year_from, span.year_to, span.years) == (2014, 2023, (2014, 2023))
+    after = understand("Hvad skete der med målet efter 2019?")
+    assert (after.year_from, after.year_to) == (2019, None)
+    since = understand("What happened to the refugee goal since 2019?")
+    assert since.year_from == 2019 and since.language == "en"
+    month = understand("Hvad var status for mål 6 i marts 2019?")
+    assert (month.month, month.goal_number, month.date) == ("2019-03", "6", None)
+    assert understand("status for følgemål c").goal_number == "følgemål c"
+    assert understand("Hvilke bilag havde punkt 5 den 11. juni 2019?").item_number == "5"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("fravær ved mødet 9/9-2014", "2014-09-09"),
+        ("hvem var fraværende 14/11 2022", "2022-11-14"),
+        ("absent on June 11, 2019", "2019-06-11"),
+        ("mødet den 2019-06-11", "2019-06-11"),
+    ],
+)
+def test_meeting_dates_in_any_common_form(text, date):
+    assert understand(text).date == date
+
+
+def test_topic_terms_drop_question_words_and_split_goal_compounds():
+    assert understand("Hvad var status for IGU-målet i marts 2019?").terms == ("igu",)
+    assert understand("What was the status for unemployed academics in 2014?").terms == ("ledige", "akademikere")
+    assert understand("Hvornår var målet om ledige over 55 år med sidste gang?").terms == ("ledige", "over 55")
+    assert understand("Hvad besluttede Odense Kommune om planen?").municipality == "Odense"
+
+
+def test_a_question_asking_two_things_has_two_parts_sharing_the_topic():
+    question = understand("Hvornår kom målet om handicap ind, og hvad var status i 2019?")
+    assert [part.kind for part in question.parts] == ["first", "status"]
+    assert question.parts[1].terms == ("handicap",) and question.parts[1].years == (2019,)
+
+
+def test_topic_matching_finds_inflections_compounds_and_synonyms():
+    matcher = TermMatcher(("flygtninge", "kontanthjælp", "handicap"))
+    assert matcher.matched("Flygtningene og kontanthjælpsmodtagerne") == {"flygtninge": 1.0, "kontanthjælp": 1.0}
+    # a synonym counts for less than the word itself
+    assert matcher.matched("borgere med funktionsnedsættelse") == {"handicap": 0.7}
+    # 'sport' is not found inside 'transport': inner compound matches need six letters
+    assert TermMatcher(("sport",)).matched("offentlig transport") == {}
+    assert mentions("Flere unge under 30 år i job", ["unge", "job"])
+
+
+def test_a_rare_unknown_word_outweighs_a_common_one():
+    """'e-sport for unge': 'unge' alone (in many goals) is not enough to call a goal about e-sport a match."""
+    goals = ["Flere unge i uddannelse", "Unge under 30 år i job", "Flere ledige i job"]
+    assert TermMatcher(("sport", "unge")).rank(goals, goals) == []
+    assert [s.record for s in TermMatcher(("unge",)).rank(goals, goals)] == goals[:2]
