@@ -30,6 +30,8 @@ _HEADER = re.compile(r"^\s*" + _COMMITTEE_NAME + r"\s*\n\s*(?P<date>\d{1,2}[-./]
 _TITLE_WORDS = re.compile(r"^(?:REFERAT|Referat|DAGSORDEN|Dagsorden|Beslutningsprotokol)\s+")
 _TITLE_BLOCK_LINES = 6
 _MUNICIPALITY = re.compile(r"\b(?P<name>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+[Kk]ommunes?\b")
+# Denmark's five regions, the authorities above the municipalities.
+_REGION = re.compile(r"\bRegion\s+(?P<region>Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)\b")
 # Capitalised words that precede 'Kommune' without naming one ('Den Kommune', 'Hver kommune').
 _NOT_NAMES = {"Den", "Hver", "Alle", "Hele", "Anden", "Egen", "Samme", "Denne", "Enhver"}
 _HEAD_LINES = 60
@@ -138,10 +140,13 @@ def _is_decision_text(text: str) -> bool:
 
 
 def _municipality(text: str) -> str | None:
-    names = Counter(m.group("name") for m in _MUNICIPALITY.finditer(text) if m.group("name") not in _NOT_NAMES)
-    if not names:
-        return None
-    return f"{names.most_common(1)[0][0]} Kommune"
+    """The authority the text names most: a municipality ('Greve Kommune') or one of the five
+    regions ('Region Hovedstaden', which also writes 'Regionsrådet' for its council)."""
+    names = Counter(
+        f"{m.group('name')} Kommune" for m in _MUNICIPALITY.finditer(text) if m.group("name") not in _NOT_NAMES
+    )
+    names.update(f"Region {m.group('region')}" for m in _REGION.finditer(text))
+    return names.most_common(1)[0][0] if names else None
 
 
 def _meeting(text: str) -> tuple[str | None, str | None]:

@@ -28,11 +28,12 @@ class HeadingShape:
 
 _TITLE_START = r"(?=[A-ZÆØÅÉ0-9\"'«»(„])"
 HEADING_SHAPES = (
-    # 'Punkt 3', 'Punkt 3: Titel', 'Punkt 3 Titel', 'Pkt. 3. Titel', 'Sag nr. 4', 'Dagsordenspunkt 2 - Titel'
+    # 'Punkt 3', 'Punkt 3: Titel', 'Punkt 3 Titel', 'Pkt. 3. Titel', 'Sag nr. 4', 'Dagsordenspunkt 2 - Titel',
+    # English exports: 'Item 3: Title'
     HeadingShape(
         "keyword",
         re.compile(
-            r"(?i:Punkt|Pkt\.|Sag\s+nr\.|Dagsordenspunkt)\s*(?P<number>\d{1,4})(?:\.|\s*[:\-–])?"
+            r"(?i:Punkt|Pkt\.|Sag\s+nr\.|Dagsordenspunkt|(?:Agenda\s+)?Item)\s*(?P<number>\d{1,4})(?:\.|\s*[:\-–])?"
             rf"(?:\s+{_TITLE_START}(?P<title>\S.*))?"
         ),
         keyword=True,

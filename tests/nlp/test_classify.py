@@ -206,3 +206,35 @@ def test_an_agenda_quoting_an_earlier_decision_stays_an_agenda(realdocs):
         "Status på eDagsorden",
     ]
     assert [(d.committee, d.date) for d in parsed.items[1].decisions] == [("KMB IT-udvalget", "2012-12-05")]
+
+
+REGION_MINUTES = """Region Hovedstaden
+Forretningsudvalget
+Referat
+Mødedato: 25-09-2012
+
+Punkt 1: Godkendelse af dagsorden
+Sagsnummer: 12001234
+Forretningsudvalgets beslutning
+Godkendt.
+
+Punkt 2: Budget 2013 for Region Hovedstaden
+Sagsnummer: 12005678
+Resume
+Region Hovedstadens budget for 2013 forelægges, efter drøftelse med Gentofte Kommune og Gladsaxe Kommune.
+Forretningsudvalgets beslutning
+Anbefales.
+"""
+
+
+def test_a_regions_minutes_name_the_region_and_its_committee(tmp_path):
+    path = tmp_path / "referat.txt"
+    path.write_text(REGION_MINUTES, encoding="utf-8")
+    doc = describe(normalize(read_text(path)))
+    assert (doc.kind, doc.municipality, doc.committee, doc.meeting_date) == (
+        DocKind.MINUTES,
+        "Region Hovedstaden",
+        "Forretningsudvalget",
+        "2012-09-25",
+    )
+    assert doc.id == "region-hovedstaden-forretningsudvalget-2012-09-25"

@@ -249,3 +249,12 @@ def test_a_single_exported_item_without_a_number_is_titled_above_its_case_number
     )
     assert _titles(items) == [("1", "Ny parkeringsnorm for boliger")]
     assert [(d.date, d.outcome) for d in items[0].decisions] == [("2021-03-14", "godkendt")]
+
+
+def test_english_item_headings(tmp_path):
+    items = _parse(
+        tmp_path,
+        "Minutes\n\nItem 1: Approval of the agenda\nBeslutning\nGodkendt.\n\n"
+        "Item 2: Climate plan 2030\nResumé\nThe plan is presented.\nBeslutning\nAnbefales.\n",
+    )
+    assert _titles(items) == [("1", "Approval of the agenda"), ("2", "Climate plan 2030")]
