@@ -51,10 +51,11 @@ HEADING_SHAPES = (
 )
 
 # Case and document numbers printed under a heading: 'Sagsnr.: 2012-28504', 'Sagsnummer: 21-014448',
-# 'Dok.nr.: 2012-203438', 'EMN-2025-010561', 'Journalnr.: 00.01.00-A00-1-22', 'Sags ID: EMN-…'.
+# 'Dok.nr.: 2012-203438', 'EMN-2025-010561', 'Journalnr.: 00.01.00-A00-1-22', 'Sags ID: EMN-…';
+# not the heading 'Sag nr. 4'.
 CASE_NUMBER = re.compile(
     r"(?:(?:Sags?\s*nr\.?|Sagsnummer|Sags\s*ID|Dok\.?\s*nr\.?|Dokumentnr\.?|Journal\s*nr\.?|Acadre\s*sag|"
-    r"J\.\s*nr\.?)\s*:?\s*\S+.*|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}|\d{2,4}[-./]\d{3,}(?:[-./]\d+)*)",
+    r"J\.\s*nr\.?)(?:\s*:\s*\S.*|\s+\S*\d[-./]\S*.*)|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}|\d{2,4}[-./]\d{3,}(?:[-./]\d+)*)",
     re.I,
 )
 # Who was absent from the whole item, printed with the heading: 'Fraværende: A, B', 'Afbud: C'.
