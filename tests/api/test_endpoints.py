@@ -21,7 +21,12 @@ def test_documents_and_source_lines(client):
     assert plan["renditions"] == ["004_661df588116e84b5.txt"]
     detail = client.get(f"/documents/{MEETING_2014}", params={"offset": 46, "limit": 1}).json()
     assert detail["lines"] == [
-        {"page": None, "line": 47, "text": "Jakob Engel-Schmidt (V) og Hanne Agersnap (F) var fraværende. "}
+        {
+            "page": None,
+            "line": 47,
+            "text": "Jakob Engel-Schmidt (V) og Hanne Agersnap (F) var fraværende. ",
+            "ocr_confidence": None,  # a text file's line, not read by OCR
+        }
     ]
 
 
@@ -124,7 +129,7 @@ def test_search_without_index_says_so(api_settings):
 
     bare = TestClient(create_app(api_settings, searcher_factory=lambda: None))
     body = bare.get("/search", params={"q": "unge"}).json()
-    assert body["hits"] == [] and body["note"].startswith("search index not built")
+    assert body["hits"] == [] and body["note"].startswith("Søgeindekset er ikke klar")
 
 
 @pytest.mark.parametrize(
