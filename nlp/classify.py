@@ -12,6 +12,9 @@ from maalspor.model import CleanText, DocKind, Document
 from nlp.bodies import BODY_PATTERN, find_body
 from nlp.danish import PLAN_TITLE, parse_danish_date, slugify
 from nlp.decisions import decision_header, parse_decision_header
+from nlp.lines import Line
+from nlp.minutes.conventions import HEADING_SHAPES
+from nlp.minutes.headings import is_field_line
 
 # An agenda item opens with 'Punkt 3', 'Sag nr. 1' or a FirstAgenda-style '3. Titel (Beslutning)'.
 _AGENDA_MARKER = re.compile(
@@ -52,10 +55,6 @@ _MEETING_SENTENCE = re.compile(
 )
 # A meeting scores this many points (nlp.classify._meeting_evidence) to be minutes or an agenda.
 _MEETING_EVIDENCE = 3
-# A line that is a field label rather than a decision's text.
-_FIELD_LINE = re.compile(
-    r"(?:Sagsprocedure|Resume|Resumé|Indstilling|Sagsbeskrivelse|Sagsfremstilling|Bilag)\s*:?", re.I
-)
 _COMMITTEE_FIELD = re.compile(r"(?:Udvalg|Mødeforum|Forum|Organ)\b\s*:\s*(?P<value>.*)", re.I)
 _DATE_FIELD = re.compile(r"(?:Mødedato|Dato)\b\s*:?\s*(?P<value>.*)", re.I)
 # A sentence that introduces a plan's goals and names their year.
@@ -136,7 +135,10 @@ def _meeting_decided(text: str, meeting_date: str | None) -> bool:
 
 
 def _is_decision_text(text: str) -> bool:
-    return not _FIELD_LINE.fullmatch(text)
+    """Whether the line under a 'Beslutning' label is a decision, not the next field or item
+    (an agenda prints the label empty)."""
+    line = Line(0, len(text), text)
+    return not is_field_line(line) and not any(shape.pattern.fullmatch(text) for shape in HEADING_SHAPES)
 
 
 def _municipality(text: str) -> str | None:

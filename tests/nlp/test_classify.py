@@ -238,3 +238,10 @@ def test_a_regions_minutes_name_the_region_and_its_committee(tmp_path):
         "2012-09-25",
     )
     assert doc.id == "region-hovedstaden-forretningsudvalget-2012-09-25"
+
+
+def test_an_agenda_with_empty_decision_fields_is_an_agenda(tmp_path):
+    path = tmp_path / "dagsorden.txt"
+    text = MINUTES_WITH_A_PLAN_TITLE.replace("Referat", "Dagsorden").replace("Beslutning\nAnbefales.\n", "")
+    path.write_text(text + "Beslutning\n\nPunkt 2: Eventuelt\nBeslutning\n", encoding="utf-8")
+    assert describe(normalize(read_text(path))).kind is DocKind.AGENDA
