@@ -52,7 +52,7 @@ SETTINGS: tuple[Setting, ...] = (
         "MAALSPOR_DATABASE_URL",
         "database_url",
         "",  # derived from the data dir in load_settings
-        "Where the structured store lives. Only sqlite:/// URLs are implemented.",
+        "Where the structured store lives: sqlite:///path (embedded) or postgresql://user@host:port/db (a server; see docs/deployment.md).",
         shown="sqlite:///<data dir>/maalspor.sqlite3",
     ),
     Setting(
@@ -153,7 +153,7 @@ class Settings:
 def sqlite_path_of(database_url: str) -> Path:
     prefix = "sqlite:///"
     if not database_url.startswith(prefix):
-        raise ValueError(f"unsupported MAALSPOR_DATABASE_URL {database_url!r}: only sqlite:/// is implemented")
+        raise ValueError(f"unsupported MAALSPOR_DATABASE_URL {database_url!r}: use sqlite:///path or postgresql://…")
     return Path(database_url[len(prefix) :])
 
 
