@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,27 +23,25 @@ class StoreMissing(Exception):
     """The data directory does not exist: most likely a mistyped MAALSPOR_DATA_DIR. One line for the user."""
 
 
-def connect_writer(path: Path, create: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
+def connect_writer(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
-    create(conn)  # CREATE … IF NOT EXISTS only: safe to repeat
     return conn
 
 
-def connect_reader(path: Path, create: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
+def connect_reader(path: Path) -> sqlite3.Connection:
     """A read-only connection shareable by a web server's threads.
 
     A data dir that does not exist is an error (a mistyped setting must not read as an empty store);
-    a data dir without a database yet reads as an empty store."""
+    a data dir without a database yet reads as an empty store (an in-memory database, to be given
+    the schema)."""
     if not path.parent.is_dir():
         raise StoreMissing(
             f"data directory {path.parent} does not exist: check MAALSPOR_DATA_DIR or run `maalspor ingest` first"
         )
     if not path.exists():
-        conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        create(conn)
-        return conn
+        return sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     uri = f"file:{path.resolve()}?mode=ro"
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None)
 

@@ -1,6 +1,11 @@
 """The SQLite schema of the store (all tables; every statement can be repeated safely)."""
 
-import sqlite3
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from index.store.database import Database
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -40,7 +45,7 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE TABLE IF NOT EXISTS links (
     from_goal TEXT NOT NULL, to_goal TEXT NOT NULL, relation TEXT NOT NULL, confidence REAL NOT NULL,
-    data TEXT NOT NULL, PRIMARY KEY (from_goal, to_goal)
+    data TEXT NOT NULL, position INTEGER, PRIMARY KEY (from_goal, to_goal)
 );
 CREATE TABLE IF NOT EXISTS threads (
     id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL
@@ -59,13 +64,17 @@ CREATE INDEX IF NOT EXISTS sections_by_document ON sections(document_id);
 """
 
 # Columns added after the first release: (table, column, type).
-_ADDED_COLUMNS = (("sources", "origin", "TEXT"), ("source_lines", "ocr_confidence", "REAL"))
+_ADDED_COLUMNS = (
+    ("sources", "origin", "TEXT"),
+    ("source_lines", "ocr_confidence", "REAL"),
+    ("links", "position", "INTEGER"),
+)
 
 
-def create(conn: sqlite3.Connection) -> None:
+def create(database: Database) -> None:
     """Create what is missing: the tables, then the columns added since an earlier version wrote the file."""
-    conn.executescript(SCHEMA)
+    database.executescript(SCHEMA)
     for table, column, column_type in _ADDED_COLUMNS:
-        if column not in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {column_type}")
-    conn.execute("CREATE INDEX IF NOT EXISTS sources_by_origin ON sources(origin)")
+        if column not in database.columns(table):
+            database.execute(f"ALTER TABLE {table} ADD COLUMN {column} {column_type}")
+    database.execute("CREATE INDEX IF NOT EXISTS sources_by_origin ON sources(origin)")

@@ -12,9 +12,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from index.store import schema
-from index.store.connection import connect_reader, connect_writer, transaction, writer_lock
+from index.store.connection import StoreMissing
+from index.store.database import Database, SqliteDatabase
 from index.store.serialize import from_dict
-from maalspor.config import sqlite_path_of
+from maalspor.config import load_settings, sqlite_path_of
 from maalspor.model import (
     AgendaItem,
     Document,
@@ -33,8 +34,20 @@ _SOURCE_COLUMNS = "source_file, content_hash, document_id, origin"
 _SEARCH_GENERATION = "search_generation"
 
 
-def open_store(database_url: str, read_only: bool = False) -> Store:
-    return Store(sqlite_path_of(database_url), read_only=read_only)
+def open_store(database_url: str, read_only: bool = False, data_dir: Path | None = None) -> Store:
+    """The store of MAALSPOR_DATABASE_URL: sqlite:///path (embedded) or postgresql://… (a server);
+    a server database keeps its original files under data_dir (default: MAALSPOR_DATA_DIR)."""
+    from index.store.postgres import PostgresDatabase, is_postgres_url
+
+    if not is_postgres_url(database_url):
+        return Store(sqlite_path_of(database_url), read_only=read_only)
+    data_dir = data_dir or load_settings().data_dir
+    if read_only and not data_dir.is_dir():
+        raise StoreMissing(f"data directory {data_dir} does not exist: check MAALSPOR_DATA_DIR")
+    if not read_only:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    database = PostgresDatabase(database_url, read_only, schema.create)
+    return Store(data_dir / "postgresql", read_only, database=database)
 
 
 @dataclass(frozen=True)
@@ -49,23 +62,24 @@ class StoredSource:
 
 
 class Store:
-    def __init__(self, path: Path, read_only: bool = False):
-        """read_only: the connection cannot write and may serve a web server's worker threads; a
-        database not created yet reads as an empty store, a data dir that does not exist raises StoreMissing."""
-        self.path = path
-        self._conn = connect_reader(path, schema.create) if read_only else connect_writer(path, schema.create)
+    def __init__(self, path: Path, read_only: bool = False, database: Database | None = None):
+        """The SQLite store at `path`; or, with `database` given (PostgreSQL), a store whose data dir
+        (original files) is path.parent.
 
-    @property
-    def originals_dir(self) -> Path:
-        """Where ingest keeps a read-only copy of every original file (see index.store.originals)."""
-        return self.path.parent / "originals"
+        read_only: the connection cannot write and may serve a web server's worker threads; a
+        database not created yet reads as an empty store, a data dir that does not exist raises StoreMissing.
+        """
+        self.path = path
+        self._db = database or SqliteDatabase(path, read_only, schema.create)
+        # where ingest keeps a read-only copy of every original file (index.store.originals)
+        self.originals_dir = path.parent / "originals"
 
     def writing(self) -> AbstractContextManager[None]:
         """Hold the writer lock for a whole batch: a concurrent writer waits until it is released."""
-        return writer_lock(self.path)
+        return self._db.writer_lock()
 
     def close(self) -> None:
-        self._conn.close()
+        self._db.close()
 
     # ------------------------------------------------------------ sources
 
@@ -89,22 +103,22 @@ class Store:
         return self._source_where("content_hash = ?", content_hash)
 
     def sources_of(self, document_id: str) -> list[StoredSource]:
-        rows = self._conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE document_id = ?", (document_id,))
+        rows = self._db.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE document_id = ?", (document_id,))
         return [StoredSource(*row) for row in rows]
 
     def clean_text(self, source_file: str) -> str | None:
-        row = self._conn.execute("SELECT clean_text FROM sources WHERE source_file = ?", (source_file,)).fetchone()
+        row = self._db.execute("SELECT clean_text FROM sources WHERE source_file = ?", (source_file,)).fetchone()
         return row[0] if row else None
 
     def source_lines(self, source_file: str) -> list[SourceLine]:
-        rows = self._conn.execute(
+        rows = self._db.execute(
             "SELECT page, line, text, ocr_confidence FROM source_lines WHERE source_file = ? ORDER BY position",
             (source_file,),
         )
         return [SourceLine(page=page, line=line, text=text, ocr_confidence=ocr) for page, line, text, ocr in rows]
 
     def _source_where(self, condition: str, value: str) -> StoredSource | None:
-        row = self._conn.execute(
+        row = self._db.execute(
             f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE {condition} ORDER BY source_file LIMIT 1", (value,)
         ).fetchone()
         return StoredSource(*row) if row else None
@@ -113,13 +127,13 @@ class Store:
 
     def search_generation(self) -> int:
         """How many times `maalspor index` changed the search index (0: never built)."""
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (_SEARCH_GENERATION,)).fetchone()
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (_SEARCH_GENERATION,)).fetchone()
         return int(row[0]) if row else 0
 
     def bump_search_generation(self) -> int:
-        with transaction(self._conn):
+        with self._db.transaction():
             generation = self.search_generation() + 1
-            self._conn.execute(
+            self._db.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (_SEARCH_GENERATION, str(generation)),
             )
@@ -137,23 +151,23 @@ class Store:
         if earlier is not None and earlier.source_file == source.source_file:
             # the primary file changed: its other renditions still belong to the document
             document.renditions = earlier.renditions
-        with transaction(self._conn):
+        with self._db.transaction():
             self._delete_document(document.id)
             self._delete_source(source.source_file)
             self._insert_source(parsed, document.id, origin)
-            self._conn.execute(
+            self._db.execute(
                 "INSERT INTO documents (id, kind, plan_year, meeting_date, data) VALUES (?, ?, ?, ?, ?)",
                 (document.id, document.kind.value, document.plan_year, document.meeting_date, _dump(document)),
             )
-            self._conn.executemany(
+            self._db.executemany(
                 "INSERT INTO sections (id, document_id, position, data) VALUES (?, ?, ?, ?)",
                 [(s.id, s.document_id, i, _dump(s)) for i, s in enumerate(parsed.sections)],
             )
-            self._conn.executemany(
+            self._db.executemany(
                 "INSERT INTO goals (id, document_id, plan_year, position, data) VALUES (?, ?, ?, ?, ?)",
                 [(g.id, g.document_id, g.plan_year, i, _dump(g)) for i, g in enumerate(parsed.goals)],
             )
-            self._conn.executemany(
+            self._db.executemany(
                 "INSERT INTO items (id, document_id, embedded, position, data) VALUES (?, ?, ?, ?, ?)",
                 [(it.id, it.document_id, int(it.embedded), i, _dump(it)) for i, it in enumerate(parsed.items)],
             )
@@ -163,15 +177,15 @@ class Store:
         source_file = parsed.clean.source.source_file
         renditions = sorted(set(primary.renditions) | {source_file})
         primary.renditions = renditions
-        with transaction(self._conn):
+        with self._db.transaction():
             self._delete_source(source_file)
             self._insert_source(parsed, primary.id, origin)
-            self._conn.execute("UPDATE documents SET data = ? WHERE id = ?", (_dump(primary), primary.id))
+            self._db.execute("UPDATE documents SET data = ? WHERE id = ?", (_dump(primary), primary.id))
 
     def remove_source(self, source_file: str) -> None:
         """Forget a source file; a primary rendition takes its document (and records) with it."""
         stored = self.source(source_file)
-        with transaction(self._conn):
+        with self._db.transaction():
             if stored is not None:
                 document = self.document(stored.document_id)
                 if document is not None and document.source_file == source_file:
@@ -180,39 +194,42 @@ class Store:
                         self._delete_source(rendition)
                 elif document is not None:
                     document.renditions = [r for r in document.renditions if r != source_file]
-                    self._conn.execute("UPDATE documents SET data = ? WHERE id = ?", (_dump(document), document.id))
+                    self._db.execute("UPDATE documents SET data = ? WHERE id = ?", (_dump(document), document.id))
             self._delete_source(source_file)
 
     def replace_lineage(self, links: list[GoalLink], threads: list[Thread], plan_links: list[PlanLink]) -> None:
         """Links, threads and plan links are derived from the whole store at re-link time: replaced together."""
-        with transaction(self._conn):
+        with self._db.transaction():
             for table in ("links", "threads", "thread_goals", "plan_links"):
-                self._conn.execute(f"DELETE FROM {table}")
-            self._conn.executemany(
-                "INSERT INTO links (from_goal, to_goal, relation, confidence, data) VALUES (?, ?, ?, ?, ?)",
-                [(link.from_goal, link.to_goal, link.relation, link.confidence, _dump(link)) for link in links],
+                self._db.execute(f"DELETE FROM {table}")
+            self._db.executemany(
+                "INSERT INTO links (from_goal, to_goal, relation, confidence, data, position) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (link.from_goal, link.to_goal, link.relation, link.confidence, _dump(link), i)
+                    for i, link in enumerate(links)
+                ],
             )
-            self._conn.executemany(
+            self._db.executemany(
                 "INSERT INTO threads (id, position, data) VALUES (?, ?, ?)",
                 [(thread.id, i, _dump(thread)) for i, thread in enumerate(threads)],
             )
-            self._conn.executemany(
+            self._db.executemany(
                 "INSERT INTO thread_goals (goal_id, thread_id) VALUES (?, ?)",
                 [(goal, t.id) for t in threads for ids in t.goals_by_year.values() for goal in ids],
             )
-            self._conn.executemany(
+            self._db.executemany(
                 "INSERT INTO plan_links (position, goal_id, item_id, data) VALUES (?, ?, ?, ?)",
                 [(i, link.goal_id, link.item_id, _dump(link)) for i, link in enumerate(plan_links)],
             )
 
     def _insert_source(self, parsed: ParsedDocument, document_id: str, origin: str | None) -> None:
         source = parsed.clean.source
-        self._conn.execute(
+        self._db.execute(
             "INSERT INTO sources (source_file, content_hash, origin, document_id, format, clean_text)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (source.source_file, source.content_hash, origin, document_id, source.format, parsed.clean.text),
         )
-        self._conn.executemany(
+        self._db.executemany(
             "INSERT INTO source_lines (source_file, position, page, line, text, ocr_confidence)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             [
@@ -222,22 +239,22 @@ class Store:
         )
 
     def _delete_document(self, document_id: str) -> None:
-        self._conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        self._db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         for table in _RECORD_TABLES:
-            self._conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+            self._db.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
 
     def _delete_source(self, source_file: str) -> None:
-        self._conn.execute("DELETE FROM sources WHERE source_file = ?", (source_file,))
-        self._conn.execute("DELETE FROM source_lines WHERE source_file = ?", (source_file,))
+        self._db.execute("DELETE FROM sources WHERE source_file = ?", (source_file,))
+        self._db.execute("DELETE FROM source_lines WHERE source_file = ?", (source_file,))
 
     # ------------------------------------------------------------ reading
 
     def document(self, document_id: str) -> Document | None:
-        row = self._conn.execute("SELECT data FROM documents WHERE id = ?", (document_id,)).fetchone()
+        row = self._db.execute("SELECT data FROM documents WHERE id = ?", (document_id,)).fetchone()
         return from_dict(Document, json.loads(row[0])) if row else None
 
     def documents(self) -> list[Document]:
-        rows = self._conn.execute("SELECT data FROM documents ORDER BY COALESCE(meeting_date, plan_year || ''), id")
+        rows = self._db.execute("SELECT data FROM documents ORDER BY COALESCE(meeting_date, plan_year || ''), id")
         return [from_dict(Document, json.loads(data)) for (data,) in rows]
 
     def sections(self, document_id: str | None = None) -> list[Section]:
@@ -251,16 +268,16 @@ class Store:
         return [item for item in items if include_embedded or not item.embedded]
 
     def links(self) -> list[GoalLink]:
-        rows = self._conn.execute("SELECT data FROM links ORDER BY rowid")
+        rows = self._db.execute("SELECT data FROM links ORDER BY position")
         return [from_dict(GoalLink, json.loads(data)) for (data,) in rows]
 
     def threads(self) -> list[Thread]:
         """Ordered by first plan year, then id (as build_threads returns them)."""
-        rows = self._conn.execute("SELECT data FROM threads ORDER BY position")
+        rows = self._db.execute("SELECT data FROM threads ORDER BY position")
         return [from_dict(Thread, json.loads(data)) for (data,) in rows]
 
     def thread_of(self, goal_id: str) -> Thread | None:
-        row = self._conn.execute(
+        row = self._db.execute(
             "SELECT threads.data FROM thread_goals JOIN threads ON threads.id = thread_goals.thread_id"
             " WHERE thread_goals.goal_id = ?",
             (goal_id,),
@@ -269,16 +286,14 @@ class Store:
 
     def plan_links(self) -> list[PlanLink]:
         """In the order link_plans_to_minutes returns them (by item, then goal)."""
-        rows = self._conn.execute("SELECT data FROM plan_links ORDER BY position")
+        rows = self._db.execute("SELECT data FROM plan_links ORDER BY position")
         return [from_dict(PlanLink, json.loads(data)) for (data,) in rows]
 
     def _records(self, table: str, cls, document_id: str | None, order: str = "document_id, position"):
         if document_id is None:
-            rows = self._conn.execute(f"SELECT data FROM {table} ORDER BY {order}")
+            rows = self._db.execute(f"SELECT data FROM {table} ORDER BY {order}")
         else:
-            rows = self._conn.execute(
-                f"SELECT data FROM {table} WHERE document_id = ? ORDER BY {order}", (document_id,)
-            )
+            rows = self._db.execute(f"SELECT data FROM {table} WHERE document_id = ? ORDER BY {order}", (document_id,))
         return [from_dict(cls, json.loads(data)) for (data,) in rows]
 
 

@@ -28,7 +28,7 @@ WRITER = textwrap.dedent(
 
     store = Store(Path(sys.argv[1]))
     store.replace_lineage([], [Thread("thread:d:goal-2022-1", "Flere i job", {2022: ["d:goal-2022-1"]})], [])
-    conn = store._conn
+    conn = store._db.connection
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("DELETE FROM threads")
     conn.executemany(

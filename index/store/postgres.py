@@ -1,0 +1,82 @@
+"""PostgreSQL behind the Store (MAALSPOR_DATABASE_URL=postgresql://…): the same SQL, tables and
+transactions as the embedded SQLite file, for a municipality's server with several workers.
+
+Writers serialise whole batches with a session-level advisory lock (the lock file's counterpart);
+readers run in read-only transactions. Text sorts by the database's collation: create the database
+with the C collation to get the order SQLite gives (docs/deployment.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from index.store.connection import StoreMissing
+from index.store.database import Database
+
+# pg_advisory_lock key of the writer lock: any constant shared by every maalspor writer of the database.
+_WRITER_LOCK_KEY = 0x6D61616C  # 'maal'
+# SQLite's REAL is an 8-byte float; PostgreSQL's REAL has 4 bytes.
+_SQLITE_TYPES = ((re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),)
+
+
+def is_postgres_url(database_url: str) -> bool:
+    return database_url.startswith(("postgresql://", "postgres://"))
+
+
+class PostgresDatabase:
+    def __init__(self, url: str, read_only: bool, create: Callable[[Database], None]):
+        import psycopg
+
+        try:
+            self.connection = psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as err:
+            reason = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+            raise StoreMissing(f"cannot connect to the database of MAALSPOR_DATABASE_URL ({reason})") from err
+        if read_only:
+            self.connection.execute("SET default_transaction_read_only = on")
+        else:
+            with self.writer_lock():  # two writers starting at once must not both create the tables
+                create(self)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.connection.execute(_postgres_sql(sql), params or None)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(_postgres_sql(sql), list(rows))
+
+    def executescript(self, script: str) -> None:
+        self.connection.execute(_postgres_sql(script))
+
+    def columns(self, table: str) -> set[str]:
+        rows = self.connection.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+            " AND table_name = %s",
+            (table,),
+        )
+        return {name for (name,) in rows}
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.connection.transaction():
+            yield
+
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        self.connection.execute("SELECT pg_advisory_lock(%s)", (_WRITER_LOCK_KEY,))
+        try:
+            yield
+        finally:
+            self.connection.execute("SELECT pg_advisory_unlock(%s)", (_WRITER_LOCK_KEY,))
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _postgres_sql(sql: str) -> str:
+    """The Store's SQLite dialect as PostgreSQL reads it: %s placeholders, 8-byte floats."""
+    for pattern, replacement in _SQLITE_TYPES:
+        sql = pattern.sub(replacement, sql)
+    return sql.replace("?", "%s")
