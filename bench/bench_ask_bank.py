@@ -1,0 +1,172 @@
+"""`ask` on the question bank: correct answers per intent, search recall@5 and answer time, per split.
+
+    .venv/bin/python bench/bench_ask_bank.py [--split test|dev|both] [--data-dir DIR] [--no-search] [--details]
+
+corpus/ and ../shared/realdocs (with its greve_beu_json/ and dev2/ folders) are ingested into a fresh store
+under DIR (default: maalspor-bank-bench under the temp dir) on every run, so today's parsers read every file;
+the vector index under DIR is kept, so only documents whose chunks changed are embedded again (the first run
+embeds everything: tens of minutes on a busy 2-core machine). The embedding model is
+./data/models/multilingual-e5-small when it is there, else the default model built under DIR. Then every
+question is asked once; "correct" is defined in tests/resources/question_bank/README.md and scored by
+tests/answer/bank.py. Printed per split and intent: correct/total, recall@5 (the searcher's own top 5 for
+the question text), p50/p95 answer time, and the failing question ids. --details prints the answers to
+the failing *dev* questions (never the test split's: nobody tunes on it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from answer.engine import ask  # noqa: E402
+from index.search.embedding_model import load_model  # noqa: E402
+from index.search.hybrid import HybridSearcher, open_searcher  # noqa: E402
+from index.search.vectors import VectorIndex  # noqa: E402
+from index.store.pipeline import ingest_paths  # noqa: E402
+from index.store.sqlite import Store  # noqa: E402
+from maalspor.config import Settings  # noqa: E402
+from tests.answer.bank import (  # noqa: E402
+    BankQuestion,
+    Score,
+    Tally,
+    answer_view,
+    found_in_top,
+    hit_spans,
+    load_bank,
+    score,
+    tally_by_intent,
+)
+
+CORPUS = REPO / "corpus"
+REALDOCS = REPO.parent / "shared" / "realdocs"
+LOCAL_MODEL = REPO / "data" / "models" / "multilingual-e5-small"
+
+
+def main() -> None:
+    args = parse_args()
+    settings = bench_settings(args.data_dir or Path(tempfile.gettempdir()) / "maalspor-bank-bench")
+    ingest(settings)
+    store = Store(settings.sqlite_path, read_only=True)
+    searcher = open_index(settings, store)
+    for split in ("test", "dev") if args.split == "both" else (args.split,):
+        outcomes, times = run_split(load_bank(split), store, searcher, search=not args.no_search)
+        report(split, outcomes, times)
+        if args.details and split == "dev":
+            print_failures(outcomes)
+    store.close()
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("test", "dev", "both"), default="both")
+    parser.add_argument("--data-dir", type=Path, help="bench data dir: store rebuilt each run, vector index kept")
+    parser.add_argument("--no-search", action="store_true", help="skip search recall@5")
+    parser.add_argument("--details", action="store_true", help="print the answers to failing dev questions")
+    return parser.parse_args()
+
+
+def bench_settings(data_dir: Path) -> Settings:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = Settings(data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'maalspor.sqlite3'}")
+    if LOCAL_MODEL.is_dir():  # the model ./run.sh built: no second conversion per run
+        return Settings(data_dir=data_dir, database_url=settings.database_url, embedding_model=str(LOCAL_MODEL))
+    return settings
+
+
+def fresh_store(settings: Settings) -> None:
+    """Drop the previous run's store and lexical index; keep the vectors, the model and the originals
+    (kept by content hash, so the new store finds the same files there)."""
+    for path in settings.data_dir.glob(f"{settings.sqlite_path.name}*"):
+        path.unlink()
+    shutil.rmtree(settings.lexical_index_path.parent, ignore_errors=True)
+
+
+def ingest(settings: Settings) -> None:
+    fresh_store(settings)
+    folders = [CORPUS]
+    if REALDOCS.is_dir():
+        folders += [REALDOCS, REALDOCS / "greve_beu_json", REALDOCS / "dev2"]
+    else:
+        print("../shared/realdocs is absent: only corpus/ is ingested (realdocs questions will fail)")
+    started = time.perf_counter()
+    writer = Store(settings.sqlite_path)
+    try:
+        report = ingest_paths([folder for folder in folders if folder.is_dir()], writer)
+    finally:
+        writer.close()
+    print(f"ingest ({time.perf_counter() - started:.0f} s): {report.summary()}")
+
+
+def open_index(settings: Settings, store: Store) -> HybridSearcher:
+    started = time.perf_counter()
+    searcher = open_searcher(store, VectorIndex.open(settings), load_model(settings), settings.lexical_index_path)
+    print(f"index ({time.perf_counter() - started:.0f} s): {len(searcher.chunks)} chunks")
+    return searcher
+
+
+Outcome = tuple[BankQuestion, Score, bool | None, dict]
+
+
+def run_split(
+    questions: list[BankQuestion], store: Store, searcher: HybridSearcher, search: bool
+) -> tuple[list[Outcome], dict[str, list[float]]]:
+    outcomes: list[Outcome] = []
+    times: dict[str, list[float]] = {}
+    for question in questions:
+        started = time.perf_counter()
+        result = ask(question.question, store, searcher)
+        elapsed = time.perf_counter() - started
+        found = None
+        if search and question.citations:
+            found = found_in_top(question, hit_spans(searcher.search(question.question, limit=5)))
+        outcomes.append((question, score(question, answer_view(result)), found, result))
+        for group in (question.intent, "all"):
+            times.setdefault(group, []).append(elapsed)
+    return outcomes, times
+
+
+def report(split: str, outcomes: list[Outcome], times: dict[str, list[float]]) -> None:
+    tallies = tally_by_intent((question, result, found) for question, result, found, _ in outcomes)
+    print(f"\n{split}: {len(outcomes)} questions")
+    print(f"{'intent':<15} {'correct':>8} {'acc':>5} {'recall@5':>9} {'p50 ms':>7} {'p95 ms':>7}  failing")
+    for name, tally in tallies.items():
+        print(row(name, tally, times[name]))
+
+
+def row(name: str, tally: Tally, seconds: list[float]) -> str:
+    recall = "-" if tally.recall is None else f"{tally.recall:.2f}"
+    p50, p95 = percentile(seconds, 50) * 1000, percentile(seconds, 95) * 1000
+    failing = " ".join(tally.failing) if name != "all" else f"{len(tally.failing)} failing"
+    return (
+        f"{name:<15} {tally.correct:>3}/{tally.total:<4} {tally.accuracy:>5.2f} {recall:>9} "
+        f"{p50:>7.0f} {p95:>7.0f}  {failing}"
+    )
+
+
+def percentile(values: list[float], percent: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=100, method="inclusive")[percent - 1]
+
+
+def print_failures(outcomes: list[Outcome]) -> None:
+    print("\nfailing dev questions:")
+    for question, result, _, record in outcomes:
+        if result.correct:
+            continue
+        missing = "; ".join(forms[0] for forms in result.missing_facts) or "-"
+        print(f"- {question.id}: {question.question}")
+        print(f"  missing facts: {missing}; cites an expected span: {result.cited_expected}")
+        print(f"  answer: {' '.join(answer_view(record).text.split())[:400]}")
+
+
+if __name__ == "__main__":
+    main()
