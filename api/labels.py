@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-from nlp.danish import MONTH_NAMES
-
 RELATION = {
     "identical": "videreført uændret",
     "reworded": "omformuleret",
@@ -45,7 +43,6 @@ _SPACE_AFTER_OPENING = re.compile(r"([(\[])\s+")
 # A goal number as plans print it ('4', '4a', 'ministermål 1', 'følgemål b'); a slug made up for an
 # unnumbered goal ('flere-unge-i-uddannelse') is no number to show.
 _PLAIN_NUMBER = re.compile(r"\d+[a-zæøå]?", re.I)
-UNITS = {"pct": " %", "procent": " %", "personer": " personer"}
 
 
 def label(table: dict[str, str], value: object) -> str:
@@ -94,21 +91,3 @@ def goal_heading(number: str) -> str:
     if " " in number:
         return number[:1].upper() + number[1:]
     return "Mål"
-
-
-def danish_number(value: float) -> str:
-    return f"{value:g}".replace("-", "−").replace(".", ",")
-
-
-def month_year(iso: str | None) -> str:
-    """'2014-05' or '2014-05-31' -> 'maj 2014'; None -> ''."""
-    if not iso or len(iso) < 7:
-        return iso or ""
-    return f"{MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}"
-
-
-def status_figure(value: float | None, unit: str | None, persons: float | None) -> str:
-    """A status figure as a reader writes it: '−25,3 %', '165 personer'; '' when the status has none."""
-    if value is None:
-        return f"{danish_number(persons)} personer" if persons is not None else ""
-    return danish_number(value) + UNITS.get(unit or "", f" {unit}" if unit else "")

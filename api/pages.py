@@ -28,8 +28,6 @@ TEMPLATES.env.globals.update(
     target_change_label=labels.target_change_label,
     diff_segments=labels.diff_segments,
     goal_heading=labels.goal_heading,
-    month_year=labels.month_year,
-    status_figure=labels.status_figure,
 )
 
 

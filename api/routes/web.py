@@ -12,6 +12,7 @@ from answer.records import thread_record
 from answer.timeline import NotFound, all_threads, compare_years, thread_timeline
 from answer.topics import topic_records
 from api.deps import Searcher, get_searcher
+from api.goal_status import status_sentences
 from api.originals import media_type, original_path, original_url
 from api.pages import Namer, page
 from api.routes import apidocs, dossier, feed, upload, web_search
@@ -61,7 +62,8 @@ def thread_page(
         except NotFound:
             raise HTTPException(404, f"Målet findes ikke i både {fra} og {til}.") from None
         compare["from_year"], compare["to_year"] = compare.pop("from"), compare.pop("to")
-    return page(request, "thread.html", {"thread": thread, "compare": compare, "source": source})
+    context = {"thread": thread, "compare": compare, "statuses": status_sentences(thread, store), "source": source}
+    return page(request, "thread.html", context)
 
 
 @router.get("/documents/{document_id}/source", response_class=HTMLResponse)
