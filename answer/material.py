@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,8 @@ class Material:
     items: list[AgendaItem]
     quoter: CitationQuoter
     sections: list[Section] = field(default_factory=list)
+    # (question text, attribute) -> the names it picks; in_scope runs once per record
+    _named_cache: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, store: Store) -> Material:
@@ -71,14 +74,19 @@ class Material:
 
     def _named(self, text: str, attribute: str) -> set[str]:
         """The municipalities (or committees) of the material the question names by a distinctive word."""
+        if (text, attribute) not in self._named_cache:
+            self._named_cache[(text, attribute)] = self._find_named(text, attribute)
+        return self._named_cache[(text, attribute)]
+
+    def _find_named(self, text: str, attribute: str) -> set[str]:
         values = {getattr(d, attribute) for d in self.documents.values()} - {None}
         padded = f" {re.sub(r'[^a-zæøå0-9]+', ' ', text)} "
         return {value for value in values if any(word in padded for word in _distinctive_words(value))}
 
-    def passages(self, question: Question) -> list[Passage]:
-        """Running text in scope and in the named years: plan sections and agenda-item fields, as
-        two-sentence windows."""
-        return [p for p in self._passages(question) if self._passage_in_years(question, p)]
+    def passages(self, question: Question, documents: Collection[str] | None = None) -> list[Passage]:
+        """Running text in scope and in the named years (of `documents` when given): plan sections and
+        agenda-item fields, as two-sentence windows."""
+        return [p for p in self._passages(question, documents) if self._passage_in_years(question, p)]
 
     def _passage_in_years(self, question: Question, passage: Passage) -> bool:
         """A document of a named year (±1: minutes discuss next year's plan), or text naming the year."""
@@ -88,14 +96,17 @@ class Material:
         year = document.plan_year or int((document.meeting_date or "0")[:4] or 0)
         return any(abs(year - y) <= 1 or str(y) in passage.text for y in question.years)
 
-    def _passages(self, question: Question) -> list[Passage]:
+    def _passages(self, question: Question, documents: Collection[str] | None) -> list[Passage]:
+        def wanted(document_id: str) -> bool:
+            return (documents is None or document_id in documents) and self.in_scope(question, document_id)
+
         found: list[Passage] = []
         for section in self.sections:
-            if self.in_scope(question, section.document_id):
+            if wanted(section.document_id):
                 title = self.documents[section.document_id].title or ""
                 found += windows(f"{title} {section.title}", section.text, section.document_id, section.citations)
         for item in self.items:
-            if self.in_scope(question, item.document_id):
+            if wanted(item.document_id):
                 for name in ITEM_TEXT_FIELDS:
                     text = getattr(item, name)
                     if text:

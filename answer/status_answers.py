@@ -56,7 +56,7 @@ def _status_from_text(question: Question, material: Material) -> Answer:
 
 def _status_text(question: Question, material: Material, documents: list[str]) -> list[Statement]:
     """The sentence of the status report that states the goal's status in words (first matching document)."""
-    passages = [p for p in material.passages(question) if p.document_id in documents[:1]]
+    passages = material.passages(question, documents[:1])
     found = best_passages(passages, material.goal_terms(question), "status", limit=1)
     return [_passage_statement(question, f.passage, material) for f in found]
 
