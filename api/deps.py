@@ -42,7 +42,7 @@ class IndexOutOfStep(Exception):
 
 
 def open_read_only_store(settings: Settings) -> Store:
-    return open_store(settings.database_url, read_only=True)
+    return open_store(settings.database_url, read_only=True, data_dir=settings.data_dir)
 
 
 def get_store(request: Request) -> Iterator[Store]:

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     from index.store.sqlite import open_store
 
     # only ingest writes (and may create the data dir); export and thread read an existing store
-    store = open_store(settings.database_url, read_only=args.command != "ingest")
+    store = open_store(settings.database_url, read_only=args.command != "ingest", data_dir=settings.data_dir)
     try:
         if args.command == "ingest":
             return run_ingest(args.paths, args.report, store, settings)
@@ -163,7 +163,7 @@ def run_index(settings: Settings) -> int:
 
         embed_queries = staticmethod(embedder.embed_queries)
 
-    store = open_store(settings.database_url)
+    store = open_store(settings.database_url, data_dir=settings.data_dir)
     try:
         searcher = open_searcher(
             store, VectorIndex.open(settings), ShowingProgress(), settings.lexical_index_path, progress=print
