@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from answer.cues import PLAN_WORD
@@ -41,15 +42,9 @@ class Material:
 
     @classmethod
     def load(cls, store: Store) -> Material:
-        return cls(
-            {d.id: d for d in store.documents()},
-            {g.id: g for g in store.goals()},
-            store.links(),
-            store.threads(),
-            store.items(),
-            CitationQuoter(store),
-            store.sections(),
-        )
+        """The store's records (kept between questions while the database files are unchanged) and a quoter."""
+        documents, goals, links, threads, items, sections = _records(store)
+        return cls(documents, goals, links, threads, items, CitationQuoter(store), sections)
 
     def thread_of(self, goal_id: str) -> Thread | None:
         return next((t for t in self.threads if any(goal_id in ids for ids in t.goals_by_year.values())), None)
@@ -164,6 +159,37 @@ class Material:
         if question.month:
             return (held or "").startswith(question.month)
         return all(str(y) in item.title or any(d.startswith(str(y)) for d in dates) for y in question.years)
+
+
+_RECORDS_CACHE: dict[tuple, tuple] = {}
+
+
+def _records(store: Store) -> tuple:
+    """Every record an answer may read. Reading them costs more than answering, so they are kept per
+    database while its files (the database and its write-ahead log) keep their size and modification time."""
+    key = _database_state(store)
+    if key is not None and key in _RECORDS_CACHE:
+        return _RECORDS_CACHE[key]
+    records = (
+        {d.id: d for d in store.documents()},
+        {g.id: g for g in store.goals()},
+        store.links(),
+        store.threads(),
+        store.items(),
+        store.sections(),
+    )
+    if key is not None:
+        _RECORDS_CACHE.clear()  # one database at a time: a changed one replaces the old entry
+        _RECORDS_CACHE[key] = records
+    return records
+
+
+def _database_state(store: Store) -> tuple | None:
+    path = getattr(store, "path", None)
+    if not isinstance(path, Path) or not path.exists():
+        return None
+    files = [path, path.with_name(path.name + "-wal")]
+    return (str(path), *((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files))
 
 
 def _date_order(candidate: tuple[AgendaItem, Decision | None]) -> tuple[str, bool]:
