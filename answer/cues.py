@@ -253,11 +253,27 @@ MUNICIPALITY_PATTERN = r"\b(?P<name>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæ
 PLAN_WORD = r"plan(en|er|erne)?$"
 
 # Parts of a compound that say 'goal' rather than what the goal is about: 'IGU-målet' is about IGU.
-GOAL_WORD_PARTS: tuple[str, ...] = ("målsætningen", "målsætning", "målene", "målet", "mål", "indsatsen", "indsats")
+GOAL_WORD_PARTS: tuple[str, ...] = (
+    "målsætningen", "målsætning", "målene", "målet", "mål", "indsatsen", "indsats", "punktet", "punkt", "sagen",
+)  # fmt: skip
+
+# Words naming an agenda item or case: 'what happened to the item about ...' asks for its decision.
+ITEM_WORDS = r"\b(punkt|punktet|sag|sagen|dagsordenspunkt\w*|item|case)\b"
+GOAL_WORDS = r"\b(mål\w*|delmål|følgemål|goals?|targets?)\b"
 
 # English topic words -> the Danish word the documents use.
 GLOSSARY: dict[str, str] = {
     "job-ready": "jobparate",
+    "reduction": "reduktion",
+    "reductions": "reduktion",
+    "proposal": "forslag",
+    "proposals": "forslag",
+    "savings": "besparelse",
+    "agreement": "aftale",
+    "action": "handleplan",
+    "council": "byråd",
+    "tourism": "turisme",
+    "announcements": "meddelelser",
     "activity-ready": "aktivitetsparate",
     "policy": "politik",
     "recipients": "modtagere",

@@ -138,7 +138,10 @@ class Material:
         ]
         candidates = [c for c in candidates if self._in_years(question, *c)]
         if question.item_number:
-            candidates = [c for c in candidates if c[0].number == question.item_number] or candidates
+            numbered = [c for c in candidates if c[0].number == question.item_number]
+            if numbered and (question.date or question.month):  # 'punkt 31 den 12. december 2022' names one item
+                return numbered
+            candidates = numbered or candidates
         terms = _topic_terms(question, self)
         if not terms:
             named = question.date or question.month or question.item_number
@@ -158,7 +161,10 @@ class Material:
             return held == question.date
         if question.month:
             return (held or "").startswith(question.month)
-        return all(str(y) in item.title or any(d.startswith(str(y)) for d in dates) for y in question.years)
+        # one named year suffices: '2023-2026' names a policy's period, not two meeting years
+        return not question.years or any(
+            str(y) in item.title or any(d.startswith(str(y)) for d in dates) for y in question.years
+        )
 
 
 _RECORDS_CACHE: dict[tuple, tuple] = {}

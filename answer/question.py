@@ -14,9 +14,11 @@ from answer.cues import (
     GLOSSARY,
     GOAL_NUMBER_PATTERN,
     GOAL_WORD_PARTS,
+    GOAL_WORDS,
     INTENT_CUES,
     INTENT_ORDER,
     ITEM_NUMBER_PATTERN,
+    ITEM_WORDS,
     MUNICIPALITY_PATTERN,
     STOPWORDS,
     YEAR_FROM_PATTERNS,
@@ -38,6 +40,8 @@ _YEARS_TO = [re.compile(p, re.I) for p in YEAR_TO_PATTERNS]
 _GOAL_NUMBER = re.compile(GOAL_NUMBER_PATTERN, re.I)
 _ITEM_NUMBER = re.compile(ITEM_NUMBER_PATTERN, re.I)
 _MUNICIPALITY = re.compile(MUNICIPALITY_PATTERN)
+_ITEM_WORDS = re.compile(ITEM_WORDS, re.I)
+_GOAL_WORDS = re.compile(GOAL_WORDS, re.I)
 # An age bound names a target group: 'over 55 år', 'unge under 30'.
 _AGE_PHRASE = re.compile(r"\b(over|under)\s+(\d{2})\b", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -113,7 +117,10 @@ def _understand_one(text: str) -> Question:
 
 
 def intent(text: str) -> str:
-    return next((name for name in INTENT_ORDER if _CUES[name].search(text)), "search")
+    found = next((name for name in INTENT_ORDER if _CUES[name].search(text)), "search")
+    if found == "change" and _ITEM_WORDS.search(text) and not _GOAL_WORDS.search(text):
+        return "decision"  # 'hvad skete der med punktet om ...': what the meeting did with the item
+    return found
 
 
 def language(text: str) -> str:
