@@ -25,6 +25,7 @@ TEXT_FORMATS: dict[int | str, dict[str, Any]] = {
     responses=TEXT_FORMATS,
     response_model=TopicHistory,
 )
+@router.get("/topics.{format}", include_in_schema=False, response_model=TopicHistory)
 def topic_history(store: StoreDep, q: Words, format: Literal["json", "markdown", "csv"] = "json", limit: Limit = 100):
     records = topic_records(q, store)[:limit]
     if format == "markdown":

@@ -104,6 +104,9 @@ def test_lists_answer_csv_by_parameter_or_suffix(client):
     ]
     assert client.get("/threads.csv").text.count("\nthread:") == 26
     assert client.get("/documents", params={"format": "csv"}).text.splitlines()[0].startswith("id,kind,title,")
+    topics_csv = client.get("/topics.csv", params=TOPIC).text
+    assert topics_csv == client.get("/topics", params={**TOPIC, "format": "csv"}).text
+    assert topics_csv.splitlines()[0] == "date,committee,item_id,title,outcome,decision_text"
 
 
 def test_atom_feed_of_a_topic_newest_first(client):
