@@ -15,6 +15,7 @@ from nlp.decisions import decision_header, parse_decision_header
 from nlp.lines import Line
 from nlp.minutes.conventions import HEADING_SHAPES
 from nlp.minutes.headings import is_field_line
+from nlp.protocol import dating_lines, modern_spelling
 
 # An agenda item opens with 'Punkt 3', 'Sag nr. 1' or a FirstAgenda-style '3. Titel (Beslutning)'.
 _AGENDA_MARKER = re.compile(
@@ -71,8 +72,9 @@ _FIELD_WEIGHT = 3
 def describe(clean: CleanText) -> Document:
     text = clean.text
     meta = clean.source.meta
-    committee, meeting_date = _meeting(text)
-    kind = _kind(text, meeting_date)
+    reading = modern_spelling(text)  # an old protocol's 'Sogneraadet' is read as 'Sognerådet'
+    committee, meeting_date = _meeting(reading)
+    kind = _kind(reading, meeting_date)
     municipality = _municipality(text) or meta.municipality
     if kind not in _MEETING_KINDS:
         committee, meeting_date = None, None
@@ -121,7 +123,10 @@ def _meeting_evidence(text: str, decided: bool) -> int:
 
 def _meeting_decided(text: str, meeting_date: str | None) -> bool:
     """Whether the text records decisions of the meeting itself: a decision label with text under
-    it, or a decision header of the meeting's day (a case history quotes other days)."""
+    it, a decision header of the meeting's day (a case history quotes other days), or a
+    protocol entry dated that day."""
+    if any(date == meeting_date for _, date in dating_lines(text)):
+        return True
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
         header = decision_header(line)
@@ -172,7 +177,8 @@ def _meeting(text: str) -> tuple[str | None, str | None]:
             pairs[block] += weight
             first_seen.setdefault(block, 0)
     if not pairs:
-        return None, None
+        # A protocol without headers or fields: its entries' dating lines, the first one first.
+        return next(iter(dating_lines(text)), (None, None))
     best = max(pairs, key=lambda pair: (pairs[pair], -first_seen[pair]))
     return best
 

@@ -245,3 +245,20 @@ def test_an_agenda_with_empty_decision_fields_is_an_agenda(tmp_path):
     text = MINUTES_WITH_A_PLAN_TITLE.replace("Referat", "Dagsorden").replace("Beslutning\nAnbefales.\n", "")
     path.write_text(text + "Beslutning\n\nPunkt 2: Eventuelt\nBeslutning\n", encoding="utf-8")
     assert describe(normalize(read_text(path))).kind is DocKind.AGENDA
+
+
+def test_an_old_parish_council_protocol_is_minutes_dated_by_its_entry(realdocs):
+    from ingest.readers import read_source
+
+    name = "aarhus-elev_sogneraad_1945-04-05_protokol-aargang1945_transskription.txt"
+    doc = describe(normalize(read_source(realdocs / "dev2" / name)))
+    assert (doc.kind, doc.committee, doc.meeting_date) == (DocKind.MINUTES, "Sognerådet", "1945-04-05")
+
+
+def test_old_spelling_is_read_in_modern_spelling_but_names_keep_theirs():
+    from nlp.protocol import dating_lines, modern_spelling
+
+    old = "Sogneraadet afholdt Møde paa Skolen i Aarhus Amt.\nDet vedtoges ikke paa nuværende at tage Stilling."
+    assert modern_spelling(old).startswith("Sognerådet afholdt Møde på Skolen i Aarhus Amt.")
+    assert modern_spelling("Aarhus Kommune har haft et godt aar.") == "Aarhus Kommune har haft et godt aar."
+    assert dating_lines("Elev Sogneråd d. 5/4 1945\nNiels Sørensen") == [("Sognerådet", "1945-04-05")]
