@@ -13,10 +13,11 @@ from fastapi.templating import Jinja2Templates
 from api import labels
 from api.deps import get_store
 from api.originals import original_url
-from api.sources import SourceNamer
+from api.sources import SourceNamer, danish_short_date
 from index.store.sqlite import Store
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+TEMPLATES.env.filters["short_date"] = lambda iso: danish_short_date(iso) if iso else ""
 TEMPLATES.env.globals.update(
     label=labels.label,
     RELATION=labels.RELATION,

@@ -119,6 +119,10 @@ def test_thread_page_compares_two_chosen_years_side_by_side(client):
     side_by_side = html[html.index('<div class="side-by-side">') : html.index("Ordlyden fra 2015 til 2023")]
     assert "<h3>2015</h3>" in side_by_side and "<h3>2023</h3>" in side_by_side
     assert "<strong>Ministermål 1</strong>" in side_by_side
+    assert (
+        "<li>09.09.2014: Beskæftigelsesplan 2015 - endeligt udkast og med høringssvar — godkender planen, anbefalet"
+        in html
+    )
     assert 'Flere unge skal <del><span class="vh">slettet: </span>have en</del>' in html
     missing = client.get(thread_url(client, UNGE_THREAD_GOAL), params={"fra": 2016, "til": 2023}, headers=HTML)
     assert missing.status_code == 404 and "Målet findes ikke i både 2016 og 2023." in missing.text
