@@ -43,7 +43,16 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     if not path.exists():
         return sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     uri = f"file:{path.resolve()}?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None)
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL database in a folder we cannot write (a read-only data dir): the reader cannot create
+        # the shared-memory file. No writer can write there either, so the file cannot change: read it
+        # as immutable.
+        conn.close()
+        conn = sqlite3.connect(f"{uri}&immutable=1", uri=True, check_same_thread=False, isolation_level=None)
+    return conn
 
 
 @contextmanager

@@ -78,3 +78,32 @@ def test_a_data_dir_that_does_not_exist_is_an_error_not_an_empty_store(tmp_path)
     with pytest.raises(StoreMissing, match="does not exist: check MAALSPOR_DATA_DIR"):
         Store(tmp_path / "dataa" / "maalspor.sqlite3", read_only=True)
     assert not (tmp_path / "dataa").exists()  # nothing was created under the mistyped name
+
+
+def test_a_read_only_data_dir_is_read(tmp_path):
+    """Issue 11: a read-only data dir gave 500 on every page. Run as an unprivileged user (root may write
+    anywhere), with the system's Python 3.11 (the store needs only the standard library)."""
+    import shutil
+    import tempfile
+
+    python = Path("/usr/bin/python3.11")
+    if os.geteuid() != 0 or shutil.which("runuser") is None or not python.exists():
+        pytest.skip("needs root, runuser and /usr/bin/python3.11 to read as an unprivileged user")
+    data = Path(tempfile.mkdtemp(prefix="maalspor-ro-"))
+    try:
+        data.chmod(0o755)  # readable by everyone, writable by root only
+        writer = Store(data / "maalspor.sqlite3")
+        writer.replace_lineage([], COMMITTED, [])
+        writer.close()
+        assert not (data / "maalspor.sqlite3-shm").exists()  # the writer closed: no shared-memory file
+        script = f"import sys; sys.path.insert(0, {str(REPO)!r}); from index.store.sqlite import Store; "
+        script += (
+            f"print(Store(__import__('pathlib').Path({str(data / 'maalspor.sqlite3')!r}), read_only=True).threads())"
+        )
+        read = subprocess.run(
+            ["runuser", "-u", "nobody", "--", str(python), "-c", script], capture_output=True, text=True, timeout=60
+        )
+        assert read.returncode == 0, read.stderr
+        assert read.stdout.strip() == repr(COMMITTED)
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
