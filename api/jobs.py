@@ -71,11 +71,11 @@ class JobBoard:
 
     def _run(self, job: Job, paths: list[Path]) -> None:
         from index.store.pipeline import ingest_paths  # the parsers load spaCy: only when a job runs
-        from index.store.sqlite import Store
+        from index.store.sqlite import open_store
 
         job.state = "kører"
-        try:
-            store = Store(self._settings.sqlite_path)
+        try:  # the store as `maalspor ingest` opens it (SQLite or PostgreSQL, originals under the data dir)
+            store = open_store(self._settings.database_url, data_dir=self._settings.data_dir)
             try:
                 report = ingest_paths(paths, store, progress=lambda files: self._counting(job, files))
             finally:
