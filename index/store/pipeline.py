@@ -26,8 +26,6 @@ from maalspor.config import load_settings
 from maalspor.model import IngestError, ParsedDocument
 from nlp.parse import parse
 
-__all__ = ["IngestReport", "expand_paths", "ingest_file", "ingest_paths", "relink"]
-
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files named directly, plus the supported files inside named directories (sorted, not recursive).

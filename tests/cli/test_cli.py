@@ -8,6 +8,7 @@ import pytest
 
 from cli.main import main
 from tests.conftest import CORPUS
+from tests.index.postgres_server import postgres_server, postgres_url  # noqa: F401 - fixtures
 
 GOAL_FIELDS = {
     "id",
@@ -202,7 +203,8 @@ def test_readers_on_a_mistyped_data_dir_fail_and_create_nothing(tmp_path, monkey
     assert not (tmp_path / "dtaa").exists()
 
 
-def test_two_concurrent_ingests_give_the_store_of_one(tmp_path):
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_two_concurrent_ingests_give_the_store_of_one(engine, tmp_path, request):
     """Issue 11: two `maalspor ingest` runs on one data dir gave 9 documents / 79 goals instead of 8 / 71.
     The 2022 plan and its second conversion must become one document however the runs interleave."""
     import subprocess
@@ -214,6 +216,8 @@ def test_two_concurrent_ingests_give_the_store_of_one(tmp_path):
         shutil.copy(CORPUS / name, folder / name)
     env = {**os.environ, "MAALSPOR_DATA_DIR": str(tmp_path / "data")}
     env.pop("MAALSPOR_DATABASE_URL", None)
+    if engine == "postgresql":
+        env["MAALSPOR_DATABASE_URL"] = request.getfixturevalue("postgres_url")
     command = [sys.executable, "-m", "cli.main", "ingest", "--report", "json", str(folder)]
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for _ in range(2)]
     reports = [json.loads(run.communicate(timeout=300)[0]) for run in runs]
