@@ -1,9 +1,10 @@
-"""Upload jobs: files saved under the data dir and ingested in a background thread through the same pipeline
-(writer lock, limits, per-file report) as `maalspor ingest`, with progress a page can poll."""
+"""Upload jobs: files saved under the data dir until a background thread has ingested them through the same
+pipeline (writer lock, limits, per-file report) as `maalspor ingest`, with progress a page can poll."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
@@ -80,6 +81,8 @@ class JobBoard:
                 report = ingest_paths(paths, store, progress=lambda files: self._counting(job, files))
             finally:
                 store.close()
+                # the ingest keeps its own read-only copy of each file it stored (index.store.originals)
+                shutil.rmtree(paths[0].parent, ignore_errors=True)
         except Exception as err:  # the job page must say why, the server must go on
             job.state, job.summary = "fejlet", f"{type(err).__name__}: {err}"
             return

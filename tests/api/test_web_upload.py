@@ -62,6 +62,7 @@ def test_upload_with_the_key_ingests_in_the_background_and_reports_per_file(tmp_
     assert (job["report"][0]["items"], job["report"][0]["decisions"]) == (7, 7)
     assert job["report"][1]["message"].startswith("tom.pdf:")
     assert job["summary"] == "1 indlæst, 0 anden udgave, 0 uændret, 1 fejlet"
+    assert list((tmp_path / "uploads").iterdir()) == []  # the store keeps the original, the upload copy goes
     decisions = client.get("/decisions.json").json()
     assert len(decisions) == 7 and decisions[0]["committee"] == "Beskæftigelses- og Integrationsudvalget"
     page = client.get(response.json()["status"], headers={"Accept": "text/html"}).text
