@@ -152,44 +152,106 @@ def answer_new(question: Question, material: Material, searcher=None) -> Answer:
     named = sorted(set(question.years))
     if not named:
         return no_evidence(question, "hvilket år der menes", "which year is meant")
-    later = named[-1]
-    earlier = named[0] if len(named) >= 2 else max((y for y in material.plan_years() if y < later), default=None)
-    if earlier is None:
+    statements: list[Statement] = []
+    goal_ids: list[str] = []
+    by_municipality = _plan_years_by_municipality(question, material)
+    for municipality, years in by_municipality.items():
+        later = named[-1]
+        earlier = named[0] if len(named) >= 2 else max((y for y in years if y < later), default=None)
+        if later not in years or earlier is None or earlier == later:
+            continue
+        carried = _continued_from(later, earlier, material)
+        goals = _goals_of(question, material, municipality, later)
+        new = [g for g in goals if g.id not in carried]
+        answer = _goal_list(
+            question,
+            new,
+            f"nye mål i {later} i forhold til {earlier}",
+            f"new goals in {later} against {earlier}",
+            goals,
+        )
+        statements += _labelled(answer.statements, municipality if len(by_municipality) > 1 else "")
+        goal_ids += answer.goals
+    if not statements:
         return no_evidence(
             question,
-            f"nogen plan før {later}, så det kan ikke ses, hvilke mål der er nye",
-            f"any plan before {later}, so it cannot tell which goals are new",
+            f"to planår at sammenligne for {year_list(question, named)}",
+            f"two plan years to compare for {year_list(question, named)}",
         )
-    carried = {i for t in material.threads if earlier in t.goals_by_year for i in t.goals_by_year.get(later, [])}
-    new = [g for g in material.goals.values() if g.plan_year == later and g.id not in carried]
-    return _goal_list(
-        question, new, f"nye mål i {later} i forhold til {earlier}", f"new goals in {later} against {earlier}"
-    )
+    return Answer(question, statements, goals=goal_ids)
 
 
 def answer_dropped(question: Question, material: Material, searcher=None) -> Answer:
-    if material.goal_terms(question):  # about one topic: that goal's years, or nothing when no goal is about it
+    if material.goal_terms(question):  # about one topic: its last year, or nothing when no goal is about it
         return answer_last(question, material, searcher)
-    pair = _year_pair(question, material)
-    if pair is None:
+    named = sorted(set(question.years))
+    if not named:
         return no_evidence(question, "hvilket år der menes", "which year is meant")
-    earlier, later = pair
-    if later is None:
+    statements: list[Statement] = []
+    goal_ids: list[str] = []
+    by_municipality = _plan_years_by_municipality(question, material)
+    for municipality, years in by_municipality.items():
+        earlier = named[0]
+        later = named[-1] if len(named) >= 2 else min((y for y in years if y > earlier), default=None)
+        if earlier not in years or later is None or earlier == later:
+            continue
+        carried = _continued_from(earlier, later, material)
+        goals = _goals_of(question, material, municipality, earlier)
+        dropped = [g for g in goals if g.id not in carried]
+        answer = _goal_list(
+            question,
+            dropped,
+            f"mål fra {earlier}, som ikke findes i {later}",
+            f"goals of {earlier} not in {later}",
+            goals,
+        )
+        statements += _labelled(answer.statements, municipality if len(by_municipality) > 1 else "")
+        goal_ids += answer.goals
+    if not statements:
         return no_evidence(
             question,
-            f"nogen plan efter {earlier}, så det kan ikke ses, hvilke mål der udgik",
-            f"any plan after {earlier}, so it cannot tell which goals were dropped",
+            f"nogen plan efter {named[0]}, så det kan ikke ses, hvilke mål der udgik",
+            f"any plan after {named[0]}, so it cannot tell which goals were dropped",
         )
-    carried = _continued_from(earlier, later, material)
-    dropped = [g for g in material.goals.values() if g.plan_year == earlier and g.id not in carried]
-    return _goal_list(
-        question, dropped, f"mål fra {earlier}, som ikke findes i {later}", f"goals of {earlier} not in {later}"
-    )
+    return Answer(question, statements, goals=goal_ids)
 
 
-def _goal_list(question: Question, goals: list[Goal], danish: str, english: str) -> Answer:
+def _plan_years_by_municipality(question: Question, material: Material) -> dict[str, list[int]]:
+    """Each municipality in scope and the plan years it has goals for (plans compare within one municipality)."""
+    years: dict[str, set[int]] = {}
+    for goal in material.goals.values():
+        if material.in_scope(question, goal.document_id):
+            municipality = material.documents[goal.document_id].municipality or ""
+            years.setdefault(municipality, set()).add(goal.plan_year)
+    return {municipality: sorted(found) for municipality, found in years.items()}
+
+
+def _goals_of(question: Question, material: Material, municipality: str, year: int) -> list[Goal]:
+    return [
+        g
+        for g in material.goals.values()
+        if g.plan_year == year
+        and (material.documents[g.document_id].municipality or "") == municipality
+        and material.in_scope(question, g.document_id)
+    ]
+
+
+def _labelled(statements: list[Statement], municipality: str) -> list[Statement]:
+    """The first statement of a municipality's list says whose plans it compares."""
+    if statements and municipality:
+        statements[0].text = f"{municipality}: {statements[0].text}"
+    return statements
+
+
+def _goal_list(
+    question: Question, goals: list[Goal], danish: str, english: str, compared: list[Goal] | None = None
+) -> Answer:
+    """The listed goals, one statement each; none: say so, citing the `compared` goals that all recur."""
     if not goals:
-        return Answer(question, [Statement(say(question, f"Der er ingen {danish}.", f"There are no {english}."), [])])
+        cited = [c for goal in compared or [] for c in goal.citations[-1:]]
+        return Answer(
+            question, [Statement(say(question, f"Der er ingen {danish}.", f"There are no {english}."), cited)]
+        )
     heading = Statement(say(question, f"{len(goals)} {danish}:", f"{len(goals)} {english}:"), [])
     statements = [heading] + [
         Statement(
