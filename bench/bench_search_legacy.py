@@ -13,20 +13,20 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-
-import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from index.search.chunks import Chunk  # noqa: E402
-from index.search.lexical import LexicalScores  # noqa: E402
+from index.search.lexical import LexicalScores, fingerprint  # noqa: E402
 
 LEGACY_COMMIT = "60619b9"
 
 
+@lru_cache(maxsize=1)
 def _legacy_module() -> ModuleType:
     source = subprocess.run(
         ["git", "show", f"{LEGACY_COMMIT}:index/search/lexical.py"], cwd=REPO, capture_output=True, check=True
@@ -36,18 +36,19 @@ def _legacy_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("legacy_lexical", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
 class LegacyKeywordIndex:
-    """The old index behind the new interface: scores for every chunk, by chunk id."""
+    """The old index behind the new interface (scores for every chunk, in chunk order)."""
 
     def __init__(self, chunks: Sequence[Chunk]) -> None:
-        self.chunk_ids = [chunk.id for chunk in chunks]
-        self.index = _legacy_module().LexicalIndex([chunk.indexed_text for chunk in chunks])
+        texts = [chunk.indexed_text for chunk in chunks]
+        self.fingerprint = fingerprint([chunk.id for chunk in chunks], texts)
+        self.index = _legacy_module().LexicalIndex(texts)
 
     def scores(self, query: str) -> LexicalScores:
         scores = self.index.scores(query)
-        matched = np.flatnonzero((scores.bm25 > 0) | (scores.ngram > 0))
-        return LexicalScores([self.chunk_ids[row] for row in matched], scores.bm25[matched], scores.ngram[matched])
+        return LexicalScores(self.fingerprint, scores.bm25, scores.ngram)

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from index.search.chunks import Chunk, chunks_for_document
-from index.search.lexical import KeywordIndex, sync_keyword_index
+from index.search.lexical import KeywordIndex, fingerprint, sync_keyword_index
 from index.search.vectors import VectorIndex
 from index.store.sqlite import Store
 from maalspor.config import Settings, load_settings
@@ -92,11 +92,13 @@ class HybridSearcher:
     embed_query: EmbedQuery
     weights: FusionWeights = DEFAULT_WEIGHTS
     _positions: dict[str, int] = field(init=False, repr=False)
+    _fingerprint: str = field(init=False, repr=False)
     _baseline_sample: np.ndarray = field(init=False, repr=False)
     _columns: dict[str, np.ndarray] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._positions = {chunk.id: position for position, chunk in enumerate(self.chunks)}
+        self._fingerprint = fingerprint([chunk.id for chunk in self.chunks], [c.indexed_text for c in self.chunks])
         self._baseline_sample = self._sample_embeddings()
         # Filter columns as arrays: a filter over 100k chunks is a few vectorised comparisons.
         self._columns = {
@@ -148,16 +150,13 @@ class HybridSearcher:
         ]
 
     def _lexical_scores(self, query: str) -> tuple[np.ndarray, np.ndarray]:
-        """bm25 and n-gram score per chunk position; chunks the keyword index does not know score 0
-        (an index written after this searcher was opened may hold chunks it has never seen)."""
+        """bm25 and n-gram score per chunk position. A keyword index rebuilt from other chunks since
+        this searcher opened scores nothing: its rows are not these positions (dense search still
+        answers until the searcher is reopened on the new index)."""
         scores = self.lexical.scores(query)
-        positions = np.array([self._positions.get(chunk_id, -1) for chunk_id in scores.chunk_ids], dtype=np.intp)
-        known = positions >= 0
-        bm25 = np.zeros(len(self.chunks), dtype=np.float32)
-        ngram = np.zeros(len(self.chunks), dtype=np.float32)
-        bm25[positions[known]] = scores.bm25[known]
-        ngram[positions[known]] = scores.ngram[known]
-        return bm25, ngram
+        if scores.fingerprint != self._fingerprint:
+            return np.zeros(len(self.chunks), dtype=np.float32), np.zeros(len(self.chunks), dtype=np.float32)
+        return scores.bm25, scores.ngram
 
     def allowed(self, filters: SearchFilters) -> np.ndarray:
         """Which chunks pass the filters (a boolean per chunk)."""

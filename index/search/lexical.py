@@ -16,14 +16,16 @@ are divided by that maximum, so they lie in [0, 1] and mean the same for every q
 fuses them with cosines and applies one floor); a word no chunk holds counts in the maximum with
 FTS5's idf for a word in no document, so a query matching half its words scores about half.
 
-The file is written whole under a temporary name and renamed into place; a reader opens it
-read-only for each query, so it always sees one complete index, the newest one.
+Rows are the chunks' positions in the list the index was built from, and the file records that
+list's fingerprint: scores come back as one array per signal, in that order, with the fingerprint,
+so a reader holding another list (an index rebuilt since it opened) can tell. The file is written
+whole under a temporary name and renamed into place; a reader opens it read-only for each query,
+so it always sees one complete index, the newest one.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import os
 import re
@@ -45,7 +47,6 @@ BM25_K1 = 1.2  # FTS5's bm25() constants (k1, b = 0.75), fixed in SQLite
 MIN_GRAM_WORD = 3  # the trigram tokenizer matches nothing shorter
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SCHEMA = """
-CREATE TABLE chunks (row INTEGER PRIMARY KEY, chunk_id TEXT NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE stems USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE grams USING fts5(body, tokenize = 'trigram');
@@ -54,9 +55,9 @@ CREATE VIRTUAL TABLE grams USING fts5(body, tokenize = 'trigram');
 
 @dataclass(frozen=True)
 class LexicalScores:
-    """Scores of the chunks matching any query word (chunks matching none score 0 on both)."""
+    """Scores per chunk, in the order of the chunks the index was built from (0: no query word)."""
 
-    chunk_ids: list[str]
+    fingerprint: str  # of those chunks (`fingerprint`): a reader checks it is the list it holds
     bm25: np.ndarray  # stems, in [0, 1]
     ngram: np.ndarray  # trigram substrings, in [0, 1]
 
@@ -104,7 +105,6 @@ def build_keyword_index(path: Path, chunks: Sequence[Chunk]) -> KeywordIndex:
     with closing(sqlite3.connect(staging)) as connection:
         connection.executescript(_SCHEMA)
         token_lists = [words(text) for text in texts]
-        connection.executemany("INSERT INTO chunks VALUES (?, ?)", enumerate(ids))
         rows = ((row, " ".join(stems(tokens))) for row, tokens in enumerate(token_lists))
         connection.executemany("INSERT INTO stems (rowid, body) VALUES (?, ?)", rows)
         rows = ((row, " ".join(tokens)) for row, tokens in enumerate(token_lists))
@@ -151,34 +151,27 @@ class KeywordIndex:
         tokens = list(dict.fromkeys(words(query)))
         with self._connection() as connection:
             size = int(_meta(connection, "size"))
-            stem_scores = _scaled_bm25(connection, "stems", list(dict.fromkeys(stems(tokens))), size)
-            gram_scores = _scaled_bm25(connection, "grams", [t for t in tokens if len(t) >= MIN_GRAM_WORD], size)
-            rows = sorted(stem_scores.keys() | gram_scores.keys())
-            chunk_ids = _chunk_ids(connection, rows)
-        return LexicalScores(
-            chunk_ids=chunk_ids,
-            bm25=np.array([stem_scores.get(row, 0.0) for row in rows], dtype=np.float32),
-            ngram=np.array([gram_scores.get(row, 0.0) for row in rows], dtype=np.float32),
-        )
+            return LexicalScores(
+                fingerprint=_meta(connection, "fingerprint"),
+                bm25=_scaled_bm25(connection, "stems", list(dict.fromkeys(stems(tokens))), size),
+                ngram=_scaled_bm25(connection, "grams", [t for t in tokens if len(t) >= MIN_GRAM_WORD], size),
+            )
 
 
-def _scaled_bm25(connection: sqlite3.Connection, table: str, terms: list[str], size: int) -> dict[int, float]:
-    """Row -> the query's bm25 in `table` divided by its maximum (see the module docstring)."""
-    totals: dict[int, float] = {}
+def _scaled_bm25(connection: sqlite3.Connection, table: str, terms: list[str], size: int) -> np.ndarray:
+    """Per row, the query's bm25 in `table` divided by its maximum (see the module docstring)."""
+    totals = np.zeros(size, dtype=np.float64)
     idf_sum = 0.0
     for term in terms:
         phrase = '"' + term.replace('"', '""') + '"'
         # bm25() is negative, better matches lower: negated here
-        matches = connection.execute(
-            f"SELECT rowid, -bm25({table}) FROM {table} WHERE {table} MATCH ?", (phrase,)
-        ).fetchall()
-        idf_sum += _fts5_idf(size, len(matches))
-        for row, score in matches:
-            totals[row] = totals.get(row, 0.0) + score
-    if not totals:
-        return {}
-    best_possible = (BM25_K1 + 1) * idf_sum
-    return {row: score / best_possible for row, score in totals.items()}
+        matches = connection.execute(f"SELECT rowid, -bm25({table}) FROM {table} WHERE {table} MATCH ?", (phrase,))
+        rows_and_scores = np.array(matches.fetchall(), dtype=np.float64).reshape(-1, 2)
+        idf_sum += _fts5_idf(size, len(rows_and_scores))
+        totals[rows_and_scores[:, 0].astype(np.intp)] += rows_and_scores[:, 1]  # rows are unique per term
+    if idf_sum == 0:
+        return totals.astype(np.float32)
+    return (totals / ((BM25_K1 + 1) * idf_sum)).astype(np.float32)
 
 
 def _meta(connection: sqlite3.Connection, key: str) -> str:
@@ -189,14 +182,3 @@ def _fts5_idf(size: int, matching: int) -> float:
     # SQLite's fts5_bm25 idf: log((N - n + 0.5) / (n + 0.5)), raised to 1e-6 where that is <= 0
     idf = math.log((size - matching + 0.5) / (matching + 0.5))
     return idf if idf > 0 else 1e-6
-
-
-def _chunk_ids(connection: sqlite3.Connection, rows: list[int]) -> list[str]:
-    if not rows:
-        return []
-    found = dict(
-        connection.execute(
-            "SELECT row, chunk_id FROM chunks WHERE row IN (SELECT value FROM json_each(?))", (json.dumps(rows),)
-        ).fetchall()
-    )
-    return [found[row] for row in rows]

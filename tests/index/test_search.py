@@ -175,3 +175,12 @@ def test_real_model_english_query_and_nonsense(real_searcher):
     for nonsense in DEV_QUESTIONS["nonsense"]:
         assert real_searcher.search(nonsense) == [], nonsense
     assert DEFAULT_WEIGHTS.floor > 0
+
+
+def test_a_keyword_index_of_other_chunks_is_ignored_not_misread(fake_searcher, tmp_path):
+    """Rows of an index rebuilt from another chunk list are not this searcher's positions."""
+    from dataclasses import replace
+
+    stale = replace(fake_searcher, lexical=build_keyword_index(tmp_path / "keywords.sqlite3", CHUNKS[::-1]))
+    assert not any(signals.bm25 or signals.ngram for signals in stale.candidates("sprogskolen", SearchFilters(), 0.15))
+    assert _ids(stale.search("danskundervisning sprogskolen")) == ["doc-2022:chunk-4"]  # dense still answers
