@@ -98,15 +98,15 @@ class SourceNamer:
         return self._documents.get(document_id or "")
 
     def item_number(self, document: Document, citation: dict) -> str | None:
-        """The agenda item of a meeting whose lines hold the cited line (the last item starting at or before it)."""
+        """The agenda item of a meeting whose cited lines hold the citation's first line; None outside every
+        item (the meeting's header, attachments printed after the items)."""
         if document.kind != DocKind.MINUTES:
             return None
         if document.id not in self._items:
             self._items[document.id] = self._store.items(document.id, include_embedded=False)
         cited = (citation.get("page") or 0, citation["line_start"])
-        starts = [(_start(item), item.number) for item in self._items[document.id] if item.citations]
-        before = [(start, number) for start, number in starts if start <= cited]
-        return max(before)[1] if before else None
+        holding = [item for item in self._items[document.id] if item.citations and _holds(item, cited)]
+        return holding[-1].number if holding else None
 
     def __call__(self, citation: dict) -> SourceRef:
         document = self.document(citation.get("document_id"))
@@ -122,9 +122,13 @@ class SourceNamer:
         )
 
 
-def _start(item: AgendaItem) -> tuple[int, int]:
-    first = item.citations[0]
-    return (first.page or 0, first.line_start)
+def _holds(item: AgendaItem, position: tuple[int, int]) -> bool:
+    """Whether (page, line) lies between the first and the last line the item and its decisions cite (an item's
+    own citations may name its heading only, its decision pages later)."""
+    citations = [*item.citations, *(c for decision in item.decisions for c in decision.citations)]
+    starts = [(c.page or 0, c.line_start) for c in citations]
+    ends = [(c.page or 0, c.line_end) for c in citations]
+    return min(starts) <= position <= max(ends)
 
 
 def source_view_url(citation: dict) -> str:

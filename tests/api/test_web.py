@@ -119,6 +119,8 @@ def test_thread_page_compares_two_chosen_years_side_by_side(client):
     side_by_side = html[html.index('<div class="side-by-side">') : html.index("Ordlyden fra 2015 til 2023")]
     assert "<h3>2015</h3>" in side_by_side and "<h3>2023</h3>" in side_by_side
     assert "<strong>Ministermål 1</strong>" in side_by_side
+    # the 2015 plan is printed after the meeting's last item: cited by its lines, not as an agenda item
+    assert ">EBU 09.09.2014, l. 1009–1011</a>" in side_by_side
     assert (
         "<li>09.09.2014: Beskæftigelsesplan 2015 - endeligt udkast og med høringssvar — godkender planen, anbefalet"
         in html
