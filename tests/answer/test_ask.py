@@ -260,3 +260,11 @@ def test_a_question_the_cues_resolve_never_opens_search(store):
 
     result = answer_question("Hvem var fraværende den 9. september 2014?", store, open_search)
     assert result.evidence and result.record()["kind"] == "absent"
+
+
+def test_no_new_goals_cites_the_goals_that_recur(client, store):
+    answer = ask(client, "Kom der nye mål til i 2023?")
+    assert answer["answer"] == "Der er ingen nye mål i 2023 i forhold til 2022."
+    assert {c["source_file"] for c in answer["citations"]} == {"001_66e873449e3ce21a.txt"}  # the 2023 plan
+    assert len(answer["citations"]) == 7  # its seven goals, all carried over from 2022
+    assert_quotes_match_source(answer, store)
