@@ -177,7 +177,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
 }
 
 # Narrow before broad: an absence or attachment question also names a meeting or an item; a 'why'
-# question often says 'ændret'; 'new' and 'dropped' mention goals and years, like an overview.
+# question often says 'ændret'; 'new' and 'dropped' mention goals and years, like an overview; a count
+# ('hvor mange punkter var der på dagsordenen') is an overview, not an agenda history.
 INTENT_ORDER: tuple[str, ...] = (
     "absent",
     "attachments",
@@ -188,10 +189,10 @@ INTENT_ORDER: tuple[str, ...] = (
     "unchanged",
     "last",
     "change",
+    "overview",
     "decision",
     "history",
     "status",
-    "overview",
 )
 
 # Phrases naming a span of years: (pattern, which bound each year group sets). A single bound:

@@ -38,7 +38,7 @@ GOAL_KINDS = {
     "national": "ministermål",
     "ministerial": "ministermål",
 }
-GOAL_KIND_ENGLISH = {"følgemål": "follow-up goals", "ministermål": "ministerial goals"}
+GOAL_KIND_ENGLISH = {"følgemål": "følgemål (follow-up goals)", "ministermål": "ministermål (ministerial goals)"}
 # A question about which plan years the material holds.
 _ABOUT_PLAN_YEARS = re.compile(r"\b(planår|plan years?|hvilke år|which years)\b", re.I)
 SEARCH_HITS_IN_ANSWER = 3
@@ -61,7 +61,7 @@ def answer_overview(question: Question, material: Material, searcher=None) -> An
     in_years = [
         g for g in material.goals.values() if g.plan_year in years and material.in_scope(question, g.document_id)
     ]
-    goals = [g for g in in_years if not kind or g.number.startswith(kind)] or in_years
+    goals = _distinct([g for g in in_years if not kind or g.number.startswith(kind)] or in_years, material)
     if material.goal_terms(question) and (topical := material.resolve_goals(question)):
         goals = [g for g in goals if g in topical] or goals
     if not goals:
@@ -71,6 +71,22 @@ def answer_overview(question: Question, material: Material, searcher=None) -> An
     for year in sorted({g.plan_year for g in goals}):
         statements += _goal_count(question, year, [g for g in goals if g.plan_year == year], counted)
     return Answer(question, statements, goals=[g.id for g in goals])
+
+
+def _distinct(goals: list[Goal], material: Material) -> list[Goal]:
+    """One goal per municipality, plan year and wording: minutes often reprint the same goal list."""
+    seen: set[tuple[str | None, int, str]] = set()
+    kept = []
+    for goal in goals:
+        key = (
+            material.documents[goal.document_id].municipality,
+            goal.plan_year,
+            " ".join(goal.wording.lower().split()),
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(goal)
+    return kept
 
 
 def _plan_years(question: Question, material: Material) -> Answer:
