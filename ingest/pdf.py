@@ -96,7 +96,7 @@ def read_pdf(path: Path, ocr_max_pages: int | None = None) -> SourceDocument:
 def _extract_pages(raw: bytes, name: str) -> list[list[PlacedLine]]:
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:  # parse the very bytes that were hashed
-            return [_page_lines(page, number) for number, page in enumerate(pdf.pages, start=1)]
+            return [_closed_page_lines(page, number) for number, page in enumerate(pdf.pages, start=1)]
     except PdfminerException as err:
         raise IngestError(f"{name}: {_pdf_problem(err.args[0] if err.args else err)}") from err
     except (PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError) as err:
@@ -158,6 +158,15 @@ def _pdf_problem(cause: object) -> str:
     if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
         return "encrypted (password-protected) PDF; save an unprotected copy first"
     return f"damaged PDF, cannot be read ({type(cause).__name__}: {str(cause)[:80]})"
+
+
+def _closed_page_lines(page: pdfplumber.page.Page, number: int) -> list[PlacedLine]:
+    """The page's lines, its parsed layout then dropped: pdfplumber keeps every page's objects (and a
+    text map cache that holds every page) until closed, which made memory grow ~6 MB per page."""
+    try:
+        return _page_lines(page, number)
+    finally:
+        page.close()
 
 
 def _page_lines(page: pdfplumber.page.Page, number: int) -> list[PlacedLine]:

@@ -5,11 +5,19 @@ already stored (the same file unchanged, or a copy elsewhere) are skipped. A sec
 document already stored is recorded as a rendition, not a new document; which rendition carries the
 records does not depend on the order (index.store.identity). The whole batch holds the writer lock,
 so concurrent ingests of one data dir give the store one ingest would.
+
+Parallel ingest (`jobs` > 1): reading, normalising and parsing are pure, so worker processes do them
+ahead of the writer; this process alone touches the store and saves the files in their given order, so
+the store is the one a serial ingest gives. A worker parses under the file's bare name; where the store
+names the file otherwise (the same name in another folder) the writer parses it again under that name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from index.lineage.links import OVERRIDES_FILE_NAME, link_goals, load_overrides
@@ -51,26 +59,60 @@ def ingest_paths(
     store: Store,
     progress: Callable[[Iterable], Iterable] = iter,
     overrides_path: Path | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
     """Ingest the files, then re-link all goals of the store (links depend on every plan year).
 
-    overrides_path defaults to the MAALSPOR_LINK_OVERRIDES setting."""
+    overrides_path defaults to the MAALSPOR_LINK_OVERRIDES setting; `jobs` processes parse ahead."""
     report = IngestReport()
+    files = expand_paths(paths)
     with store.writing():
-        for path in progress(expand_paths(paths)):
-            report.files.append(_ingest_reporting_failure(path, store))
+        for path, prepared in progress(_prepared(files, jobs)):
+            report.files.append(_ingest_reporting_failure(path, store, prepared))
         relink(store, overrides_path or load_settings().link_overrides)
     return report
 
 
-def _ingest_reporting_failure(path: Path, store: Store) -> FileReport:
+# What a worker hands the writer: the file parsed under its bare name, or the report of its failure.
+Prepared = ParsedDocument | FileReport | None
+
+
+def _prepared(files: list[Path], jobs: int) -> Iterator[tuple[Path, Prepared]]:
+    """Each file with its parse from a worker process, in the files' order (None: the writer parses)."""
+    if jobs <= 1 or len(files) <= 1:
+        yield from ((path, None) for path in files)
+        return
+    # spawn: the workers must not inherit the writer's open database connection and lock
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque[tuple[Path, Future[Prepared]]] = deque()
+        for path in files:
+            pending.append((path, pool.submit(prepare_file, path)))
+            if len(pending) > 2 * jobs:  # bounded look-ahead: parsed documents wait in memory for the writer
+                done_path, future = pending.popleft()
+                yield done_path, future.result()
+        yield from ((path, future.result()) for path, future in pending)
+
+
+def prepare_file(path: Path) -> Prepared:
+    """In a worker: the file parsed under its bare name, or its failure report."""
     try:
-        return ingest_file(path, store)
-    except IngestError as err:
+        return parse_file(path, path.name)
+    except Exception as err:  # noqa: BLE001 - reported by the writer, in the file's turn
+        return _failure(path, err)
+
+
+def _ingest_reporting_failure(path: Path, store: Store, prepared: Prepared = None) -> FileReport:
+    try:
+        return ingest_file(path, store, prepared)
+    except Exception as err:  # noqa: BLE001 - a parser bug must not stop the batch nor leave half a document
+        return _failure(path, err)
+
+
+def _failure(path: Path, err: Exception) -> FileReport:
+    if isinstance(err, IngestError):
         return FileReport(path=str(path), outcome=FileOutcome.FAILED, message=str(err))
-    except Exception as err:  # a parser bug must not stop the batch nor leave half a document
-        message = f"{path.name}: internal error while parsing ({type(err).__name__}: {err})"
-        return FileReport(path=str(path), outcome=FileOutcome.FAILED, message=message)
+    message = f"{path.name}: internal error while parsing ({type(err).__name__}: {err})"
+    return FileReport(path=str(path), outcome=FileOutcome.FAILED, message=message)
 
 
 def relink(store: Store, overrides_path: Path) -> None:
@@ -84,8 +126,9 @@ def relink(store: Store, overrides_path: Path) -> None:
     store.replace_lineage(links, threads, plan_links)
 
 
-def ingest_file(path: Path, store: Store) -> FileReport:
-    """Ingest one file (raises IngestError with one line when it cannot be read)."""
+def ingest_file(path: Path, store: Store, prepared: Prepared = None) -> FileReport:
+    """Ingest one file (raises IngestError with one line when it cannot be read); `prepared` is a
+    worker's parse of it under its bare name, used when the store names the file so too."""
     raw = read_bytes(path)
     digest = content_hash(raw)
     stored = store.source_with_content(digest)
@@ -93,12 +136,21 @@ def ingest_file(path: Path, store: Store) -> FileReport:
         unchanged = stored.origin in (None, str(path.resolve()))
         message = f"{stored.source_file} (unchanged)" if unchanged else f"{path.name} (same as {stored.source_file})"
         return FileReport(str(path), FileOutcome.SKIPPED, message, stored.source_file, stored.document_id)
-    check_page_count(raw, path.name)
+    name = source_name(store, path)
+    if prepared is None or name != path.name:
+        prepared = parse_file(path, name)
+    if isinstance(prepared, FileReport):
+        return prepared
+    keep_original(store.originals_dir, raw, prepared.clean.source.content_hash, name)
+    return _place(prepared, store, str(path.resolve()), str(path))
+
+
+def parse_file(path: Path, name: str) -> ParsedDocument:
+    """Read, normalise and parse one file, the store's `name` for it as its source file (no store needed)."""
+    check_page_count(read_bytes(path), path.name)
     source = read_source(path)
-    source.source_file = source_name(store, path)
-    parsed = identified(parse(normalize(source)))
-    keep_original(store.originals_dir, raw, source.content_hash, source.source_file)
-    return _place(parsed, store, str(path.resolve()), str(path))
+    source.source_file = name
+    return identified(parse(normalize(source)))
 
 
 def _place(parsed: ParsedDocument, store: Store, origin: str, path: str) -> FileReport:

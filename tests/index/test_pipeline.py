@@ -182,3 +182,35 @@ def test_a_document_without_identifying_metadata_is_named_by_its_content(store, 
     [document] = store.documents()
     assert document.kind.value == "other"
     assert document.id == f"notat-{document.content_hash[:8]}"
+
+
+def _store_contents(store: Store) -> tuple:
+    """Everything an ingest decides: documents, their records and the lineage between them."""
+    return (
+        store.documents(),
+        store.goals(),
+        store.items(),
+        [store.sections(document.id) for document in store.documents()],
+        store.links(),
+    )
+
+
+def test_parallel_ingest_gives_the_store_of_a_serial_one(tmp_path):
+    """Two worker processes parse ahead; the same name in two folders makes the writer parse one file again."""
+    other_folder = tmp_path / "2023"
+    other_folder.mkdir()
+    plan_2023 = (CORPUS / "001_66e873449e3ce21a.txt").read_text(encoding="utf-8")
+    (other_folder / "000_74d16ed6cde7bc44.txt").write_text(plan_2023 + "\n", encoding="utf-8")  # not a copy
+    paths = [CORPUS, other_folder]
+    serial, parallel = Store(tmp_path / "serial" / "db.sqlite3"), Store(tmp_path / "parallel" / "db.sqlite3")
+    try:
+        serial_report = ingest_paths(paths, serial)
+        parallel_report = ingest_paths(paths, parallel, jobs=2)
+        assert [(f.outcome, f.message) for f in parallel_report.files] == [
+            (f.outcome, f.message) for f in serial_report.files
+        ]
+        assert "2023/000_74d16ed6cde7bc44.txt" in {f.source_file for f in parallel_report.files}
+        assert _store_contents(parallel) == _store_contents(serial)
+    finally:
+        serial.close()
+        parallel.close()
