@@ -92,24 +92,9 @@ class Material:
         return any(abs(year - y) <= 1 or str(y) in passage.text for y in question.years)
 
     def _passages(self, question: Question, documents: Collection[str] | None) -> list[Passage]:
-        def wanted(document_id: str) -> bool:
-            return (documents is None or document_id in documents) and self.in_scope(question, document_id)
-
-        found: list[Passage] = []
-        for section in self.sections:
-            if wanted(section.document_id):
-                title = self.documents[section.document_id].title or ""
-                found += windows(f"{title} {section.title}", section.text, section.document_id, section.citations)
-        for item in self.items:
-            if wanted(item.document_id):
-                for name in ITEM_TEXT_FIELDS:
-                    text = getattr(item, name)
-                    if text:
-                        found += windows(item.title, text, item.document_id, item.citations)
-                for decision in item.decisions:
-                    heading = f"{item.title} {decision.committee}"
-                    found += windows(heading, decision.text, item.document_id, decision.citations or item.citations)
-        return found
+        by_document = _windows_by_document(self)
+        chosen = by_document if documents is None else {d: by_document.get(d, []) for d in documents}
+        return [p for document_id, found in chosen.items() if self.in_scope(question, document_id) for p in found]
 
     def topic_terms(self, question: Question) -> tuple[str, ...]:
         return _topic_terms(question, self)
@@ -168,6 +153,32 @@ class Material:
 
 
 _RECORDS_CACHE: dict[tuple, tuple] = {}
+# id of a cached sections list -> the windows of its records (cut once while the records stay cached)
+_WINDOWS_CACHE: dict[int, dict[str, list[Passage]]] = {}
+
+
+def _windows_by_document(material: Material) -> dict[str, list[Passage]]:
+    """Every record's running text as windows, per document; kept while the material's records are cached."""
+    key = id(material.sections)
+    cached = any(records[-1] is material.sections for records in _RECORDS_CACHE.values())
+    if cached and key in _WINDOWS_CACHE:
+        return _WINDOWS_CACHE[key]
+    found: dict[str, list[Passage]] = {}
+    for section in material.sections:
+        title = material.documents[section.document_id].title or ""
+        found.setdefault(section.document_id, []).extend(
+            windows(f"{title} {section.title}", section.text, section.document_id, section.citations)
+        )
+    for item in material.items:
+        texts = [(item.title, getattr(item, name), item.citations) for name in ITEM_TEXT_FIELDS]
+        texts += [(f"{item.title} {d.committee}", d.text, d.citations or item.citations) for d in item.decisions]
+        for heading, text, citations in texts:
+            if text:
+                found.setdefault(item.document_id, []).extend(windows(heading, text, item.document_id, citations))
+    if cached:
+        _WINDOWS_CACHE.clear()
+        _WINDOWS_CACHE[key] = found
+    return found
 
 
 def _records(store: Store) -> tuple:
