@@ -122,7 +122,7 @@ def real_searcher(real_settings, real_embedder):
 def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022(tmp_path, real_embedder, store):
     """2019 Mål 6 '40 pct. af flygtninge og familiesammenførte til flygtninge skal være i beskæftigelse ...'
     became 2022 goal 4 'Flere flygtninge og familiesammenførte skal være selvforsørgende' (same aim, new words).
-    Searched among all goals of the corpus, both wordings come up (with følgemål b and the 2023 goal 4)."""
+    Searched among all goals of the corpus, both wordings come up first (with følgemål b and the 2023 goal 4)."""
     from index.search.hybrid import store_chunks
 
     goal_chunks = [c for chunks in store_chunks(store).values() for c in chunks if c.kind == "goal"]
@@ -140,10 +140,13 @@ def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022
     hits = searcher.search("flygtninge og familiesammenførte i job", limit=5)
     minutes_2019 = "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11"
     assert [hit.metadata.get("goal_id") for hit in hits] == [
-        f"{minutes_2019}:goal-2019-foelgemaal-b",
         f"{minutes_2019}:goal-2019-6",
+        f"{minutes_2019}:goal-2019-foelgemaal-b",
         "lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-4",
         "lyngby-taarbaek-beskaeftigelsesplan-2023:goal-2023-4",
+        # 'Alle ledige skal have en værdig sagsbehandling' (0.143, just over the 0.14 floor): shares
+        # only "job" words; int8 embeddings + FTS5 lift it from under the floor, where torch put it
+        "lyngby-taarbaek-beskaeftigelsesplan-2023:goal-2023-2",
     ]
 
 
