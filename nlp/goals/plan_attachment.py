@@ -20,8 +20,9 @@ _FUZZY_RELATED = 70
 def plan_attachment_goals(clean: CleanText, lines: list[Line], labels: list[Label], document: Document) -> list[Goal]:
     goals: list[Goal] = []
     seen: set[str] = set()
+    years = _years_in_effect(lines)
     for label in labels:
-        year = _goals_for_year(lines, label.index)
+        year = years[label.index]
         if year is None or label.number in seen:
             continue
         seen.add(label.number)
@@ -38,11 +39,16 @@ def plan_attachment_goals(clean: CleanText, lines: list[Line], labels: list[Labe
     return goals
 
 
-def _goals_for_year(lines: list[Line], index: int) -> int | None:
-    for line in reversed(lines[:index]):
+def _years_in_effect(lines: list[Line]) -> list[int | None]:
+    """For each line, the year of the last 'Mål for YYYY' heading above it, in one pass (looking back
+    from every label made parsing quadratic in the text's length)."""
+    years: list[int | None] = []
+    year = None
+    for line in lines:
+        years.append(year)
         if match := _GOALS_FOR_YEAR.match(line.text):
-            return int(match.group("year"))
-    return None
+            year = int(match.group("year"))
+    return years
 
 
 def _listed_elsewhere(lines: list[Line], label: Label, wording: str) -> Span | None:
@@ -66,8 +72,9 @@ def _listed_elsewhere(lines: list[Line], label: Label, wording: str) -> Span | N
 def _minister_goals(clean: CleanText, lines: list[Line], document: Document) -> list[Goal]:
     """'Ministerens udmelding på området:' followed by the national goal, once per focus area."""
     goals: list[Goal] = []
+    years = _years_in_effect(lines)
     for index, line in enumerate(lines):
-        year = _goals_for_year(lines, index) if _MINISTER_HEADING.match(line.text) else None
+        year = years[index] if _MINISTER_HEADING.match(line.text) else None
         if year is None:
             continue
         first = next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
