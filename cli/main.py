@@ -16,13 +16,13 @@ DOCUMENT_KINDS = ("plan", "minutes", "other")
 CHUNK_KINDS = ("goal", "decision", "section", "item-field")
 
 COMMANDS_DOC = {
-    "ingest": "maalspor ingest PATH... [--report text|json] — read files/folders into the store (progress bar, per-file counts, summary).",
+    "ingest": "maalspor ingest PATH... [--report text|json] [--jobs N] — read files/folders into the store (progress bar, per-file counts, summary); N processes parse in parallel.",
     "export": "maalspor export documents|goals|decisions|sections|links|threads --format json — print a JSON list.",
     "thread": "maalspor thread GOAL_ID — the goal's history across plan years, with word diffs between years.",
     "index": "maalspor index — embed new and changed documents into the vector index and rebuild the keyword index (progress bar).",
     "search": 'maalspor search "QUERY" [--year 2019] [--kind plan|minutes|goal|decision|section|item-field] [--limit 10] [--format json] — hybrid search with citations.',
     "ask": 'maalspor ask "QUESTION" [--format json] — answer a Danish or English question, with citations.',
-    "serve": "maalspor serve [--host 127.0.0.1] [--port 8000] — the read-only HTTP API (/docs) and Danish web page (/).",
+    "serve": "maalspor serve [--host 127.0.0.1] [--port 8000] [--workers N] — the read-only HTTP API (/docs) and Danish web page (/) in N worker processes.",
 }
 
 
@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help=COMMANDS_DOC["ingest"])
     ingest.add_argument("paths", nargs="+", type=Path)
     ingest.add_argument("--report", choices=("text", "json"), default="text")
+    ingest.add_argument(
+        "--jobs", type=_positive, default=_default_jobs(), help="parsing processes (default: cores - 1)"
+    )
     export = commands.add_parser("export", help=COMMANDS_DOC["export"])
     export.add_argument("kind", choices=EXPORT_KINDS)
     export.add_argument("--format", choices=("json",), default="json")
@@ -52,7 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help=COMMANDS_DOC["serve"])
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=_positive, default=1, help="server processes (each opens the store itself)")
     return parser
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return number
+
+
+def _default_jobs() -> int:
+    """One core stays with the writer (it saves while the others parse); at most 4, as each parsing
+    process holds its own language model (~0.5 GB)."""
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     if args.command == "serve":
-        return run_serve(args.host, args.port, settings)
+        return run_serve(args.host, args.port, settings, args.workers)
     if args.command == "ask":
         return run_ask(args.question, args.format, settings)
     if args.command == "index":
@@ -83,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(settings.database_url, read_only=args.command != "ingest", data_dir=settings.data_dir)
     try:
         if args.command == "ingest":
-            return run_ingest(args.paths, args.report, store, settings)
+            return run_ingest(args.paths, args.report, store, settings, args.jobs)
         if args.command == "thread":
             return run_thread(args.goal_id, store)
         return run_export(args.kind, store)
@@ -91,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
-def run_ingest(paths: list[Path], report_format: str, store, settings: Settings) -> int:
+def run_ingest(paths: list[Path], report_format: str, store, settings: Settings, jobs: int = 1) -> int:
     from tqdm import tqdm
 
     from index.store.pipeline import ingest_paths
@@ -101,6 +118,7 @@ def run_ingest(paths: list[Path], report_format: str, store, settings: Settings)
         store,
         progress=lambda files: tqdm(files, desc="ingest", unit="file", file=sys.stderr),
         overrides_path=settings.link_overrides,
+        jobs=jobs,
     )
     if report_format == "json":
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -242,11 +260,16 @@ def run_ask(question: str, output_format: str, settings: Settings) -> int:
     return 0
 
 
-def run_serve(host: str, port: int, settings: Settings) -> int:
+def run_serve(host: str, port: int, settings: Settings, workers: int = 1) -> int:
+    """One process serves the app built here; several import the app factory each (uvicorn needs it by name,
+    and the workers read the settings from the same environment)."""
     if not settings.data_dir.is_dir():
         raise StoreMissing(f"data directory {settings.data_dir} does not exist: check MAALSPOR_DATA_DIR")
     import uvicorn
 
+    if workers > 1:
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
+        return 0
     from api.app import create_app
 
     uvicorn.run(create_app(settings), host=host, port=port)

@@ -83,7 +83,9 @@ def _prepared(files: list[Path], jobs: int) -> Iterator[tuple[Path, Prepared]]:
         yield from ((path, None) for path in files)
         return
     # spawn: the workers must not inherit the writer's open database connection and lock
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(files)), mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
         pending: deque[tuple[Path, Future[Prepared]]] = deque()
         for path in files:
             pending.append((path, pool.submit(prepare_file, path)))

@@ -231,3 +231,28 @@ def test_two_concurrent_ingests_give_the_store_of_one(engine, tmp_path, request)
         "lyngby-taarbaek-beskaeftigelsesplan-2022": ["004_661df588116e84b5.txt"],
         "lyngby-taarbaek-beskaeftigelsesplan-2023": [],
     }
+
+
+def test_serve_with_workers_hands_uvicorn_the_app_factory_by_name(tmp_path, monkeypatch):
+    """Worker processes cannot share an app object: uvicorn imports the factory in each."""
+    import uvicorn
+
+    monkeypatch.setenv("MAALSPOR_DATA_DIR", str(tmp_path))
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
+    assert main(["serve", "--workers", "3", "--port", "8123"]) == 0
+    [(app, options)] = calls
+    assert app == "api.app:create_app"
+    assert options == {"factory": True, "host": "127.0.0.1", "port": 8123, "workers": 3}
+    from importlib import import_module
+
+    module, name = app.split(":")
+    assert callable(getattr(import_module(module), name))
+
+
+@pytest.mark.parametrize("option", [["ingest", "x", "--jobs", "0"], ["serve", "--workers", "-1"]])
+def test_process_counts_must_be_positive(option, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(option)
+    assert stopped.value.code == 2
+    assert "is not a positive number" in capsys.readouterr().err
