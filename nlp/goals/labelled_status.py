@@ -35,8 +35,9 @@ def labelled_status_goals(clean: CleanText, lines: list[Line], labels: list[Labe
     for row in rows:
         first_rows.setdefault(row.label.number, row)
     # Goals listed without any status value (no measure yet) still belong to the table.
+    table = _table_lines(rows)
     for label in labels:
-        if label.number not in first_rows and _within_table(label, rows):
+        if label.number not in first_rows and label.index in table:
             first_rows[label.number] = _labelled_row(lines, label)
     year = plan_year_before(lines, min(row.label.index for row in rows))
     if year is None:
@@ -109,8 +110,10 @@ def _starts_values(line: Line) -> bool:
     return _is_value_line(line) and (tokens[0] == "-" or any(shared.PCT_TOKEN.fullmatch(token) for token in tokens))
 
 
-def _within_table(label: Label, rows: list[LabelledRow]) -> bool:
-    return rows[0].label.index < label.index < max(row.label.index for row in rows) + 20
+def _table_lines(rows: list[LabelledRow]) -> range:
+    """The lines of the table: after its first row's label up to 20 lines past its last row's label
+    (found once: the last row looked up for every label made long texts parse in quadratic time)."""
+    return range(rows[0].label.index + 1, max(row.label.index for row in rows) + 20)
 
 
 def _same_wording(label: Label, row: LabelledRow) -> bool:
