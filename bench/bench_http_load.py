@@ -1,0 +1,137 @@
+"""HTTP load on a running `maalspor serve`: p50/p95 latency and requests/s at 1, 4 and 20 clients.
+
+    .venv/bin/python bench/bench_http_load.py --data DIR [--workers 1,2] [--clients 1,4,20] [--seconds 10]
+
+DIR is a data dir (MAALSPOR_DATA_DIR); the seed corpus is ingested into it when it holds no store yet
+(run `maalspor index` there first to measure search with its vector index). For each worker count the
+script starts `maalspor serve --workers N` on a free local port, and each client sends, back to back,
+requests of a mix in which no two clients send the same query at once: the home page, a goal list,
+/search and /ask. Figures per path: p50, p95, and the status codes seen (a 5xx is a failure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+MAALSPOR = Path(sys.executable).parent / "maalspor"
+WORDS = ["unge", "uddannelse", "flygtninge", "ledighed", "handicap", "sygedagpenge", "virksomheder", "integration"]
+QUESTIONS = ["Hvilke mål har planen for {}?", "Hvad besluttede udvalget om {}?"]
+
+
+def request_mix(client: int, number: int) -> str:
+    """The client's `number`th request: a path with a query no other client sends at the same moment."""
+    word = WORDS[(client + number) % len(WORDS)]
+    second = WORDS[(client * 3 + number + 1) % len(WORDS)]
+    kind = number % 4
+    if kind == 0:
+        return "/"
+    if kind == 1:
+        return "/goals?" + urllib.parse.urlencode({"limit": 20 + client})
+    if kind == 2:
+        return "/search?" + urllib.parse.urlencode({"q": f"{word} {second}"})
+    return "/ask?" + urllib.parse.urlencode({"q": QUESTIONS[client % len(QUESTIONS)].format(word)})
+
+
+def run_clients(base: str, clients: int, seconds: float) -> dict[str, list[tuple[float, int]]]:
+    """Each client's (latency ms, status) per path kind, `clients` threads for `seconds`."""
+    results: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    lock = threading.Lock()
+    stop_at = time.perf_counter() + seconds
+
+    def client_loop(client: int) -> None:
+        number = 0
+        while time.perf_counter() < stop_at:
+            path = request_mix(client, number)
+            started = time.perf_counter()
+            status = _get(base + path)
+            with lock:
+                results[path.split("?")[0]].append(((time.perf_counter() - started) * 1000, status))
+            number += 1
+
+    threads = [threading.Thread(target=client_loop, args=(client,)) for client in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def _get(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            response.read()
+            return int(response.status)
+    except urllib.error.HTTPError as err:
+        return err.code
+    except OSError:
+        return 0  # connection refused or timed out
+
+
+def report(clients: int, seconds: float, results: dict[str, list[tuple[float, int]]]) -> None:
+    total = sum(len(values) for values in results.values())
+    print(f"  {clients:>2} clients: {total / seconds:6.1f} req/s")
+    for path, values in sorted(results.items()):
+        latencies = [latency for latency, _ in values]
+        p95 = statistics.quantiles(latencies, n=20)[18] if len(latencies) > 1 else latencies[0]
+        codes = ", ".join(f"{code}: {count}" for code, count in sorted(Counter(s for _, s in values).items()))
+        print(
+            f"      {path:8} n={len(values):5d} p50 {statistics.median(latencies):7.1f} ms  p95 {p95:7.1f} ms  [{codes}]"
+        )
+
+
+def serve(data_dir: Path, workers: int) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "MAALSPOR_DATA_DIR": str(data_dir)}
+    command = [str(MAALSPOR), "serve", "--port", str(port), "--workers", str(workers)]
+    server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.perf_counter() + 300
+    while _get(base + "/") != 200:
+        if server.poll() is not None or time.perf_counter() > deadline:
+            raise SystemExit(f"maalspor serve did not start (exit {server.poll()})")
+        time.sleep(0.5)
+    return server, base
+
+
+def ensure_store(data_dir: Path) -> None:
+    if not (data_dir / "maalspor.sqlite3").exists():
+        env = {**os.environ, "MAALSPOR_DATA_DIR": str(data_dir)}
+        subprocess.run([str(MAALSPOR), "ingest", str(REPO / "corpus")], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--clients", default="1,4,20")
+    parser.add_argument("--seconds", type=float, default=10.0)
+    args = parser.parse_args()
+    ensure_store(args.data)
+    for workers in (int(part) for part in args.workers.split(",")):
+        server, base = serve(args.data, workers)
+        print(f"maalspor serve --workers {workers} ({args.data}, {os.cpu_count()} cores)")
+        try:
+            for clients in (int(part) for part in args.clients.split(",")):
+                report(clients, args.seconds, run_clients(base, clients, args.seconds))
+        finally:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()
