@@ -118,10 +118,16 @@ class CitationQuoter:
 
     def record(self, citation: Citation) -> dict:
         """The citation, its quote, and the id of the document holding the source (for links to it)."""
-        quote = "\n".join(line.text for line in self.cited_lines(citation))[:QUOTE_LIMIT]
+        lines = self.cited_lines(citation)
+        quote = "\n".join(line.text for line in lines)[:QUOTE_LIMIT]
         if citation.source_file not in self._document_ids:
             self._document_ids[citation.source_file] = self._store.source_document_id(citation.source_file)
-        return {**asdict(replace(citation, quote=quote)), "document_id": self._document_ids[citation.source_file]}
+        confidences = [line.ocr_confidence for line in lines if line.ocr_confidence is not None]
+        return {
+            **asdict(replace(citation, quote=quote)),
+            "document_id": self._document_ids[citation.source_file],
+            "ocr_confidence": min(confidences) if confidences else None,
+        }
 
     def records(self, citations: list[Citation]) -> list[dict]:
         return [self.record(citation) for citation in citations]

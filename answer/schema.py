@@ -57,6 +57,8 @@ class QuotedCitationRecord(CitationRecord):
     """A citation whose quote is the cited source lines, with the id of the document holding the source."""
 
     document_id: str | None
+    # Lowest OCR confidence (0..1) of the cited lines when any was read by OCR from a scan; null otherwise.
+    ocr_confidence: float | None = None
 
 
 class DocumentRecord(Record):
