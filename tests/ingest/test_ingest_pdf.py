@@ -124,3 +124,26 @@ def test_page_numbers_removed_by_position_only():
     page = [_placed(1, "Antal ledige", 380), body_number, covered_number, _placed(5, "tekst", 760), footer_number]
     page.sort(key=lambda line: line.top)
     assert page_numbers([page], running=set()) == {footer_number}
+
+
+def test_every_page_is_closed_before_the_next_is_read(monkeypatch):
+    """Issue 11: pdfplumber keeps each page's parsed objects until the page is closed (~6 MB a page);
+    closing them all at the end of the file, as it does by itself, made memory grow with the pages."""
+    import pdfplumber
+
+    events: list[tuple[str, int]] = []
+    original_close, original_lines = pdfplumber.page.Page.close, pdfplumber.page.Page.extract_text_lines
+
+    def logging_close(page):
+        events.append(("close", page.page_number))
+        original_close(page)
+
+    def logging_lines(page, **options):
+        events.append(("read", page.page_number))
+        return original_lines(page, **options)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "close", logging_close)
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_text_lines", logging_lines)
+    document = read_pdf(realdoc("ballerup_sfu_referat_2012-12-04.pdf"))
+    pages = range(1, document.page_count + 1)
+    assert events[: 2 * document.page_count] == [(event, page) for page in pages for event in ("read", "close")]
