@@ -12,10 +12,10 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
 from answer.timeline import NotFound
-from api.deps import Searcher, SearcherSlot, default_searcher_factory, search_generation
 from api.errors import error_response, validation_error
 from api.limits import LIMIT_RESPONSES, RequestLimits, without_echoed_input
 from api.routes import ask, decisions, documents, goals, search, threads, topics, web
+from index.search.opening import Searcher, SearcherSlot, default_searcher_factory, search_generation
 from maalspor.config import Settings, load_settings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"

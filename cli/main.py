@@ -150,7 +150,7 @@ EMPTY_STORE = "the store holds no documents: nothing to {}; run `maalspor ingest
 
 def store_is_empty(settings: Settings) -> bool:
     """Raises StoreMissing where the data dir does not exist (a mistyped MAALSPOR_DATA_DIR)."""
-    from api.deps import open_read_only_store
+    from index.store.sqlite import open_read_only_store
 
     store = open_read_only_store(settings)
     try:
@@ -241,11 +241,13 @@ def run_thread(goal_id: str, store) -> int:
 
 def run_ask(question: str, output_format: str, settings: Settings) -> int:
     from answer.engine import ask
-    from api.deps import default_searcher_factory, open_read_only_store
+    from index.search.opening import default_searcher_factory
+    from index.store.sqlite import open_read_only_store
 
     store = open_read_only_store(settings)
     try:
-        answer = ask(question, store, default_searcher_factory(settings)())
+        # uncalled: the model loads only if an answer needs search
+        answer = ask(question, store, default_searcher_factory(settings))
     finally:
         store.close()
     if output_format == "json":

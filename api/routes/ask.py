@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
 from answer.engine import ask
 from answer.schema import AnswerRecord
-from api.deps import Searcher, get_searcher, get_store
+from api.deps import Searcher, get_searcher_opener, get_store
 from api.routes.responses import MALFORMED_BODY
 from index.store.sqlite import Store
 
@@ -22,9 +24,9 @@ class AskRequest(BaseModel):
 def ask_get(
     q: str = Query(..., min_length=1, max_length=500),
     store: Store = Depends(get_store),
-    searcher: Searcher | None = Depends(get_searcher),
+    open_searcher: Callable[[], Searcher | None] = Depends(get_searcher_opener),
 ) -> dict:
-    return ask(q, store, searcher)
+    return ask(q, store, open_searcher)
 
 
 @router.post(
@@ -34,6 +36,8 @@ def ask_get(
     response_model=AnswerRecord,
 )
 def ask_post(
-    body: AskRequest, store: Store = Depends(get_store), searcher: Searcher | None = Depends(get_searcher)
+    body: AskRequest,
+    store: Store = Depends(get_store),
+    open_searcher: Callable[[], Searcher | None] = Depends(get_searcher_opener),
 ) -> dict:
-    return ask(body.q, store, searcher)
+    return ask(body.q, store, open_searcher)

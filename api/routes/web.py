@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -11,7 +12,7 @@ from answer.engine import ask
 from answer.records import thread_record
 from answer.timeline import NotFound, all_threads, compare_years, thread_timeline
 from answer.topics import topic_records
-from api.deps import Searcher, get_searcher
+from api.deps import Searcher, get_searcher_opener
 from api.goal_status import status_sentences
 from api.originals import media_type, original_path, original_url
 from api.pages import Namer, page
@@ -32,10 +33,10 @@ def home(
     store: StoreDep,
     source: Namer,
     q: Annotated[str | None, Query(max_length=500)] = None,
-    searcher: Searcher | None = Depends(get_searcher),
+    open_searcher: Callable[[], Searcher | None] = Depends(get_searcher_opener),
 ):
     threads = [thread_record(t) for t in all_threads(store)]
-    answer = ask(q, store, searcher) if q and q.strip() else None
+    answer = ask(q, store, open_searcher) if q and q.strip() else None
     topics = topic_records(q, store) if q and answer else []
     context = {"q": q or "", "answer": answer, "topics": topics, "threads": threads, "source": source}
     return page(request, "home.html", context)

@@ -15,7 +15,7 @@ from index.store import schema
 from index.store.connection import StoreMissing
 from index.store.database import Database, SqliteDatabase
 from index.store.serialize import from_dict
-from maalspor.config import load_settings, sqlite_path_of
+from maalspor.config import Settings, load_settings, sqlite_path_of
 from maalspor.model import (
     AgendaItem,
     Document,
@@ -48,6 +48,11 @@ def open_store(database_url: str, read_only: bool = False, data_dir: Path | None
         data_dir.mkdir(parents=True, exist_ok=True)
     database = PostgresDatabase(database_url, read_only, schema.create)
     return Store(data_dir / "postgresql", read_only, database=database)
+
+
+def open_read_only_store(settings: Settings) -> Store:
+    """The settings' store for a reader (the server, `ask`, `export`); StoreMissing where it does not exist."""
+    return open_store(settings.database_url, read_only=True, data_dir=settings.data_dir)
 
 
 @dataclass(frozen=True)

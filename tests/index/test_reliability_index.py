@@ -9,7 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.deps import SEARCH_NOT_BUILT, STORE_MISSING, default_searcher_factory
+from api.deps import SEARCH_NOT_BUILT, STORE_MISSING
+from index.search.opening import default_searcher_factory
 from index.store.sqlite import Store
 from maalspor.config import Settings
 
