@@ -29,11 +29,13 @@ ORIGIN = {"ministerial": "ministermål", "local": "lokalt mål"}
 HIT_KIND = {
     "section": "planafsnit",
     "goal": "mål",
+    "status": "status",
     "item-field": "sagsfremstilling",
+    "attachments": "bilag",
     "decision": "beslutning",
 }
 
-DOC_KIND = {"plan": "plan", "minutes": "referat", "other": "andet"}
+DOC_KIND = {"plan": "plan", "minutes": "referat", "agenda": "dagsorden", "other": "andet"}
 
 CONFIDENCE = ((0.8, "sikker sammenkædning"), (0.5, "sandsynlig sammenkædning"), (0.0, "usikker sammenkædning"))
 

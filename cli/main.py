@@ -11,16 +11,18 @@ from pathlib import Path
 from answer.records import EXPORT_KINDS
 from index.store.connection import StoreMissing
 from maalspor.config import Settings, load_settings
+from maalspor.model import DocKind
 
-DOCUMENT_KINDS = ("plan", "minutes", "other")
-CHUNK_KINDS = ("goal", "decision", "section", "item-field")
+DOCUMENT_KINDS = tuple(kind.value for kind in DocKind)
+# the chunk kinds of index/search/chunks.py (not imported: it loads numpy; the CLI starts light)
+CHUNK_KINDS = ("goal", "status", "decision", "section", "item-field", "attachments")
 
 COMMANDS_DOC = {
     "ingest": "maalspor ingest PATH... [--report text|json] [--jobs N] — read files/folders into the store (progress bar, per-file counts, summary); N processes parse in parallel.",
     "export": "maalspor export documents|goals|decisions|sections|links|threads --format json — print a JSON list.",
     "thread": "maalspor thread GOAL_ID — the goal's history across plan years, with word diffs between years.",
     "index": "maalspor index — embed new and changed documents into the vector index and rebuild the keyword index (progress bar).",
-    "search": 'maalspor search "QUERY" [--year 2019] [--kind plan|minutes|goal|decision|section|item-field] [--limit 10] [--format json] — hybrid search with citations.',
+    "search": 'maalspor search "QUERY" [--year 2019] [--kind plan|minutes|agenda|goal|status|decision|section|item-field|attachments] [--limit 10] [--format json] — hybrid search with citations.',
     "ask": 'maalspor ask "QUESTION" [--format json] — answer a Danish or English question, with citations.',
     "serve": "maalspor serve [--host 127.0.0.1] [--port 8000] [--workers N] — the read-only HTTP API (/docs) and Danish web page (/) in N worker processes.",
 }
