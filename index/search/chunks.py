@@ -338,9 +338,10 @@ def _locate(piece: str, citation: Citation, lines: Sequence[SourceLine]) -> Cita
     # The source holds at least the chunk's text (plus page furniture the normaliser dropped), so the
     # tail lies no earlier than this; searching from here skips an earlier repeat of the same words.
     end = haystack.find(tail, max(start, start + len(needle) - len(tail) - _ANCHOR_CHARS))
-    if end < 0:
-        return None
-    first, last = cited[owners[start]], cited[owners[end + len(tail) - 1]]
+    # Tail not found (table cells the normaliser reordered): as many characters from the start as the piece
+    # holds, so the citation stays as long as the quote instead of widening to the whole record.
+    last_char = end + len(tail) - 1 if end >= 0 else min(start + len(needle), len(haystack)) - 1
+    first, last = cited[owners[start]], cited[owners[last_char]]
     return Citation(citation.source_file, citation.page, first.line, max(first.line, last.line))
 
 

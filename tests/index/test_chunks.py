@@ -229,3 +229,19 @@ def test_each_status_row_is_a_chunk_led_by_its_goal():
             [row],
         )
     ]
+
+
+def test_a_piece_whose_end_is_reordered_is_cited_from_its_start_for_its_length() -> None:
+    """Table cells come out of the normaliser in another order than the source prints them: the citation
+    still starts at the piece and spans about its length, never the whole record."""
+    from index.search.chunks import narrow_citations
+    from maalspor.model import Citation, SourceLine
+
+    lines = [SourceLine(None, n, f"fyldlinje nummer {n} med tekst") for n in range(1, 101)]
+    lines[49] = SourceLine(None, 50, "Følgemål c: Andelen af borgere, der efter endt IGU-")
+    lines[50] = SourceLine(None, 51, "forløb overgår til selvforsørgelse følges")
+    piece = "Andelen af borgere, der efter endt IGU-forløb overgår til selvforsørgelse følges - Maj 2019 75% (celle)"
+    record = Citation("002.txt", None, 1, 100)
+    [narrowed] = narrow_citations(piece, [record], {"002.txt": lines})
+    assert narrowed.line_start == 50
+    assert narrowed.line_end <= 54
