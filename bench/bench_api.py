@@ -6,6 +6,9 @@
    indexes on the first run (~50 s of embedding); later runs reuse them.
 2. The same store, but search over 100k synthetic chunks (random vectors, real query embedding): what the
    search part of a request costs at that size. Its chroma index is cached in DIR too.
+
+Both run in one process without concurrency; bench/bench_http_load.py puts 1/4/20 concurrent clients on a
+real `maalspor serve --workers N` (p50/p95 and req/s).
 """
 
 from __future__ import annotations
