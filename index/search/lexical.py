@@ -4,9 +4,12 @@ One SQLite file (`<data dir>/search/keywords.sqlite3`) holds two FTS5 tables ove
 
 - ``stems``: the chunk's words, stop words left out, each replaced by its Snowball-Danish stem
   (PyStemmer); a query word matches its inflections ("flygtningene" ~ "flygtninge").
-- ``grams``: the same words under FTS5's ``trigram`` tokenizer, where a query word is a substring
-  search; Danish writes compounds as one word, which stems cannot split ("autisme" finds
-  "autismediagnose", "indsats" finds "ungeindsats").
+- ``words``: the chunk's words as written, and ``vocabulary``: each distinct word once, under FTS5's
+  ``trigram`` tokenizer. A query word is a substring search in the vocabulary, whose hits are then
+  looked up in ``words``: Danish writes compounds as one word, which stems cannot split ("autisme"
+  finds "autismediagnose", "indsats" finds "ungeindsats"). Searching substrings in the distinct words
+  rather than in every chunk keeps a query fast at scale: a common trigram's posting list over
+  100,000 chunks is long, over the vocabulary it is short.
 
 Each query word is looked up on its own: FTS5's bm25() of a one-word query is that word's share of
 the multi-word score, and the number of rows it returns is the word's document frequency. Summing
@@ -30,6 +33,7 @@ import math
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -45,11 +49,13 @@ if TYPE_CHECKING:
 
 BM25_K1 = 1.2  # FTS5's bm25() constants (k1, b = 0.75), fixed in SQLite
 MIN_GRAM_WORD = 3  # the trigram tokenizer matches nothing shorter
+MAX_EXPANSIONS = 200  # vocabulary words a query word may stand for (the most frequent first)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE stems USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE grams USING fts5(body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE words USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE vocabulary USING fts5(word, tokenize = 'trigram');
 """
 
 
@@ -108,8 +114,11 @@ def build_keyword_index(path: Path, chunks: Sequence[Chunk]) -> KeywordIndex:
         rows = ((row, " ".join(stems(tokens))) for row, tokens in enumerate(token_lists))
         connection.executemany("INSERT INTO stems (rowid, body) VALUES (?, ?)", rows)
         rows = ((row, " ".join(tokens)) for row, tokens in enumerate(token_lists))
-        connection.executemany("INSERT INTO grams (rowid, body) VALUES (?, ?)", rows)
-        for table in ("stems", "grams"):  # merge the segments: fewer b-trees to read per query
+        connection.executemany("INSERT INTO words (rowid, body) VALUES (?, ?)", rows)
+        frequency = Counter(token for tokens in token_lists for token in set(tokens))
+        vocabulary = ((token,) for token, _ in frequency.most_common())  # rowid order = most frequent first
+        connection.executemany("INSERT INTO vocabulary (word) VALUES (?)", vocabulary)
+        for table in ("stems", "words", "vocabulary"):  # merge the segments: fewer b-trees to read per query
             connection.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         meta = {"fingerprint": fingerprint(ids, texts), "size": str(len(ids))}
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -153,25 +162,62 @@ class KeywordIndex:
             size = int(_meta(connection, "size"))
             return LexicalScores(
                 fingerprint=_meta(connection, "fingerprint"),
-                bm25=_scaled_bm25(connection, "stems", list(dict.fromkeys(stems(tokens))), size),
-                ngram=_scaled_bm25(connection, "grams", [t for t in tokens if len(t) >= MIN_GRAM_WORD], size),
+                bm25=_scaled_bm25(connection, "stems", [_phrase(stem) for stem in dict.fromkeys(stems(tokens))], size),
+                ngram=_scaled_membership(connection, _substring_queries(connection, tokens), size),
             )
 
 
-def _scaled_bm25(connection: sqlite3.Connection, table: str, terms: list[str], size: int) -> np.ndarray:
-    """Per row, the query's bm25 in `table` divided by its maximum (see the module docstring)."""
+def _substring_queries(connection: sqlite3.Connection, tokens: list[str]) -> list[str]:
+    """Per query word, an FTS5 query for every vocabulary word containing it ('"autisme" OR "autismediagnose"');
+    a word no chunk holds stays a query matching nothing, so it still counts in the score's maximum."""
+    queries = []
+    for token in (t for t in tokens if len(t) >= MIN_GRAM_WORD):
+        found = connection.execute(
+            "SELECT word FROM vocabulary WHERE vocabulary MATCH ? ORDER BY rowid LIMIT ?",
+            (_phrase(token), MAX_EXPANSIONS),
+        )
+        containing = [row[0] for row in found] or [token]
+        queries.append(" OR ".join(_phrase(word) for word in containing))
+    return queries
+
+
+def _scaled_bm25(connection: sqlite3.Connection, table: str, queries: list[str], size: int) -> np.ndarray:
+    """Per row, the sum of the FTS5 queries' bm25 in `table` (one query per query word) divided by its maximum
+    (see the module docstring)."""
     totals = np.zeros(size, dtype=np.float64)
     idf_sum = 0.0
-    for term in terms:
-        phrase = '"' + term.replace('"', '""') + '"'
+    for query in queries:
         # bm25() is negative, better matches lower: negated here
-        matches = connection.execute(f"SELECT rowid, -bm25({table}) FROM {table} WHERE {table} MATCH ?", (phrase,))
+        matches = connection.execute(f"SELECT rowid, -bm25({table}) FROM {table} WHERE {table} MATCH ?", (query,))
         rows_and_scores = np.array(matches.fetchall(), dtype=np.float64).reshape(-1, 2)
         idf_sum += _fts5_idf(size, len(rows_and_scores))
         totals[rows_and_scores[:, 0].astype(np.intp)] += rows_and_scores[:, 1]  # rows are unique per term
     if idf_sum == 0:
         return totals.astype(np.float32)
     return (totals / ((BM25_K1 + 1) * idf_sum)).astype(np.float32)
+
+
+def _scaled_membership(connection: sqlite3.Connection, queries: list[str], size: int) -> np.ndarray:
+    """Per row, the idf of each substring query it matches, divided by the stems' maximum: the bm25 of a word
+    met once in a chunk of average length. bm25() itself is not used here: over an OR of the compounds a word
+    stands for it would add their separate idfs (a rare compound would outweigh the query), and computing it
+    for every row of a common word is what made substring search slow at scale."""
+    totals = np.zeros(size, dtype=np.float64)
+    idf_sum = 0.0
+    for query in queries:
+        rows = np.fromiter(
+            (row for (row,) in connection.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))), np.intp
+        )
+        idf = _fts5_idf(size, len(rows))
+        idf_sum += idf
+        totals[rows] += idf
+    if idf_sum == 0:
+        return totals.astype(np.float32)
+    return (totals / ((BM25_K1 + 1) * idf_sum)).astype(np.float32)
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
 
 
 def _meta(connection: sqlite3.Connection, key: str) -> str:

@@ -144,9 +144,8 @@ def test_real_model_finds_both_wordings_of_a_goal_reworded_between_2019_and_2022
         f"{minutes_2019}:goal-2019-foelgemaal-b",
         "lyngby-taarbaek-beskaeftigelsesplan-2022:goal-2022-4",
         "lyngby-taarbaek-beskaeftigelsesplan-2023:goal-2023-4",
-        # 'Alle ledige skal have en værdig sagsbehandling': 0.143, just over the 0.14 floor (it was
-        # under it with torch fp32 embeddings and the old keyword index)
-        "lyngby-taarbaek-beskaeftigelsesplan-2023:goal-2023-2",
+        # and nothing else: 'Alle ledige skal have en værdig sagsbehandling' scored 0.143 with the per-chunk
+        # trigram bm25, just over the 0.14 floor; substring matches scored by idf leave it under
     ]
 
 
