@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from answer.material import Material
 from answer.phrasing import (
     Answer,
@@ -152,26 +154,20 @@ def answer_new(question: Question, material: Material, searcher=None) -> Answer:
     named = sorted(set(question.years))
     if not named:
         return no_evidence(question, "hvilket år der menes", "which year is meant")
-    statements: list[Statement] = []
-    goal_ids: list[str] = []
-    by_municipality = _plan_years_by_municipality(question, material)
-    for municipality, years in by_municipality.items():
+
+    def later_and_earlier(years: list[int]) -> tuple[int, int | None]:
         later = named[-1]
-        earlier = named[0] if len(named) >= 2 else max((y for y in years if y < later), default=None)
-        if later not in years or earlier is None or earlier == later:
-            continue
-        carried = _continued_from(later, earlier, material)
-        goals = _goals_of(question, material, municipality, later)
-        new = [g for g in goals if g.id not in carried]
-        answer = _goal_list(
-            question,
-            new,
+        return later, named[0] if len(named) >= 2 else max((y for y in years if y < later), default=None)
+
+    statements, goal_ids = _goals_not_carried(
+        question,
+        material,
+        later_and_earlier,
+        lambda later, earlier: (
             f"nye mål i {later} i forhold til {earlier}",
             f"new goals in {later} against {earlier}",
-            goals,
-        )
-        statements += _labelled(answer.statements, municipality if len(by_municipality) > 1 else "")
-        goal_ids += answer.goals
+        ),
+    )
     if not statements:
         return no_evidence(
             question,
@@ -187,26 +183,17 @@ def answer_dropped(question: Question, material: Material, searcher=None) -> Ans
     named = sorted(set(question.years))
     if not named:
         return no_evidence(question, "hvilket år der menes", "which year is meant")
-    statements: list[Statement] = []
-    goal_ids: list[str] = []
-    by_municipality = _plan_years_by_municipality(question, material)
-    for municipality, years in by_municipality.items():
+
+    def earlier_and_later(years: list[int]) -> tuple[int, int | None]:
         earlier = named[0]
-        later = named[-1] if len(named) >= 2 else min((y for y in years if y > earlier), default=None)
-        if earlier not in years or later is None or earlier == later:
-            continue
-        carried = _continued_from(earlier, later, material)
-        goals = _goals_of(question, material, municipality, earlier)
-        dropped = [g for g in goals if g.id not in carried]
-        answer = _goal_list(
-            question,
-            dropped,
-            f"mål fra {earlier}, som ikke findes i {later}",
-            f"goals of {earlier} not in {later}",
-            goals,
-        )
-        statements += _labelled(answer.statements, municipality if len(by_municipality) > 1 else "")
-        goal_ids += answer.goals
+        return earlier, named[-1] if len(named) >= 2 else min((y for y in years if y > earlier), default=None)
+
+    statements, goal_ids = _goals_not_carried(
+        question,
+        material,
+        earlier_and_later,
+        lambda earlier, later: (f"mål fra {earlier}, som ikke findes i {later}", f"goals of {earlier} not in {later}"),
+    )
     if not statements:
         return no_evidence(
             question,
@@ -214,6 +201,30 @@ def answer_dropped(question: Question, material: Material, searcher=None) -> Ans
             f"any plan after {named[0]}, so it cannot tell which goals were dropped",
         )
     return Answer(question, statements, goals=goal_ids)
+
+
+def _goals_not_carried(
+    question: Question,
+    material: Material,
+    year_pair: Callable[[list[int]], tuple[int, int | None]],
+    describe: Callable[[int, int], tuple[str, str]],
+) -> tuple[list[Statement], list[str]]:
+    """Per municipality, the goals of the listed year with no goal in the other year's plan on their thread (new
+    goals: listed = later; dropped ones: listed = earlier). `year_pair` picks (listed, other) from the
+    municipality's plan years; `describe` names the list in Danish and English."""
+    statements: list[Statement] = []
+    goal_ids: list[str] = []
+    by_municipality = _plan_years_by_municipality(question, material)
+    for municipality, years in by_municipality.items():
+        listed, other = year_pair(years)
+        if listed not in years or other is None or listed == other:
+            continue
+        carried = _continued_from(listed, other, material)
+        goals = _goals_of(question, material, municipality, listed)
+        answer = _goal_list(question, [g for g in goals if g.id not in carried], *describe(listed, other), goals)
+        statements += _labelled(answer.statements, municipality if len(by_municipality) > 1 else "")
+        goal_ids += answer.goals
+    return statements, goal_ids
 
 
 def _plan_years_by_municipality(question: Question, material: Material) -> dict[str, list[int]]:
