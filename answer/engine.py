@@ -24,7 +24,8 @@ from answer.goal_answers import (
 )
 from answer.material import Material
 from answer.meeting_answers import answer_absent, answer_attachments, answer_decision, answer_history
-from answer.overview_answers import answer_by_search, answer_overview, answer_why
+from answer.overview_answers import answer_overview
+from answer.passage_answers import answer_by_search, answer_why
 from answer.phrasing import Answer
 from answer.question import Question, understand
 from answer.records import CitationQuoter

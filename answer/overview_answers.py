@@ -1,4 +1,4 @@
-"""Overview (counts and lists), why (the explaining passage, quoted) and the search fallback for other questions."""
+"""Overview: counts and lists of goals, plan years and agenda items."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from answer.material import Material
-from answer.passages import best_passages, cite, quote
+from answer.passage_answers import answer_by_search
 from answer.phrasing import (
     Answer,
     Statement,
@@ -15,13 +15,10 @@ from answer.phrasing import (
     no_evidence,
     quoted,
     say,
-    topic_da,
-    topic_en,
     year_list,
 )
 from answer.question import Question
 from answer.status_answers import answer_status
-from answer.topic import TermMatcher
 from maalspor.model import Goal
 
 # A question about meetings or agenda items (not goals) when the overview is asked.
@@ -41,8 +38,6 @@ GOAL_KINDS = {
 GOAL_KIND_ENGLISH = {"følgemål": "følgemål (follow-up goals)", "ministermål": "ministermål (ministerial goals)"}
 # A question about which plan years the material holds.
 _ABOUT_PLAN_YEARS = re.compile(r"\b(planår|plan years?|hvilke år|which years)\b", re.I)
-SEARCH_HITS_IN_ANSWER = 3
-SEARCH_CANDIDATES = 12
 
 
 def answer_overview(question: Question, material: Material, searcher=None) -> Answer:
@@ -172,71 +167,3 @@ def _meeting_matches(question: Question, date: str) -> bool:
     if question.month:
         return date.startswith(question.month)
     return not question.years or any(date.startswith(str(y)) for y in question.years)
-
-
-def answer_why(question: Question, material: Material, searcher=None) -> Answer:
-    """The passage that gives the reason, quoted (a window with a reason word ranks first)."""
-    return answer_by_search(question, material, searcher)
-
-
-def answer_by_search(question: Question, material: Material, searcher=None) -> Answer:
-    """The best matching passages of running text, else the best relevant search hits; none: say so."""
-    found = best_passages(material.passages(question), material.topic_terms(question), question.kind)
-    if found:
-        return Answer(
-            question,
-            [
-                Statement(
-                    say(
-                        question,
-                        f"Fra “{f.passage.heading.strip()}”: “{quote(f.passage)}”",
-                        f"From “{f.passage.heading.strip()}”: “{quote(f.passage)}”",
-                    ),
-                    cite(f.passage, material.quoter.source_lines),
-                )
-                for f in found
-            ],
-        )
-    hits = _relevant_hits(question, searcher)
-    if not hits:
-        return no_evidence(question, f"noget om {topic_da(question)}", f"anything about {topic_en(question)}")
-    return Answer(
-        question,
-        [
-            Statement(
-                say(
-                    question,
-                    f"Relevant tekststykke: “{' '.join(hit.text.split())[:300]}”.",
-                    f"Relevant passage: “{' '.join(hit.text.split())[:300]}”.",
-                ),
-                hit.citations,
-            )
-            for hit in hits
-        ],
-    )
-
-
-def _relevant_hits(question: Question, searcher) -> list:
-    if searcher is None:
-        return []
-    from index.search.hybrid import SearchFilters  # numpy and the vector index: only when a search runs
-
-    first = question.year_from if question.year_from is not None else (min(question.years) if question.years else None)
-    last = question.year_to if question.year_to is not None else (max(question.years) if question.years else None)
-    hits = searcher.search(question.text, SearchFilters(year_from=first, year_to=last), limit=SEARCH_CANDIDATES)
-    if question.terms:
-        matcher = TermMatcher(question.terms)
-        hits = [hit for hit in hits if matcher.matched(f"{hit.metadata.get('heading', '')} {hit.text}")]
-    return _diverse(hits)[:SEARCH_HITS_IN_ANSWER]
-
-
-def _diverse(hits: list) -> list:
-    """One hit per document first (best first), then the rest in order."""
-    seen: set[str] = set()
-    first: list = []
-    rest: list = []
-    for hit in hits:
-        document = hit.metadata.get("document_id", "")
-        (rest if document in seen else first).append(hit)
-        seen.add(document)
-    return first + rest
