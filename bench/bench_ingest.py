@@ -8,19 +8,25 @@ corpus: cold ingest of corpus/ into a fresh store, then again (warm, all unchang
 pages:  peak RSS of reading generated corpus-like PDFs (bench/synthetic_pdf.py), each in a process of
         its own; --reader names another ingest/pdf.py (e.g. an old commit's, from `git worktree add`)
         to measure it on the same PDFs.
-jobs:   ingest of N generated text documents (corpus files, each made distinct by a line of its own)
-        into a fresh store with 1 and with 2 parsing processes: files/s.
+jobs:   ingest of N generated documents (a municipality's archive: minutes of a few real corpus items,
+        re-dated and moved to other municipalities, and now and then a corpus plan of another year)
+        into a fresh store with 1 and with 2 parsing processes: files/s, MB/s and CPU seconds per file
+        (the fair figure on a shared machine).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.util
+import random
+import re
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -78,30 +84,114 @@ def read_pdf_reporting_peak(pdf: Path, reader: Path) -> None:
 
 
 def bench_jobs(documents: int, job_counts: list[int]) -> None:
+    import resource
+
     from index.store.pipeline import ingest_paths
     from index.store.sqlite import Store
 
     with tempfile.TemporaryDirectory() as folder:
-        files = _generated_documents(Path(folder) / "docs", documents)
+        files = generated_archive(Path(folder) / "docs", documents)
+        megabytes = sum(path.stat().st_size for path in files.iterdir()) / 1e6
+        print(f"{documents} generated files, {megabytes:.1f} MB ({archive_mix(files)})", flush=True)
         for jobs in job_counts:
             store = Store(Path(folder) / f"store_{jobs}" / "maalspor.sqlite3")
+            cpu_before = _cpu_seconds(resource)
             started = time.perf_counter()
             report = ingest_paths([files], store, jobs=jobs)
             seconds = time.perf_counter() - started
+            cpu = _cpu_seconds(resource) - cpu_before
             store.close()
             print(
-                f"{jobs} process(es): {documents} files in {seconds:.1f} s, {documents / seconds:.2f} files/s ({report.summary()})"
+                f"{jobs} process(es): {documents} files in {seconds:.1f} s: {documents / seconds:.2f} files/s,"
+                f" {megabytes / seconds:.3f} MB/s, {cpu / documents:.2f} CPU s per file ({report.summary()})",
+                flush=True,
             )
 
 
-def _generated_documents(folder: Path, count: int) -> Path:
+def _cpu_seconds(resource: Any) -> float:
+    """User + system CPU of this process and its finished children (the parsing processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+# A municipality's archive: mostly minutes of a few items, now and then a plan.
+PLAN_SHARE = 0.05
+# An item's text beyond this is cut at a line end: the seeds' last items carry whole appendices.
+ITEM_MAX_CHARS = 8000
+ITEMS_PER_MINUTES = (2, 6)
+MINUTES_SEEDS = {  # corpus minutes and the heading that opens each of their items
+    "002_f3dbe880e0f1df7c.txt": re.compile(r"^ ?Punkt \d+ *$", re.M),
+    "003_d16604ceb04aa2e7.txt": re.compile(r"^ ?Sag nr\. \d+ *$", re.M),
+}
+PLAN_SEEDS = ("000_74d16ed6cde7bc44.txt", "001_66e873449e3ce21a.txt", "004_661df588116e84b5.txt")
+SEED_MUNICIPALITY = "Lyngby-Taarbæk"
+MUNICIPALITIES = (
+    "Greve", "Ballerup", "Aarhus", "Gladsaxe", "Rudersdal", "Hvidovre", "Odense", "Vejle", "Holbæk", "Viborg",
+    "Køge", "Næstved", "Silkeborg", "Horsens", "Esbjerg", "Frederiksberg", "Roskilde", "Kolding", "Aalborg", "Ishøj",
+)  # fmt: skip
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")  # fmt: skip
+# Meeting dates as the seeds write them: 'den 11. juni 2019' and '09-09-2014'.
+_LONG_DATE = re.compile(r"\b\d{1,2}\. (?:" + "|".join(MONTHS) + r") (?:19|20)\d\d\b")
+_SHORT_DATE = re.compile(r"\b\d\d-\d\d-(?:19|20)\d\d\b")
+_YEAR = re.compile(r"\b20[0-4]\d\b")
+
+
+def generated_archive(folder: Path, count: int, seed: int = 11) -> Path:
+    """`count` distinct documents: minutes made of a few real items of the corpus minutes (their own
+    headings, fields and decision blocks), re-dated to a meeting of their own; and plans, the corpus
+    plans moved to another municipality and year. Same seed, same files."""
     folder.mkdir(parents=True)
-    seeds = sorted(CORPUS.glob("*.txt"))
+    chooser = random.Random(seed)
+    items = {name: _items(CORPUS / name, heading) for name, heading in MINUTES_SEEDS.items()}
     for number in range(count):
-        seed = seeds[number % len(seeds)]
-        text = seed.read_text(encoding="utf-8") + f"\nGenereret dokument nr. {number}\n"
-        (folder / f"doc_{number:05d}.txt").write_text(text, encoding="utf-8")
+        municipality = MUNICIPALITIES[number % len(MUNICIPALITIES)]
+        if chooser.random() < PLAN_SHARE:
+            kind, text = "plan", _plan(chooser, municipality, number)
+        else:
+            name = chooser.choice(sorted(items))
+            kind, text = "referat", _minutes(chooser, items[name], municipality, number)
+        (folder / f"{kind}_{number:05d}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+def archive_mix(folder: Path) -> str:
+    plans = len(list(folder.glob("plan_*")))
+    return f"{plans} plans, {len(list(folder.glob('referat_*')))} minutes"
+
+
+def _items(seed: Path, heading: re.Pattern[str]) -> tuple[str, list[str]]:
+    """The minutes' title block (committee, date) and its items, each from its heading on."""
+    text = seed.read_text(encoding="utf-8")
+    starts = [match.start() for match in heading.finditer(text)]
+    items = [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
+    return text[: starts[0]], [item[: item.find("\n", ITEM_MAX_CHARS) + 1] or item for item in items]
+
+
+def _minutes(chooser: random.Random, seed: tuple[str, list[str]], municipality: str, number: int) -> str:
+    """A few items in their order, renumbered, all dated to one meeting that no other document has."""
+    title, items = seed
+    picked = sorted(chooser.sample(range(len(items)), min(len(items), chooser.randint(*ITEMS_PER_MINUTES))))
+    day = _meeting_day(number)
+    body = title
+    for position, index in enumerate(picked, start=1):
+        first_line, rest = items[index].split("\n", 1)
+        body += re.sub(r"\d+", str(position), first_line, count=1) + "\n" + rest
+    body = _LONG_DATE.sub(f"{day.day}. {MONTHS[day.month - 1]} {day.year}", body)
+    body = _SHORT_DATE.sub(day.strftime("%d-%m-%Y"), body)
+    return body.replace(SEED_MUNICIPALITY, municipality)
+
+
+def _plan(chooser: random.Random, municipality: str, number: int) -> str:
+    text = (CORPUS / chooser.choice(PLAN_SEEDS)).read_text(encoding="utf-8")
+    shift = number // len(MUNICIPALITIES) % 40  # with the municipality: a plan no other document is
+    text = _YEAR.sub(lambda match: str(int(match.group()) + shift), text)
+    return text.replace(SEED_MUNICIPALITY, municipality)
+
+
+def _meeting_day(number: int) -> datetime.date:
+    """A distinct weekday per document (about 3,500 in 14 years)."""
+    weeks, weekday = divmod(number, 5)
+    return datetime.date(2010, 1, 4) + datetime.timedelta(weeks=weeks, days=weekday)
 
 
 def _numbers(text: str) -> list[int]:
