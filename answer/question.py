@@ -8,6 +8,7 @@ is decided later, by retrieval (answer/topic.py), so no topic word has to occur 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from answer.cues import (
@@ -75,13 +76,18 @@ class Question:
     parts: tuple[Question, ...] = field(default=())  # the sub-questions of a question asking several things
 
 
-def understand(text: str) -> Question:
-    """The whole question, and its parts when it asks several things (each part inherits missing slots)."""
+# question text -> intent, for a question no cue names (answer/intent_model.py: e5 nearest centroid)
+IntentClassifier = Callable[[str], str]
+
+
+def understand(text: str, classify: IntentClassifier | None = None) -> Question:
+    """The whole question, and its parts when it asks several things (each part inherits missing slots).
+    `classify` decides the intent where no cue does."""
     pieces = [piece.strip(" ,;") for piece in _PART_BREAK.split(text) if piece.strip(" ,;?")]
-    whole = _understand_one(text)
+    whole = _understand_one(text, classify)
     if len(pieces) < 2:
         return whole
-    parts = tuple(_inherit(_understand_one(piece), whole) for piece in pieces)
+    parts = tuple(_inherit(_understand_one(piece, classify), whole) for piece in pieces)
     return replace(whole, kind=parts[0].kind, parts=parts)
 
 
@@ -98,12 +104,13 @@ def _inherit(part: Question, whole: Question) -> Question:
     )
 
 
-def _understand_one(text: str) -> Question:
+def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
     year_from, year_to = year_span(text)
+    kind = intent(text)
     return Question(
         text=text,
         language=language(text),
-        kind=intent(text),
+        kind=classify(text) if kind == "search" and classify else kind,
         years=tuple(int(y) for y in _YEAR.findall(text)),
         date=meeting_date(text),
         terms=tuple(topic_terms(text)),
