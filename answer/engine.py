@@ -22,6 +22,7 @@ from answer.goal_answers import (
     answer_new,
     answer_unchanged,
 )
+from answer.intent_model import intent_classifier
 from answer.material import Material
 from answer.meeting_answers import answer_absent, answer_attachments, answer_decision, answer_history
 from answer.overview_answers import answer_overview
@@ -87,9 +88,9 @@ def ask(text: str, store: Store, searcher=None) -> dict:
 
 def answer_question(text: str, store: Store, searcher=None) -> AskResult:
     """`searcher`: a searcher, a zero-argument callable opening one on first use, or None."""
-    question = understand(text)
-    material = Material.load(store)
     search = OnDemandSearcher(searcher) if searcher is not None else None
+    question = understand(text, intent_classifier(search.embed_query) if search else None)
+    material = Material.load(store)
     answers = [_answer_one(part, material, search) for part in (question.parts or (question,))]
     return _quoted(question, answers, material.quoter)
 
@@ -116,10 +117,18 @@ class OnDemandSearcher:
         self._searcher = source if hasattr(source, "search") else None
         self._opened = self._searcher is not None
 
-    def search(self, query: str, filters=None, limit: int = 10) -> list:
+    def _open(self):
         if not self._opened:
             self._searcher, self._opened = self._source(), True
-        if self._searcher is None:
+        return self._searcher
+
+    def embed_query(self, text: str):
+        """The query's e5 vector (the intent classifier's input); None without a searcher."""
+        embed = getattr(self._open(), "embed_query", None)
+        return embed(text) if embed else None
+
+    def search(self, query: str, filters=None, limit: int = 10) -> list:
+        if self._open() is None:
             return []
         return (
             self._searcher.search(query, filters, limit)
