@@ -128,13 +128,10 @@ class OnDemandSearcher:
         return embed(text) if embed else None
 
     def search(self, query: str, filters=None, limit: int = 10) -> list:
-        if self._open() is None:
+        searcher = self._open()
+        if searcher is None:
             return []
-        return (
-            self._searcher.search(query, filters, limit)
-            if filters is not None
-            else self._searcher.search(query, limit=limit)
-        )
+        return searcher.search(query, filters, limit) if filters is not None else searcher.search(query, limit=limit)
 
 
 ANSWERERS: dict[str, Answerer] = {
