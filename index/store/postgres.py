@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from index.store.connection import StoreMissing
 from index.store.database import Database
 
-# pg_advisory_lock key of the writer lock: any constant shared by every maalspor writer of the database.
-_WRITER_LOCK_KEY = 0x6D61616C  # 'maal'
+# pg_advisory_lock keys: any constants shared by every maalspor writer of the database.
+_WRITER_LOCK_KEY = 0x6D61616C  # 'maal': a batch of writes
+_SCHEMA_LOCK_KEY = 0x6D61616D  # creating the tables: held briefly, so a connection that only records an
+# upload job's progress opens while an ingest batch holds the writer lock
 # SQLite's REAL is an 8-byte float; PostgreSQL's REAL has 4 bytes.
 _SQLITE_TYPES = ((re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),)
 
@@ -37,7 +39,7 @@ class PostgresDatabase:
         if read_only:
             self.connection.execute("SET default_transaction_read_only = on")
         else:
-            with self.writer_lock():  # two writers starting at once must not both create the tables
+            with self._advisory_lock(_SCHEMA_LOCK_KEY):  # two writers starting at once must not both create the tables
                 create(self)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -63,13 +65,16 @@ class PostgresDatabase:
         with self.connection.transaction():
             yield
 
+    def writer_lock(self) -> AbstractContextManager[None]:
+        return self._advisory_lock(_WRITER_LOCK_KEY)
+
     @contextmanager
-    def writer_lock(self) -> Iterator[None]:
-        self.connection.execute("SELECT pg_advisory_lock(%s)", (_WRITER_LOCK_KEY,))
+    def _advisory_lock(self, key: int) -> Iterator[None]:
+        self.connection.execute("SELECT pg_advisory_lock(%s)", (key,))
         try:
             yield
         finally:
-            self.connection.execute("SELECT pg_advisory_unlock(%s)", (_WRITER_LOCK_KEY,))
+            self.connection.execute("SELECT pg_advisory_unlock(%s)", (key,))
 
     def close(self) -> None:
         self.connection.close()

@@ -57,6 +57,9 @@ CREATE TABLE IF NOT EXISTS plan_links (
     position INTEGER PRIMARY KEY, goal_id TEXT NOT NULL, item_id TEXT NOT NULL, data TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS upload_jobs (
+    id TEXT PRIMARY KEY, state TEXT NOT NULL, heartbeat REAL NOT NULL, data TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS sources_by_hash ON sources(content_hash);
 CREATE INDEX IF NOT EXISTS goals_by_document ON goals(document_id);
 CREATE INDEX IF NOT EXISTS items_by_document ON items(document_id);

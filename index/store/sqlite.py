@@ -7,6 +7,7 @@ URL scheme decides (only sqlite:/// is implemented).
 from __future__ import annotations
 
 import json
+import time
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -143,6 +144,24 @@ class Store:
                 (_SEARCH_GENERATION, str(generation)),
             )
         return generation
+
+    # ------------------------------------------------------------ upload jobs
+
+    def save_upload_job(self, job_id: str, state: str, data: dict) -> None:
+        """Write an upload job's state and details, stamped with the time (its runner's heartbeat)."""
+        self._db.execute(
+            "INSERT INTO upload_jobs (id, state, heartbeat, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE"
+            " SET state = excluded.state, heartbeat = excluded.heartbeat, data = excluded.data",
+            (job_id, state, time.time(), json.dumps(data, ensure_ascii=False)),
+        )
+
+    def upload_job(self, job_id: str) -> tuple[dict, float] | None:
+        """An upload job's details and when its runner last wrote it (Unix time); None if there is no such
+        job, or no jobs table yet (a file from before jobs were stored, opened read-only)."""
+        if not self._db.columns("upload_jobs"):
+            return None
+        row = self._db.execute("SELECT data, heartbeat FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
+        return (json.loads(row[0]), float(row[1])) if row else None
 
     # ------------------------------------------------------------ writing
 
