@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,9 +41,21 @@ def _free_port() -> int:
 def postgres_server() -> Iterator[str]:
     """The URL of a running server (user maalspor, trust authentication, C collation)."""
     pytest.importorskip("psycopg")
-    initdb, pg_ctl = _tool("initdb"), _tool("pg_ctl")
-    if initdb is None or pg_ctl is None or (os.geteuid() == 0 and shutil.which("runuser") is None):
+    if not postgres_available():
         pytest.skip("PostgreSQL (initdb, pg_ctl) is not installed")
+    with running_postgres() as url:
+        yield url
+
+
+def postgres_available() -> bool:
+    return None not in (_tool("initdb"), _tool("pg_ctl")) and (os.geteuid() != 0 or shutil.which("runuser") is not None)
+
+
+@contextmanager
+def running_postgres(settings: str = "") -> Iterator[str]:
+    """A PostgreSQL server on a temporary folder and a free port until the block ends (also for bench/);
+    `settings`: more server options ('-c shared_buffers=1GB')."""
+    initdb, pg_ctl = str(_tool("initdb")), str(_tool("pg_ctl"))
     root = Path(tempfile.mkdtemp(prefix="maalspor-pg-"))
     root.chmod(0o755)
     data = root / "data"
@@ -51,18 +64,17 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(data, UNPRIVILEGED)
     run = dict(check=True, capture_output=True, timeout=120)
     subprocess.run(
-        _as_server_user([str(initdb), "-D", str(data), "-A", "trust", "-U", "maalspor", "--locale=C", "-E", "UTF8"]),
-        **run,
+        _as_server_user([initdb, "-D", str(data), "-A", "trust", "-U", "maalspor", "--locale=C", "-E", "UTF8"]), **run
     )
     port = _free_port()
-    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
+    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off {settings}"
     subprocess.run(
-        _as_server_user([str(pg_ctl), "-D", str(data), "-o", options, "-w", "-l", str(data / "log"), "start"]), **run
+        _as_server_user([pg_ctl, "-D", str(data), "-o", options, "-w", "-l", str(data / "log"), "start"]), **run
     )
     try:
         yield f"postgresql://maalspor@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(_as_server_user([str(pg_ctl), "-D", str(data), "-m", "immediate", "stop"]), capture_output=True)
+        subprocess.run(_as_server_user([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]), capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
 
 
