@@ -7,6 +7,8 @@ A body is named in a few conventional shapes across all municipalities and regio
   'Social-, Sundheds- og Ældreudvalget';
 - 'Udvalget for <area>' / 'Udvalget vedrørende <area>';
 - a § 17, stk. 4-udvalg (a temporary committee under the Danish Local Government Act);
+- a council named by its town, indefinite: 'Aarhus Byråd', 'Københavns Borgerrepræsentation' (the
+  town is kept: another municipality's council is another body);
 each optionally followed by its abbreviation in parentheses '(UTM)' or by an election term
 ('Byråd 2022-2025'), and written in the genitive ('Byrådets beslutning') or in capitals.
 """
@@ -66,8 +68,16 @@ _ADJECTIVE_COMMITTEE = rf"[{_UPPER}][{_LOWER}]+(?:isk|sk|lt)\s+Udvalg(?![{_LOWER
 _AREA_COMMITTEE = rf"[{_UPPER}][{_LOWER}]+\s+og\s+[{_UPPER}][{_LOWER}]+-udvalg{_INFLECTION}"
 # A body named with article and adjective, not inflected: 'Det Regionale Arbejdsmarkedsråd'.
 _ARTICLE_BODY = rf"De[tn]\s+[{_UPPER}][{_LOWER}]+e\s+[{_UPPER}][{_LOWER}\-]*(?:{_STEM})(?![{_LOWER}])"
+# A council named by its town, the council word indefinite: 'Aarhus Byråd', 'Greve Byråds',
+# 'Københavns Borgerrepræsentation'. Prose writes the definite form after a capitalised sentence
+# opener ('Således Byrådet'); title words before a bare council word are not towns ('Referat Byråd').
+_NOT_TOWNS = r"(?:Referat|Dagsorden|Beslutning|Protokol|Møde|Mødet|Det|Den|Et|En)"
+_TOWN_COUNCIL_WORD = r"(?:Byråd|Kommunalbestyrelse|Borgerrepræsentation|Regionsråd)"
+_TOWN_COUNCIL = (
+    rf"(?!{_NOT_TOWNS}\s)[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?s?\s+{_TOWN_COUNCIL_WORD}s?(?![{_LOWER}])"
+)
 # A body name, for use inside other patterns (no named groups).
-BODY_PATTERN = rf"(?:{_PARAGRAPH_17}|{_FOR_AREA}|{_ARTICLE_BODY}|{_ADJECTIVE_COMMITTEE}|{_AREA_COMMITTEE}|{_LIST_HEAD}{_LIST_LAST}|{_BODY_WORD})"
+BODY_PATTERN = rf"(?:{_PARAGRAPH_17}|{_FOR_AREA}|{_ARTICLE_BODY}|{_TOWN_COUNCIL}|{_ADJECTIVE_COMMITTEE}|{_AREA_COMMITTEE}|{_LIST_HEAD}{_LIST_LAST}|{_BODY_WORD})"
 _BODY = re.compile(rf"(?<![{_LOWER}{_UPPER}\-])(?P<name>{BODY_PATTERN}){_TERM}{_ABBREVIATION}(?![{_LOWER}{_UPPER}])")
 # Words kept in lower case when a name written in capitals is recased.
 _SMALL_WORDS = {"og", "for", "samt", "vedrørende", "vedr.", "om", "stk.", "den"}
@@ -91,8 +101,14 @@ def _recase(text: str) -> str:
 
 
 def _is_shouted(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) > 3 and all(char.isupper() for char in letters)
+    """More than three letters, all capitals; asked of every line, so it stops at the first small letter."""
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters > 3
 
 
 def readable_case(text: str) -> str:
@@ -149,16 +165,34 @@ def normalise_body(name: str) -> str:
     text = re.sub(r"-(og|samt)\s", r"- \1 ", text)
     if re.match(r"Udvalget|§|De[tn] ", text) or re.fullmatch(_ADJECTIVE_COMMITTEE, text):
         return text
+    if re.fullmatch(_TOWN_COUNCIL, text):
+        return re.sub(r"s$", "", text)  # 'Aarhus Byråds' -> 'Aarhus Byråd', the council's own name
     words = text.split(" ")
     words[-1] = _definite(words[-1])
     return " ".join(words)
 
 
 def same_body(first: str | None, second: str | None) -> bool:
-    """Whether two names denote the same body ('Aarhus Byråd' and 'Byrådet' do)."""
+    """Whether two names denote the same body: 'Aarhus Byråd' and 'Byrådet' do (a text that names its
+    own council leaves the town out), 'Aarhus Byråd' and 'Odense Byråd' do not."""
     if not first or not second:
         return False
-    left, right = find_body(first), find_body(second)
-    if left and right:
-        return left.name.lower() == right.name.lower()
-    return normalise_body(first).lower() == normalise_body(second).lower()
+    left, right = (_body_name(name).lower() for name in (first, second))
+    if left == right:
+        return True
+    towns = [_town(name) for name in (left, right)]
+    return None in towns and _without_town(left) == _without_town(right)
+
+
+def _body_name(text: str) -> str:
+    mention = find_body(text)
+    return mention.name if mention else normalise_body(text)
+
+
+def _town(name: str) -> str | None:
+    return name.split()[0] if re.fullmatch(_TOWN_COUNCIL, name, re.I) else None
+
+
+def _without_town(name: str) -> str:
+    """'aarhus byråd' -> 'byrådet': the council's bare name, as the town's own texts write it."""
+    return _definite(name.split()[-1]).lower() if _town(name) else name

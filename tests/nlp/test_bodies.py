@@ -115,5 +115,30 @@ def test_a_name_in_capitals_is_found():
 def test_same_body_across_forms():
     assert same_body("Aarhus Byråd", "Byrådet")
     assert same_body("Byråd 2022-2025", "Byrådets")
+    assert same_body("AARHUS BYRÅDS", "Aarhus Byråd")
     assert not same_body("Økonomiudvalget", "Byrådet")
     assert not same_body(None, "Byrådet")
+
+
+def test_another_towns_council_is_another_body():
+    assert not same_body("Aarhus Byråd", "Odense Byråd")
+    assert not same_body("Greve Byråd", "Aarhus Byråd")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Aarhus TU 2025-10-01, the 'Sagsforløb' table of item 2
+        ("Udvalg: Aarhus Byråd", "Aarhus Byråd"),
+        ("Fremsendes til Aarhus Byråd med bemærkning, at Magistraten anbefaler", "Aarhus Byråd"),
+        ("Greve Byråds beslutning", "Greve Byråd"),
+        ("Københavns Borgerrepræsentation", "Københavns Borgerrepræsentation"),
+        ("Greve Byråd 2022-2025", "Greve Byråd"),
+        # a sentence opener before the definite council word is no town (Aarhus TU 2025-10-01, item 2)
+        ("Således Byrådet godkender udviklingsplanen", "Byrådet"),
+        ("Referat Byråd", "Byrådet"),
+    ],
+)
+def test_a_council_keeps_its_town(text, name):
+    mention = find_body(text)
+    assert mention is not None and mention.name == name

@@ -286,7 +286,7 @@ def test_history_in_table_fields(tmp_path):
     assert (magistrate.committee, magistrate.date, magistrate.outcome) == ("Magistraten", "2025-09-02", "oversendt")
     assert magistrate.absent == [Absence("Thure Hastrup", None)]
     assert "Venstre tog forbehold vedrørende mobilitet/trafikforhold." in magistrate.text
-    assert (council.committee, council.date, council.outcome) == ("Byrådet", "2025-09-10", "oversendt")
+    assert (council.committee, council.date, council.outcome) == ("Aarhus Byråd", "2025-09-10", "oversendt")
 
 
 def test_several_decision_blocks_each_with_its_body_and_date(tmp_path):

@@ -157,7 +157,7 @@ def test_aarhus_decisions(aarhus):
 def test_aarhus_case_history_gives_the_earlier_decisions(aarhus):
     _, items = aarhus
     earlier = [(decision.committee, decision.date) for decision in items[1].decisions[1:]]
-    assert earlier == [("Byrådet", "2025-03-26"), ("Byrådet", "2025-04-09"), ("Magistraten", "2025-08-19")]
+    assert earlier == [("Aarhus Byråd", "2025-03-26"), ("Aarhus Byråd", "2025-04-09"), ("Magistraten", "2025-08-19")]
     assert items[1].decisions[1].text == "Sagens behandling blev udsat i byrådets møde den 26. marts 2025."
 
 
