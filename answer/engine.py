@@ -11,7 +11,6 @@ opened only when an answer needs it: pass a zero-argument callable instead of a 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from answer.goal_answers import (
@@ -27,7 +26,7 @@ from answer.material import Material
 from answer.meeting_answers import answer_absent, answer_attachments, answer_decision, answer_history
 from answer.overview_answers import answer_overview
 from answer.passage_answers import answer_by_search, answer_why
-from answer.phrasing import Answer
+from answer.phrasing import Answer, Statement
 from answer.question import Question, understand
 from answer.records import CitationQuoter
 from answer.status_answers import answer_status
@@ -38,55 +37,36 @@ if TYPE_CHECKING:
 Answerer = Callable[[Question, Material, Any], Answer]
 
 
-@dataclass
-class QuotedStatement:
-    text: str
-    citations: list[dict]  # citation records with their quotes (answer.records.CitationQuoter.record)
-
-
-@dataclass
-class AskResult:
-    """The answer to one question: its understanding, the quoted statements, and what they rest on."""
-
-    question: Question
-    statements: list[QuotedStatement]
-    goals: list[str] = field(default_factory=list)
-    links: list[dict] = field(default_factory=list)
-    decisions: list[dict] = field(default_factory=list)
-
-    @property
-    def evidence(self) -> bool:
-        return any(statement.citations for statement in self.statements)
-
-    def record(self) -> dict:
-        """The JSON the API and `maalspor ask --format json` return (answer.schema.AnswerRecord)."""
-        citations = {
-            (c["source_file"], c["page"], c["line_start"], c["line_end"]): c
-            for statement in self.statements
-            for c in statement.citations
-        }
-        return {
-            "question": self.question.text,
-            "language": self.question.language,
-            "kind": self.question.kind,
-            "years": list(self.question.years),
-            "terms": list(self.question.terms),
-            "evidence": self.evidence,
-            "answer": " ".join(s.text for s in self.statements),
-            "statements": [{"text": s.text, "citations": s.citations} for s in self.statements],
-            "citations": list(citations.values()),
-            "goals": self.goals,
-            "links": self.links,
-            "decisions": self.decisions,
-        }
+def answer_record(answer: Answer[dict]) -> dict:
+    """The JSON the API and `maalspor ask --format json` return (answer.schema.AnswerRecord)."""
+    question = answer.question
+    citations = {
+        (c["source_file"], c["page"], c["line_start"], c["line_end"]): c
+        for statement in answer.statements
+        for c in statement.citations
+    }
+    return {
+        "question": question.text,
+        "language": question.language,
+        "kind": question.kind,
+        "years": list(question.years),
+        "terms": list(question.terms),
+        "evidence": answer.evidence,
+        "answer": " ".join(s.text for s in answer.statements),
+        "statements": [{"text": s.text, "citations": s.citations} for s in answer.statements],
+        "citations": list(citations.values()),
+        "goals": answer.goals,
+        "links": answer.links,
+        "decisions": answer.decisions,
+    }
 
 
 def ask(text: str, store: Store, searcher=None) -> dict:
     """Answer `text` from the store; the JSON record of the answer."""
-    return answer_question(text, store, searcher).record()
+    return answer_record(answer_question(text, store, searcher))
 
 
-def answer_question(text: str, store: Store, searcher=None) -> AskResult:
+def answer_question(text: str, store: Store, searcher=None) -> Answer[dict]:
     """`searcher`: a searcher, a zero-argument callable opening one on first use, or None."""
     search = OnDemandSearcher(searcher) if searcher is not None else None
     question = understand(text, intent_classifier(search.embed_query) if search else None)
@@ -99,10 +79,11 @@ def _answer_one(question: Question, material: Material, searcher) -> Answer:
     return ANSWERERS.get(question.kind, answer_by_search)(question, material, searcher)
 
 
-def _quoted(question: Question, answers: list[Answer], quoter: CitationQuoter) -> AskResult:
-    return AskResult(
+def _quoted(question: Question, answers: list[Answer], quoter: CitationQuoter) -> Answer[dict]:
+    """The answers to the question's parts as one answer, every citation quoted from its source."""
+    return Answer(
         question,
-        [QuotedStatement(s.text, quoter.records(s.citations)) for a in answers for s in a.statements],
+        [Statement(s.text, quoter.records(s.citations)) for a in answers for s in a.statements],
         goals=list(dict.fromkeys(g for a in answers for g in a.goals)),
         links=[link for a in answers for link in a.links],
         decisions=[d for a in answers for d in a.decisions],

@@ -19,7 +19,7 @@ from answer.phrasing import (
     year_list,
 )
 from answer.question import Question
-from maalspor.model import Goal, GoalLink, Thread
+from maalspor.model import Citation, Goal, GoalLink, Thread
 from nlp.wording_diff import is_identical, target_change, word_diff
 
 
@@ -263,7 +263,7 @@ def _goal_list(
         return Answer(
             question, [Statement(say(question, f"Der er ingen {danish}.", f"There are no {english}."), cited)]
         )
-    heading = Statement(say(question, f"{len(goals)} {danish}:", f"{len(goals)} {english}:"), [])
+    heading: Statement[Citation] = Statement(say(question, f"{len(goals)} {danish}:", f"{len(goals)} {english}:"), [])
     statements = [heading] + [
         Statement(
             say(

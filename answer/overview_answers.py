@@ -19,7 +19,7 @@ from answer.phrasing import (
 )
 from answer.question import Question
 from answer.status_answers import answer_status
-from maalspor.model import Goal
+from maalspor.model import Citation, Goal
 
 # A question about meetings or agenda items (not goals) when the overview is asked.
 _ABOUT_ITEMS = re.compile(r"\b(punkt|punkter|dagsordenspunkt|møde|møder|mødet|items?|meetings?)\b", re.I)
@@ -109,7 +109,7 @@ def _goal_count(question: Question, year: int, goals: list[Goal], kind: str | No
     main = len(goals) - followups
     extra_da = f": {main} mål og {followups} følgemål" if followups and not kind else ""
     extra_en = f": {main} goals and {followups} follow-up goals" if followups and not kind else ""
-    heading = Statement(
+    heading: Statement[Citation] = Statement(
         say(
             question,
             f"Materialet har {len(goals)} {label_da} for {year}{extra_da}.",

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from answer.question import Question
-from maalspor.model import Citation, Goal, StatusObservation, Target
+from maalspor.model import Goal, StatusObservation, Target
 from nlp.danish import MONTH_NAMES, parse_number
 from nlp.wording_diff import normalize_wording
 
@@ -19,16 +20,25 @@ ENGLISH_MONTH_NAMES = (
 )  # fmt: skip
 
 
+# What a statement cites: Citation records while answers are composed; once quoted for the API, the
+# citation records with their quotes (answer.records.CitationQuoter.record).
+CitationT = TypeVar("CitationT")
+
+
 @dataclass
-class Statement:
+class Statement(Generic[CitationT]):
+    """One fact as a sentence, with the citations it rests on."""
+
     text: str
-    citations: list[Citation]
+    citations: list[CitationT]
 
 
 @dataclass
-class Answer:
+class Answer(Generic[CitationT]):
+    """The statements answering one question, and the goals, links and decisions they rest on."""
+
     question: Question
-    statements: list[Statement]
+    statements: list[Statement[CitationT]]
     goals: list[str] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     decisions: list[dict] = field(default_factory=list)

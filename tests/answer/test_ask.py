@@ -253,13 +253,13 @@ def test_abstains_rather_than_present_unrelated_text(client, question):
 
 
 def test_a_question_the_cues_resolve_never_opens_search(store):
-    from answer.engine import answer_question
+    from answer.engine import answer_question, answer_record
 
     def open_search():
         raise AssertionError("search opened")
 
     result = answer_question("Hvem var fraværende den 9. september 2014?", store, open_search)
-    assert result.evidence and result.record()["kind"] == "absent"
+    assert result.evidence and answer_record(result)["kind"] == "absent"
 
 
 def test_no_new_goals_cites_the_goals_that_recur(client, store):
