@@ -39,12 +39,17 @@ class Line:
 
 
 def text_lines(clean: CleanText) -> list[Line]:
+    """Every line of the text, a final newline opening no empty last line."""
+    raws = clean.text.split("\n")
+    if raws[-1] == "":
+        raws.pop()
     lines = []
-    for start, end in clean.line_spans():
-        raw = clean.text[start:end]
+    start = 0
+    for raw in raws:
         stripped = raw.strip()
         offset = start + (len(raw) - len(raw.lstrip()))
         lines.append(Line(offset, offset + len(stripped), " ".join(stripped.split()), raw[:1].isspace()))
+        start += len(raw) + 1
     return lines
 
 
