@@ -21,6 +21,7 @@ def plan_attachment_goals(clean: CleanText, lines: list[Line], labels: list[Labe
     goals: list[Goal] = []
     seen: set[str] = set()
     years = _years_in_effect(lines)
+    numbered = _lines_by_number(lines)
     for label in labels:
         year = years[label.index]
         if year is None or label.number in seen:
@@ -28,7 +29,7 @@ def plan_attachment_goals(clean: CleanText, lines: list[Line], labels: list[Labe
         seen.add(label.number)
         sentence = sentence_from(lines, label.index, label.rest)
         citations = [sentence.cite(clean, lines)]
-        if listed := _listed_elsewhere(lines, label, sentence.text):
+        if listed := _listed_elsewhere(lines, numbered.get(label.number, []), label, sentence.text):
             citations.append(listed.cite(clean, lines))
         goals.append(
             make_goal(
@@ -51,15 +52,27 @@ def _years_in_effect(lines: list[Line]) -> list[int | None]:
     return years
 
 
-def _listed_elsewhere(lines: list[Line], label: Label, wording: str) -> Span | None:
-    """The same goal in the plan's up-front list: 'N. <wording>' or 'Na. <wording>'.
+def _lines_by_number(lines: list[Line]) -> dict[str, list[int]]:
+    """Indices of the lines that open with 'N.', by N (the text before the first dot), found in one pass
+    so that looking up each goal's listing is not another pass over the whole text."""
+    numbered: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        number, dot, _ = line.text.lstrip().partition(".")
+        if dot:
+            numbered.setdefault(number, []).append(index)
+    return numbered
+
+
+def _listed_elsewhere(lines: list[Line], candidates: list[int], label: Label, wording: str) -> Span | None:
+    """The same goal in the plan's up-front list: 'N. <wording>' or 'Na. <wording>' (`candidates`: the
+    lines opening with the label's number and a dot).
 
     The list words some goals differently ('skal falde mindst X pct.' against 'skal begrænses
     til X personer'), so a looser match is enough once the number agrees."""
     pattern = re.compile(rf"^\s*{re.escape(label.number)}\.\s+(?P<rest>\S.*)$")
     best: tuple[float, Span] | None = None
-    for index, line in enumerate(lines):
-        match = pattern.match(line.text)
+    for index in candidates:
+        match = pattern.match(lines[index].text)
         if not match:
             continue
         span = sentence_from(lines, index, match.group("rest"))
