@@ -41,6 +41,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     "new": (
         r"\bnye\b.*\bmål",
         r"\bnyt\b.*\bmål",
+        r"\bmål\w*\b.*\b(er|var|blev)\s+(nye|nyt|tilføjet)\b",
         r"\bkom(mer)? til\b",
         r"\btilføje",
         r"\bnew\b.*\bgoal",
@@ -70,6 +71,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bdet samme\b",
         r"\bsamme (ordlyd|formulering|mål)",
         r"\bidentisk",
+        r"\b(formuleret|formulering(en)?|lyder|står)\b.*\bens\b",
+        r"\bde samme\b",
         r"\bunchanged",
         r"\bcarried (over|forward)",
         r"\bthe same\b",
@@ -204,6 +207,15 @@ YEAR_RANGE_PATTERNS: tuple[str, ...] = (
 YEAR_FROM_PATTERNS: tuple[str, ...] = (r"\b(?:efter|siden|after|since|from)\s+(?P<year>(?:19|20)\d\d)\b",)
 YEAR_TO_PATTERNS: tuple[str, ...] = (r"\b(?:før|indtil|inden|before|until|up to)\s+(?P<year>(?:19|20)\d\d)\b",)
 
+# A year named relative to the one the question names: 'Var målene for 2022 de samme som året før?' -> 2021.
+RELATIVE_YEAR_PATTERNS: tuple[tuple[str, int], ...] = (
+    (
+        r"\b(året|år(et)?et) (før|forinden|inden)\b|\bforegående år\b|\b(the )?(year|plan) before\b|\bprevious year\b|\bprior year\b",
+        -1,
+    ),
+    (r"\båret efter\b|\b(det )?følgende år\b|\b(the )?year after\b|\b(the )?following year\b|\bnext year\b", 1),
+)
+
 # 'mål 3', 'goal 2a', 'følgemål c', 'delmål 1', 'mål nr. 4': a goal's number as the plans print it.
 GOAL_NUMBER_PATTERN = (
     r"\b(?P<label>følgemål|delmål|ministermål|mål|goal|target)\s+(?:nr\.?\s*|no\.?\s*|number\s+)?"
@@ -244,6 +256,7 @@ forskellen forskellene forskelle difference differences different ændringerne u
 behandlede behandles håndteret drøftede vedtagne godkendte beslutningerne besluttet
 forsvandt optræder optrådte forhold nævnt nævnes sidst først programmes programme program add any
 borgere borgerne borger personer person målgruppe målgruppen ministerial national
+formuleret formulering formuleringen ordlyd ordlyden ens lyder worded wording previous prior following next
 """.split()
 )
 
@@ -261,6 +274,38 @@ GOAL_WORD_PARTS: tuple[str, ...] = (
 # Words naming an agenda item or case: 'what happened to the item about ...' asks for its decision.
 ITEM_WORDS = r"\b(punkt|punktet|sag|sagen|dagsordenspunkt\w*|item|case)\b"
 GOAL_WORDS = r"\b(mål\w*|delmål|følgemål|goals?|targets?)\b"
+
+# English phrases -> the Danish words the documents use, read before the single words below.
+PHRASE_GLOSSARY: dict[str, str] = {
+    "case handling": "sagsbehandling",
+    "case processing": "sagsbehandling",
+    "company-based": "virksomhedsrettet",
+    "company based": "virksomhedsrettet",
+    "business-oriented": "virksomhedsrettet",
+    "cash benefits": "kontanthjælp",
+    "cash benefit": "kontanthjælp",
+    "social assistance": "kontanthjælp",
+    "sickness benefits": "sygedagpenge",
+    "sickness benefit": "sygedagpenge",
+    "unemployment benefits": "dagpenge",
+    "unemployment benefit": "dagpenge",
+    "early retirement": "førtidspension",
+    "disability pension": "førtidspension",
+    "public benefits": "offentlig forsørgelse",
+    "public support": "offentlig forsørgelse",
+    "public assistance": "offentlig forsørgelse",
+    "long-term unemployed": "langtidsledige",
+    "long-term unemployment": "langtidsledighed",
+    "flex job": "fleksjob",
+    "job centre": "jobcenter",
+    "job center": "jobcenter",
+    "language school": "sprogskole",
+    "family reunification": "familiesammenførte",
+    "reunified families": "familiesammenførte",
+    "ordinary hours": "ordinære timer",
+    "paid hours": "løntimer",
+    "smoking cessation": "rygestop",
+}
 
 # English topic words -> the Danish word the documents use.
 GLOSSARY: dict[str, str] = {
@@ -321,14 +366,56 @@ GLOSSARY: dict[str, str] = {
     "housing": "bolig",
     "cycle": "cykelstier",
     "bicycle": "cykelstier",
+    "dignified": "værdig",
+    "dignity": "værdig",
+    "activation": "aktivering",
+    "share": "andel",
+    "proportion": "andel",
+    "jobless": "ledige",
+    "apprentices": "lærlinge",
+    "apprenticeships": "lærlinge",
+    "trainees": "elever",
+    "volunteers": "frivillige",
+    "volunteering": "frivillighed",
+    "homeless": "hjemløse",
+    "homelessness": "hjemløse",
+    "loneliness": "ensomhed",
+    "elder": "ældre",
+    "care": "pleje",
+    "rehabilitation": "genoptræning",
+    "wellbeing": "trivsel",
+    "well-being": "trivsel",
+    "pupils": "elever",
+    "students": "elever",
+    "bilingual": "tosprogede",
+    "immigrants": "indvandrere",
+    "newcomers": "nyankomne",
+    "benchmarking": "benchmarking",
+    "waiting": "ventetid",
+    "smoking": "rygning",
+    "smokers": "rygere",
+    "safety": "tryghed",
+    "crime": "kriminalitet",
+    "skilled": "faglært",
+    "unskilled": "ufaglærte",
+    "workforce": "arbejdskraft",
+    "labour": "arbejdskraft",
+    "labor": "arbejdskraft",
+    "recruitment": "rekruttering",
+    "retention": "fastholdelse",
+    "mental": "psykisk",
 }
 
 # Words and phrases that name the same group or subject in municipal plans; a question using one
 # finds goals written with another. Each group is a set of word stems (prefix matches).
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("unge", "ung ", "under 30", "ungdom", "young", "youth"),
-    ("handicap", "funktionsnedsættelse", "funktionsnedsat", "disab"),
-    ("ledige", "ledighed", "arbejdsløs", "unemploy"),
+    ("handicap", "funktionsnedsættelse", "funktionsnedsat", "disab", "handicappede"),
+    ("ledige", "ledighed", "arbejdsløs", "unemploy", "jobsøgende"),
+    ("værdig", "dignif", "respektfuld"),
+    ("offentlig forsørgelse", "offentlige ydelser", "overførselsindkomst", "public benefit"),
+    ("psykisk", "psykiatri", "mental"),
+    ("misbrug", "rusmiddel", "afhængighed", "addict"),
     ("langtidsledig", "langvarig ledig", "long-term unemploy"),
     ("flygtning", "familiesammenført", "integration", "refugee"),
     ("seniorer", "ældre ledige", "+55", "over 55", "55 år", "senior"),

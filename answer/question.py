@@ -21,6 +21,8 @@ from answer.cues import (
     ITEM_NUMBER_PATTERN,
     ITEM_WORDS,
     MUNICIPALITY_PATTERN,
+    PHRASE_GLOSSARY,
+    RELATIVE_YEAR_PATTERNS,
     STOPWORDS,
     YEAR_FROM_PATTERNS,
     YEAR_RANGE_PATTERNS,
@@ -38,6 +40,7 @@ _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _YEAR_RANGES = [re.compile(p, re.I) for p in YEAR_RANGE_PATTERNS]
 _YEARS_FROM = [re.compile(p, re.I) for p in YEAR_FROM_PATTERNS]
 _YEARS_TO = [re.compile(p, re.I) for p in YEAR_TO_PATTERNS]
+_RELATIVE_YEARS = [(re.compile(p, re.I), offset) for p, offset in RELATIVE_YEAR_PATTERNS]
 _GOAL_NUMBER = re.compile(GOAL_NUMBER_PATTERN, re.I)
 _ITEM_NUMBER = re.compile(ITEM_NUMBER_PATTERN, re.I)
 _MUNICIPALITY = re.compile(MUNICIPALITY_PATTERN)
@@ -45,6 +48,7 @@ _ITEM_WORDS = re.compile(ITEM_WORDS, re.I)
 _GOAL_WORDS = re.compile(GOAL_WORDS, re.I)
 # An age bound names a target group: 'over 55 år', 'unge under 30'.
 _AGE_PHRASE = re.compile(r"\b(over|under)\s+(\d{2})\b", re.I)
+_PHRASES = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PHRASE_GLOSSARY), key=len, reverse=True)) + r")\b", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(r"\b([a-z]+)\s+(\d{1,2}),?\s+(\d{4})\b", re.I)
@@ -111,7 +115,7 @@ def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
         text=text,
         language=language(text),
         kind=classify(text) if kind == "search" and classify else kind,
-        years=tuple(int(y) for y in _YEAR.findall(text)),
+        years=years_named(text),
         date=meeting_date(text),
         terms=tuple(topic_terms(text)),
         year_from=year_from,
@@ -133,6 +137,15 @@ def intent(text: str) -> str:
 def language(text: str) -> str:
     english, danish = len(_ENGLISH.findall(text)), len(_DANISH.findall(text))
     return "en" if english > danish else "da"
+
+
+def years_named(text: str) -> tuple[int, ...]:
+    """The years the question names, with a year named relative to the last of them ('året før')."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    for pattern, offset in _RELATIVE_YEARS if years else ():
+        if pattern.search(text):  # the earlier year first, as a span is read
+            years = [years[-1] + offset, *years] if offset < 0 else [*years, years[-1] + offset]
+    return tuple(dict.fromkeys(years))
 
 
 def year_span(text: str) -> tuple[int | None, int | None]:
@@ -176,7 +189,8 @@ def goal_number(text: str) -> str | None:
 def topic_terms(text: str) -> list[str]:
     """The question's content words: no question or intent words, numbers or month names; English mapped to Danish."""
     terms = []
-    for word in (w.lower() for w in _WORD.findall(text)):
+    translated = _PHRASES.sub(lambda match: PHRASE_GLOSSARY[match.group(0).lower()], text)
+    for word in (w.lower() for w in _WORD.findall(translated)):
         if word in GLOSSARY:
             terms.append(GLOSSARY[word])
             continue

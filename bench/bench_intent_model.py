@@ -1,0 +1,109 @@
+"""The e5 intent classifier, scored on questions it was not trained on: the dev bank's intents.
+
+    .venv/bin/python bench/bench_intent_model.py [--model DIR]
+
+Trains on answer/intent_examples.json only, then prints, for the dev split of the question bank (never
+test.json; absent-topic questions left out, their intent is not what they test): the accuracy of
+the centred nearest centroid (the product's), plain nearest centroid, k nearest neighbours and a logistic model on every question, the accuracy of the
+engine's path (cue tables first, the classifier only where they leave the intent open) and leave-one-out
+accuracy on the examples themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from answer.intent_model import SEARCH, IntentModel, load_examples  # noqa: E402
+from answer.question import intent  # noqa: E402
+from index.search.embedding_model import load_model  # noqa: E402
+from maalspor.config import load_settings  # noqa: E402
+
+DEV_BANK = REPO / "tests" / "resources" / "question_bank" / "dev.json"
+LOCAL_MODEL = REPO / "data" / "models" / "multilingual-e5-small"
+# The bank's intent names -> the engine intents that answer them.
+BANK_INTENTS = {
+    "first_last": {"first", "last"},
+    "new_dropped": {"new", "dropped"},
+    "agenda_history": {"history"},
+    "absence": {"absent"},
+    "other": {SEARCH},
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=str(LOCAL_MODEL), help="embedding model (directory or spec)")
+    embedder = load_model(replace(load_settings(), embedding_model=parser.parse_args().model))
+    examples = load_examples()
+    labels = sorted(examples)
+    texts = [text for label in labels for text in examples[label]]
+    truth = [label for label in labels for _ in examples[label]]
+    vectors = embedder.embed_queries(texts)
+    questions = [q for q in json.loads(DEV_BANK.read_text())["questions"] if q["intent"] != "absent"]
+    dev = embedder.embed_queries([q["question"] for q in questions])
+    expected = [BANK_INTENTS.get(q["intent"], {q["intent"]}) for q in questions]
+    model = IntentModel.train(examples, lambda text: vectors[texts.index(text)])
+    classifiers = {
+        "centred centroid": lambda rows: [model.predict(row) for row in rows],
+        "plain centroid": lambda rows: [_plain_centroid(vectors, truth, labels, row) for row in rows],
+        "5 nearest neighbours": lambda rows: [_knn(vectors, truth, row, 5) for row in rows],
+        "logistic": _logistic(vectors, truth, labels),
+    }
+    print(f"trained on {len(texts)} examples ({len(labels)} intents); dev bank: {len(questions)} questions")
+    for name, classify in classifiers.items():
+        print(f"{name:<22} dev {_accuracy(classify(dev), expected)}")
+    engine_path = [intent(q["question"]) for q in questions]
+    cue_only = _accuracy(engine_path, expected)
+    open_ones = [i for i, kind in enumerate(engine_path) if kind == SEARCH]
+    predicted = [model.predict(dev[i]) for i in open_ones]
+    for i, kind in zip(open_ones, predicted, strict=True):
+        engine_path[i] = kind
+        print(f"  open: {questions[i]['question']!r} -> {kind} (bank: {questions[i]['intent']})")
+    print(f"cues only {cue_only}; cues + centroid on the {len(predicted)} open ones {_accuracy(engine_path, expected)}")
+    print(f"leave-one-out on the examples (centred centroid): {_leave_one_out(examples, texts, vectors)}")
+
+
+def _accuracy(predicted: list[str], expected: list[set[str]]) -> str:
+    right = sum(p in e for p, e in zip(predicted, expected, strict=True))
+    return f"{right}/{len(expected)} ({right / len(expected):.2f})"
+
+
+def _plain_centroid(vectors: np.ndarray, truth: list[str], labels: list[str], row: np.ndarray) -> str:
+    means = [vectors[[i for i, name in enumerate(truth) if name == label]].mean(axis=0) for label in labels]
+    return labels[int(np.argmax([float(row @ mean) / float(np.linalg.norm(mean)) for mean in means]))]
+
+
+def _knn(vectors: np.ndarray, truth: list[str], row: np.ndarray, k: int) -> str:
+    nearest = np.argsort(-(vectors @ row))[:k]
+    return Counter(truth[i] for i in nearest).most_common(1)[0][0]
+
+
+def _logistic(vectors: np.ndarray, truth: list[str], labels: list[str]):
+    from sklearn.linear_model import LogisticRegression
+
+    fitted = LogisticRegression(C=10.0, max_iter=2000).fit(vectors, truth)
+    return lambda rows: list(fitted.predict(np.asarray(rows)))
+
+
+def _leave_one_out(examples: dict[str, list[str]], texts: list[str], vectors: np.ndarray) -> str:
+    right = 0
+    for label, own in examples.items():
+        for held in own:
+            rest = {name: [t for t in group if t != held] for name, group in examples.items()}
+            model = IntentModel.train(rest, lambda text: vectors[texts.index(text)])
+            right += model.predict(vectors[texts.index(held)]) == label
+    return f"{right}/{len(texts)} ({right / len(texts):.2f})"
+
+
+if __name__ == "__main__":
+    main()
