@@ -30,9 +30,11 @@ HIT_KIND = {
     "section": "planafsnit",
     "goal": "mål",
     "status": "status",
+    "item": "dagsordenspunkt",
     "item-field": "sagsfremstilling",
     "attachments": "bilag",
     "decision": "beslutning",
+    "attendance": "fremmøde",
 }
 
 DOC_KIND = {"plan": "plan", "minutes": "referat", "agenda": "dagsorden", "other": "andet"}

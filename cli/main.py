@@ -15,14 +15,14 @@ from maalspor.model import DocKind
 
 DOCUMENT_KINDS = tuple(kind.value for kind in DocKind)
 # the chunk kinds of index/search/chunks.py (not imported: it loads numpy; the CLI starts light)
-CHUNK_KINDS = ("goal", "status", "decision", "section", "item-field", "attachments")
+CHUNK_KINDS = ("goal", "status", "decision", "section", "item", "item-field", "attachments", "attendance")
 
 COMMANDS_DOC = {
     "ingest": "maalspor ingest PATH... [--report text|json] [--jobs N] — read files/folders into the store (progress bar, per-file counts, summary); N processes parse in parallel.",
     "export": "maalspor export documents|goals|decisions|sections|links|threads --format json — print a JSON list.",
     "thread": "maalspor thread GOAL_ID — the goal's history across plan years, with word diffs between years.",
     "index": "maalspor index — embed new and changed documents into the vector index and rebuild the keyword index (progress bar).",
-    "search": 'maalspor search "QUERY" [--year 2019] [--kind plan|minutes|agenda|goal|status|decision|section|item-field|attachments] [--limit 10] [--format json] — hybrid search with citations.',
+    "search": 'maalspor search "QUERY" [--year 2019] [--kind plan|minutes|agenda|goal|status|decision|section|item|item-field|attachments|attendance] [--limit 10] [--format json] — hybrid search with citations.',
     "ask": 'maalspor ask "QUESTION" [--format json] — answer a Danish or English question, with citations.',
     "serve": "maalspor serve [--host 127.0.0.1] [--port 8000] [--workers N] — the read-only HTTP API (/docs) and Danish web page (/) in N worker processes.",
 }
