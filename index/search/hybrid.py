@@ -23,6 +23,7 @@ import numpy as np
 
 from index.search.chunks import Chunk, chunks_for_document
 from index.search.lexical import KeywordIndex, fingerprint, sync_keyword_index
+from index.search.rerank import rerank
 from index.search.vectors import VectorIndex
 from index.store.sqlite import Store
 from maalspor.config import Settings, load_settings
@@ -116,11 +117,14 @@ class HybridSearcher:
         limit: int = 10,
         weights: FusionWeights | None = None,
     ) -> list[Hit]:
+        """The best chunks above the floor, re-ranked by the question's cues (index/search/rerank.py)."""
         weights = weights or self.weights
-        ranked = sorted(
-            self.candidates(query, filters, weights.dense_spread), key=lambda signals: -signals.fused(weights)
-        )
-        return [self._hit(signals, weights) for signals in ranked[:limit] if signals.fused(weights) >= weights.floor]
+        relevant = [
+            (self.chunks[signals.index], fused)
+            for signals in self.candidates(query, filters, weights.dense_spread)
+            if (fused := signals.fused(weights)) >= weights.floor
+        ]
+        return [self._hit(chunk, score) for chunk, score in rerank(relevant, query, limit)]
 
     def candidates(self, query: str, filters: SearchFilters, dense_spread: float) -> list[Signals]:
         """The union of each signal's best chunks (after filtering), with all three signals."""
@@ -183,10 +187,10 @@ class HybridSearcher:
         ids = [self.chunks[position].id for position in np.flatnonzero(allowed)]
         return self.vectors.query(vector, CANDIDATES_PER_SIGNAL, ids=ids)
 
-    def _hit(self, signals: Signals, weights: FusionWeights) -> Hit:
-        chunk = self.chunks[signals.index]
+    @staticmethod
+    def _hit(chunk: Chunk, score: float) -> Hit:
         return Hit(
-            score=round(signals.fused(weights), 4),
+            score=round(score, 4),
             text=chunk.text,
             kind=chunk.kind,
             metadata=chunk.metadata(),

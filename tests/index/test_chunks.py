@@ -160,22 +160,66 @@ def test_item_fields_and_decision_become_chunks_citing_their_own_lines():
     item, lines = _item(embedded=False)
     chunks = chunks_for_document(_minutes(), [], [], [item], {MINUTES_SOURCE: lines})
     assert [(chunk.id.split(":", 1)[1], chunk.kind) for chunk in chunks] == [
+        ("item-4:heading", "item"),
         ("item-4:resume", "item-field"),
         ("item-4:case_text", "item-field"),
         ("item-4:decision-0", "decision"),
     ]
-    assert [(c.citations[0].line_start, c.citations[0].line_end) for c in chunks] == [(3, 4), (6, 6), (7, 8)]
+    assert [(c.citations[0].line_start, c.citations[0].line_end) for c in chunks] == [(1, 1), (3, 4), (6, 6), (7, 8)]
     assert {chunk.item_number for chunk in chunks} == {"4"}
-    assert chunks[0].heading == "Punkt 4 — Status på beskæftigelsesplanen — Resumé"
+    assert chunks[1].heading == "Punkt 4 — Status på beskæftigelsesplanen — Resumé"
     assert all(chunk.date == "2019-06-11" and chunk.year == 2019 for chunk in chunks)
-    assert chunks[2].committee == "Beskæftigelsesudvalget"
+    assert chunks[3].committee == "Beskæftigelsesudvalget"
+
+
+def test_item_heading_chunk_names_the_meeting_a_question_dates_it_by():
+    item, lines = _item(embedded=False)
+    (heading,) = [
+        c for c in chunks_for_document(_minutes(), [], [], [item], {MINUTES_SOURCE: lines}) if c.kind == "item"
+    ]
+    assert heading.text == "Punkt 4: Status på beskæftigelsesplanen"
+    assert heading.heading == "Referat — Beskæftigelsesudvalget — 11. juni 2019 — Testrup Kommune"
+
+
+def test_attendance_lines_are_a_chunk_headed_by_the_item_they_sit_in():
+    item, lines = _item(embedded=False)
+    lines.insert(7, SourceLine(None, 8, "Jens Hansen (V) og Pia Holm (A) var fraværende."))
+    lines[8] = SourceLine(None, 9, "Taget til efterretning.")
+    opening = [SourceLine(None, -1, "Fraværende: Ole Bach"), SourceLine(None, 0, "Stedfortræder: Eva Lund (C)")]
+    item.citations = [Citation(MINUTES_SOURCE, None, 1, 9)]
+    chunks = chunks_for_document(_minutes(), [], [], [item], {MINUTES_SOURCE: opening + lines})
+    attendance = [
+        (c.text, c.heading, c.citations[0].line_start, c.citations[0].line_end)
+        for c in chunks
+        if c.kind == "attendance"
+    ]
+    assert attendance == [
+        (
+            "Fraværende: Ole Bach\nStedfortræder: Eva Lund (C)",
+            "Fremmøde og fravær — Beskæftigelsesudvalget — 11. juni 2019 — Testrup Kommune",
+            -1,
+            0,
+        ),
+        (
+            "Jens Hansen (V) og Pia Holm (A) var fraværende.",
+            "Fremmøde og fravær — Punkt 4 — Status på beskæftigelsesplanen — Beskæftigelsesudvalget — 11. juni 2019 — "
+            "Testrup Kommune",
+            8,
+            8,
+        ),
+    ]
+
+
+def test_a_plan_has_no_attendance_chunks():
+    lines = [SourceLine(None, 1, "Fraværende: Ole Bach")]
+    assert chunks_for_document(_plan(), [], [], [], {SOURCE: lines}) == []
 
 
 def test_embedded_item_keeps_its_own_decision_date():
     item, lines = _item(embedded=True)
     chunks = chunks_for_document(_minutes(), [], [], [item], {MINUTES_SOURCE: lines})
     assert {chunk.date for chunk in chunks} == {"2019-02-05"}
-    assert chunks[0].id == "kommune-udvalg-2019-06-11:embedded-item-4:resume"
+    assert chunks[1].id == "kommune-udvalg-2019-06-11:embedded-item-4:resume"
 
 
 def test_decision_heading_names_item_body_and_date():
