@@ -106,6 +106,14 @@ SETTINGS: tuple[Setting, ...] = (
         parse=int,
     ),
     Setting(
+        "MAALSPOR_MAX_TEXT_MB",
+        "max_text_mb",
+        "10",
+        "Most text ingest parses from one file, in MB of extracted characters (a 1,000-page PDF holds about 3); a "
+        "file with more is refused with one line before it is normalised and parsed.",
+        parse=int,
+    ),
+    Setting(
         "MAALSPOR_OCR_MAX_PAGES",
         "ocr_max_pages",
         "1000",
@@ -131,6 +139,7 @@ class Settings:
     api_key: str = _default("api_key")
     max_file_mb: int = int(_default("max_file_mb"))
     max_pages: int = int(_default("max_pages"))
+    max_text_mb: int = int(_default("max_text_mb"))
     ocr_max_pages: int = int(_default("ocr_max_pages"))
 
     @property
