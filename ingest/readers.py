@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest.firstagenda import looks_like_firstagenda, read_firstagenda_json
 from ingest.html import read_html
 from ingest.pdf import read_pdf
-from ingest.source_files import read_bytes
+from ingest.source_files import check_text_size, read_bytes
 from ingest.text import read_text
 from ingest.xml_meetings import looks_like_xml, read_xml_meeting
 from maalspor.model import IngestError, SourceDocument
@@ -20,6 +20,13 @@ _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
 def read_source(path: Path) -> SourceDocument:
+    """The file's lines, refused (IngestError) when it holds more text than MAALSPOR_MAX_TEXT_MB."""
+    source = _read_by_format(path)
+    check_text_size(source)
+    return source
+
+
+def _read_by_format(path: Path) -> SourceDocument:
     raw = read_bytes(path)
     suffix = path.suffix.lower()
     if raw.lstrip()[:5].startswith(b"%PDF"):

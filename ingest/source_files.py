@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 from maalspor.config import load_settings
-from maalspor.model import IngestError
+from maalspor.model import IngestError, SourceDocument
 
 _MB = 1024 * 1024
 
@@ -64,6 +64,19 @@ def check_page_count(raw: bytes, name: str, max_pages: int | None = None) -> Non
         return
     if count > limit:
         raise IngestError(f"{name}: {count} pages is over the limit of {limit} pages (MAALSPOR_MAX_PAGES)")
+
+
+def check_text_size(source: SourceDocument, max_text_mb: int | None = None) -> None:
+    """Refuse a document holding more than MAALSPOR_MAX_TEXT_MB of extracted text (in characters, newlines
+    included): normalising and parsing take 10-20 s per MB on 2 cores, so a larger text would hold the
+    ingest for minutes."""
+    limit = max_text_mb if max_text_mb is not None else load_settings().max_text_mb
+    characters = sum(len(line.text) + 1 for line in source.lines)
+    if characters > limit * _MB:
+        raise IngestError(
+            f"{source.source_file}: {characters / _MB:.1f} MB of text is over the limit of {limit} MB "
+            "(MAALSPOR_MAX_TEXT_MB); split the file"
+        )
 
 
 def content_hash(raw: bytes) -> str:

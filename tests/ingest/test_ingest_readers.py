@@ -58,3 +58,21 @@ def test_bad_input_gives_one_line_error(tmp_path, name, content, message):
     with pytest.raises(IngestError, match=message) as error:
         read_source(path)
     assert str(error.value).startswith(f"{name}: ") and "\n" not in str(error.value)
+
+
+def test_text_over_max_text_mb_refused_before_parsing(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAALSPOR_MAX_TEXT_MB", "1")
+    plan = next(CORPUS.glob("000_*.txt")).read_text(encoding="utf-8")
+    large = tmp_path / "samlet.txt"
+    large.write_text(plan * (1_300_000 // len(plan) + 1), encoding="utf-8")
+    with pytest.raises(IngestError) as refused:
+        read_source(large)
+    assert (
+        str(refused.value)
+        == "samlet.txt: 1.3 MB of text is over the limit of 1 MB (MAALSPOR_MAX_TEXT_MB); split the file"
+    )
+    # The limit counts extracted text, not bytes: a page heavy with markup but holding little text is read.
+    markup = tmp_path / "side.html"
+    markup.write_text("<html><body>" + '<div class="x"></div>' * 60_000 + "<p>Punkt 1: Budget</p></body></html>")
+    assert markup.stat().st_size > 1024 * 1024
+    assert [line.text for line in read_source(markup).lines] == ["Punkt 1: Budget"]
