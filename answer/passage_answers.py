@@ -1,14 +1,20 @@
-"""Why and other questions: the explaining passage of running text, quoted, else the best relevant search hits."""
+"""Why and other questions: the sentences of running text that answer, quoted with their own lines.
+
+Candidates are the two-sentence windows of the material's running text (answer/passages.py) and, when
+none of those carries enough of the question's topic, the windows of the searcher's best hits (the e5
+vectors find a passage worded otherwise than the question). Either way a window must carry
+PASSAGE_SHARE of the topic's term weight: below that the answer says the material does not hold it,
+rather than offer text that merely resembles the question. Among windows that carry the topic, one
+with the intent's cue words (a reason for "why", a figure for "how many") is quoted first.
+"""
 
 from __future__ import annotations
 
 from answer.material import Material
-from answer.passages import best_passages, cite, quote
+from answer.passages import Found, Passage, best_passages, cite, quote, windows
 from answer.phrasing import Answer, Statement, no_evidence, say, topic_da, topic_en
 from answer.question import Question
-from answer.topic import TermMatcher
 
-SEARCH_HITS_IN_ANSWER = 3
 SEARCH_CANDIDATES = 12
 
 
@@ -18,43 +24,26 @@ def answer_why(question: Question, material: Material, searcher=None) -> Answer:
 
 
 def answer_by_search(question: Question, material: Material, searcher=None) -> Answer:
-    """The best matching passages of running text, else the best relevant search hits; none: say so."""
-    found = best_passages(material.passages(question), material.topic_terms(question), question.kind)
-    if found:
-        return Answer(
-            question,
-            [
-                Statement(
-                    say(
-                        question,
-                        f"Fra “{f.passage.heading.strip()}”: “{quote(f.passage)}”",
-                        f"From “{f.passage.heading.strip()}”: “{quote(f.passage)}”",
-                    ),
-                    cite(f.passage, material.quoter.source_lines),
-                )
-                for f in found
-            ],
-        )
-    hits = _relevant_hits(question, searcher)
-    if not hits:
+    """The best matching windows of running text, else of the best search hits; none: say so."""
+    terms = material.topic_terms(question)
+    found = best_passages(material.passages(question), terms, question.kind) or best_passages(
+        _hit_passages(question, searcher), terms, question.kind
+    )
+    if not found:
         return no_evidence(question, f"noget om {topic_da(question)}", f"anything about {topic_en(question)}")
-    return Answer(
-        question,
-        [
-            Statement(
-                say(
-                    question,
-                    f"Relevant tekststykke: “{' '.join(hit.text.split())[:300]}”.",
-                    f"Relevant passage: “{' '.join(hit.text.split())[:300]}”.",
-                ),
-                hit.citations,
-            )
-            for hit in hits
-        ],
+    return Answer(question, [_quoted(question, f, material) for f in found])
+
+
+def _quoted(question: Question, found: Found, material: Material) -> Statement:
+    heading, text = found.passage.heading.strip(), quote(found.passage)
+    return Statement(
+        say(question, f"Fra “{heading}”: “{text}”", f"From “{heading}”: “{text}”"),
+        cite(found.passage, material.quoter.source_lines),
     )
 
 
-def _relevant_hits(question: Question, searcher) -> list:
+def _hit_passages(question: Question, searcher) -> list[Passage]:
+    """Two-sentence windows of the searcher's hits for the question, within its years."""
     if searcher is None:
         return []
     from index.search.hybrid import SearchFilters  # numpy and the vector index: only when a search runs
@@ -62,19 +51,10 @@ def _relevant_hits(question: Question, searcher) -> list:
     first = question.year_from if question.year_from is not None else (min(question.years) if question.years else None)
     last = question.year_to if question.year_to is not None else (max(question.years) if question.years else None)
     hits = searcher.search(question.text, SearchFilters(year_from=first, year_to=last), limit=SEARCH_CANDIDATES)
-    if question.terms:
-        matcher = TermMatcher(question.terms)
-        hits = [hit for hit in hits if matcher.matched(f"{hit.metadata.get('heading', '')} {hit.text}")]
-    return _diverse(hits)[:SEARCH_HITS_IN_ANSWER]
-
-
-def _diverse(hits: list) -> list:
-    """One hit per document first (best first), then the rest in order."""
-    seen: set[str] = set()
-    first: list = []
-    rest: list = []
-    for hit in hits:
-        document = hit.metadata.get("document_id", "")
-        (rest if document in seen else first).append(hit)
-        seen.add(document)
-    return first + rest
+    return [
+        window
+        for hit in hits
+        for window in windows(
+            hit.metadata.get("heading", ""), hit.text, hit.metadata.get("document_id", ""), hit.citations
+        )
+    ]

@@ -25,8 +25,9 @@ _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ0-9•\-])|\n{2,}")
 # Words that mark the kind of sentence an intent looks for.
 INTENT_MARKERS: dict[str, re.Pattern] = {
     "why": re.compile(
-        r"\b(fordi|derfor|skyldes|på baggrund af|baggrunden|med henblik på|formålet|for at|årsag|begrund|idet|"
-        r"because|therefore|in order to|due to|reason)\b",
+        r"\b(fordi|derfor|da|idet|eftersom|skyld(?:es|tes)|på (?:grund|baggrund) af|grundet|som følge af|baggrunden|"
+        r"begrund\w*|med henblik på|formålet|for at|årsag\w*|because|therefore|since|as|due to|owing to|reason\w*|"
+        r"in order to)\b",
         re.I,
     ),
     "status": re.compile(r"\b(status|opfyldt|nået|fald|stigning|pct|procent)\b", re.I),
