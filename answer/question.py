@@ -56,6 +56,13 @@ _MONTH_YEAR = re.compile(rf"\b({_MONTH_WORDS})\.?\s+(\d{{4}})\b", re.I)
 _WORD = re.compile(r"[a-zæøåéü0-9+]+(?:-[a-zæøå0-9]+)*", re.I)
 _ENGLISH = re.compile(r"\b(what|which|when|who|how|why|did|were|was|the|is|are|has|have)\b", re.I)
 _DANISH = re.compile(r"[æøå]|\b(hvad|hvilke|hvilket|hvornår|hvem|hvordan|hvorfor|var|blev|er|har|og|om)\b", re.I)
+# A question's form: a question word, a leading verb (yes/no question) or a question mark. Words
+# alone ('virksomhedsrettet aktivering') are a search, whatever the intent classifier would make of them.
+_QUESTION_FORM = re.compile(
+    r"\?|\b(hvad|hvilke|hvilken|hvilket|hvornår|hvem|hvordan|hvorfor|hvor|what|which|when|who|whom|how|why|where)\b"
+    r"|^\s*(er|var|blev|bliver|har|havde|kom|kan|skal|ville|findes|fandtes|stod|står|is|was|were|are|did|does|do|has|have|had|can|will)\b",
+    re.I,
+)
 # Where one question asks two things: '..., og hvad var status i 2019?' / '? Og hvornår ...'
 _PART_BREAK = re.compile(
     r"\?\s+(?=\S)|[,;]\s*(?:og|and)\s+(?=(?:hvad|hvilke|hvornår|hvem|hvordan|hvorfor|hvor|what|which|when|who|how|why|is|was|were|did)\b)",
@@ -114,7 +121,7 @@ def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
     return Question(
         text=text,
         language=language(text),
-        kind=classify(text) if kind == "search" and classify else kind,
+        kind=classify(text) if kind == "search" and classify and _QUESTION_FORM.search(text) else kind,
         years=years_named(text),
         date=meeting_date(text),
         terms=tuple(topic_terms(text)),

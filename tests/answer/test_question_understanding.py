@@ -1,0 +1,103 @@
+"""Question understanding beyond the cue words: the e5 intent classifier's place (only where no cue names
+the intent, only for a question), its training data, relative years and English phrases mapped to Danish."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from answer.cues import INTENT_ORDER
+from answer.intent_model import SEARCH, IntentModel, intent_classifier, load_examples
+from answer.question import understand
+
+DEV_BANK = Path(__file__).resolve().parents[1] / "resources" / "question_bank" / "dev.json"
+
+
+def test_every_intent_has_at_least_twenty_examples_in_both_languages():
+    examples = load_examples()
+    assert set(examples) == {*INTENT_ORDER, SEARCH}
+    for label, texts in examples.items():
+        english = [t for t in texts if understand(t).language == "en"]
+        assert len(texts) >= 20 and 5 <= len(english) < len(texts), label
+        assert len(set(texts)) == len(texts), label
+
+
+def test_no_example_is_a_bank_question():
+    bank = {q["question"].lower().strip(" ?") for q in json.loads(DEV_BANK.read_text())["questions"]}
+    examples = {t.lower().strip(" ?") for texts in load_examples().values() for t in texts}
+    assert not bank & examples
+
+
+def _embedding_of_words(vocabulary: list[str]):
+    """A toy embedder: one dimension per vocabulary word, plus one shared by every text."""
+
+    def embed(text: str) -> np.ndarray:
+        words = text.lower().split()
+        vector = np.array([1.0] + [float(word in words) for word in vocabulary])
+        return vector / np.linalg.norm(vector)
+
+    return embed
+
+
+def test_centred_centroid_takes_the_intent_of_the_nearest_examples():
+    embed = _embedding_of_words(["stemte", "voted", "manglede", "missing"])
+    examples = {
+        "decision": ["hvordan stemte de", "who voted for it"],
+        "absent": ["hvem manglede", "who was missing"],
+    }
+    model = IntentModel.train(examples, embed)
+    assert model.predict(embed("hvem stemte imod")) == "decision"
+    assert model.predict(embed("was anyone missing")) == "absent"
+    assert [label for label, _ in model.ranked(embed("who voted"))] == ["decision", "absent"]
+
+
+def test_the_classifier_decides_only_questions_no_cue_names():
+    asked = []
+
+    def classify(text: str) -> str:
+        asked.append(text)
+        return "decision"
+
+    assert understand("Hvordan stemte byrådet om budgettet?", classify).kind == "decision"
+    assert understand("Hvad besluttede udvalget om budgettet?", classify).kind == "decision"
+    assert understand("virksomhedsrettet aktivering", classify).kind == SEARCH  # words, not a question
+    assert asked == ["Hvordan stemte byrådet om budgettet?"]
+
+
+def test_without_an_embedding_model_the_question_stays_a_search():
+    assert intent_classifier(lambda text: None)("Hvordan stemte byrådet?") == SEARCH
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("Var ministermålene for 2022 de samme som året før?", (2021, 2022)),
+        ("Which goals did the 2019 plan add compared with the previous year?", (2018, 2019)),
+        ("Hvad blev der af målene fra 2015 året efter?", (2015, 2016)),
+        ("Hvad skete der med målet i 2019?", (2019,)),
+        ("Hvad skete der året før?", ()),  # no year to count from
+    ],
+)
+def test_a_year_named_relative_to_another(text, years):
+    assert understand(text).years == years
+
+
+@pytest.mark.parametrize(
+    "text, kind, terms",
+    [
+        ("Were the targets for dignified case handling unchanged in 2023?", "unchanged", ("værdig", "sagsbehandling")),
+        (
+            "How did the share in company-based activation change?",
+            "change",
+            ("andel", "virksomhedsrettet", "aktivering"),
+        ),
+        ("What is the goal for cash benefit recipients?", SEARCH, ("kontanthjælp", "modtagere")),
+        ("Blev ungemålet formuleret ens i 2022 og 2023?", "unchanged", ("unge",)),
+        ("Hvilke mål var nye i 2019?", "new", ()),
+        ("Er målene for 2022 de samme som for 2023?", "unchanged", ()),
+    ],
+)
+def test_wordings_map_to_the_intent_and_the_documents_words(text, kind, terms):
+    question = understand(text)
+    assert (question.kind, question.terms) == (kind, terms)
