@@ -54,7 +54,8 @@ class Job:
     @classmethod
     def from_stored(cls, data: dict, heartbeat: float) -> Job:
         """The job as stored; one whose runner stopped writing before it finished reads as failed."""
-        job = cls(**{name: data[name] for name in (f.name for f in fields(cls)) if name in data})
+        known = {f.name for f in fields(cls)}  # a record written by another version may hold more or fewer
+        job = cls(**{name: value for name, value in data.items() if name in known})
         if not job.finished and time.time() - heartbeat > STALE_AFTER_S:
             job.state, job.summary = "fejlet", DIED
         return job

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Header, HTTPException, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.errors import wants_html
@@ -61,7 +62,7 @@ async def upload(
     except HTTPException:
         shutil.rmtree(folder)
         raise
-    job = board.start(job_id, paths)
+    job = await run_in_threadpool(board.start, job_id, paths)  # writes the job to the store
     status_url = f"/upload/jobs/{job.id}"
     if wants_html(request):
         return RedirectResponse(status_url, status_code=303)
