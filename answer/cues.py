@@ -15,6 +15,10 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bikke (var )?til stede",
         r"\bdeltog ikke",
         r"\bafbud",
+        r"\bforfald",
+        r"\b(sad|var|mødte) ikke (med|op)\b",
+        r"\bhvem manglede\b",
+        r"\budeblev",
         r"\babsent",
         r"\bnot (present|attend)",
         r"\bdid not attend",
@@ -73,6 +77,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bidentisk",
         r"\b(formuleret|formulering(en)?|lyder|står)\b.*\bens\b",
         r"\bde samme\b",
+        r"\bpå samme måde\b",
+        r"\bthe same way\b",
         r"\bunchanged",
         r"\bcarried (over|forward)",
         r"\bthe same\b",
@@ -257,6 +263,7 @@ behandlede behandles håndteret drøftede vedtagne godkendte beslutningerne besl
 forsvandt optræder optrådte forhold nævnt nævnes sidst først programmes programme program add any
 borgere borgerne borger personer person målgruppe målgruppen ministerial national
 formuleret formulering formuleringen ordlyd ordlyden ens lyder worded wording previous prior following next
+måde way sad meldt meldte forfald mødt mødte udeblev manglede
 """.split()
 )
 

@@ -96,8 +96,44 @@ def test_a_year_named_relative_to_another(text, years):
         ("Blev ungemålet formuleret ens i 2022 og 2023?", "unchanged", ("unge",)),
         ("Hvilke mål var nye i 2019?", "new", ()),
         ("Er målene for 2022 de samme som for 2023?", "unchanged", ()),
+        ("Var målene for ældre formuleret på samme måde i 2020 og 2021?", "unchanged", ("ældre",)),
+        ("Hvem sad ikke med, da budgettet blev vedtaget?", "absent", ("budgettet",)),
+        ("Hvem havde meldt forfald til mødet?", "absent", ()),
     ],
 )
 def test_wordings_map_to_the_intent_and_the_documents_words(text, kind, terms):
     question = understand(text)
     assert (question.kind, question.terms) == (kind, terms)
+
+
+LOCAL_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "multilingual-e5-small"
+
+
+@pytest.fixture(scope="module")
+def e5_classifier():
+    if not LOCAL_MODEL.is_dir():
+        pytest.skip("the e5 model is not built here (./run.sh builds it under data/models)")
+    from dataclasses import replace
+
+    from index.search.embedding_model import load_model
+    from maalspor.config import load_settings
+
+    embedder = load_model(replace(load_settings(), embedding_model=str(LOCAL_MODEL)))
+    return intent_classifier(lambda text: embedder.embed_queries([text])[0])
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Hvordan stemte Socialdemokratiet om skolereformen?", "decision"),
+        ("Hvem blev valgt til næstformand i udvalget?", "decision"),
+        ("Ville byrådet gå med i forsøget med frikommuner?", "decision"),
+        ("Gik udvalget ind for forslaget?", "decision"),
+        ("Did the council agree to join the pilot scheme?", "decision"),
+        ("Lykkedes det at få flere unge i uddannelse i 2019?", "status"),
+        ("Hvad lå til grund for at prioritere ældre?", "why"),
+        ("Hvilken skole samarbejder kommunen med om sprogundervisning?", "search"),
+    ],
+)
+def test_e5_classifier_on_questions_no_cue_names(e5_classifier, text, kind):
+    assert understand(text, e5_classifier).kind == kind
