@@ -63,6 +63,8 @@ class Outcome(StrEnum):
     VEDTAGET = "vedtaget"
     TILTRAADT = "tiltrådt"
     ORIENTERET = "orienteret"
+    TILBAGESENDT = "tilbagesendt"  # sent back to the administration or a committee, not decided
+    TRUKKET = "trukket"  # withdrawn from the agenda
 
 
 class Relation(StrEnum):
