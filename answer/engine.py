@@ -13,14 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from answer.goal_answers import (
-    answer_change,
-    answer_dropped,
-    answer_first,
-    answer_last,
-    answer_new,
-    answer_unchanged,
-)
+from answer.goal_answers import answer_change, answer_first, answer_last
 from answer.intent_model import intent_classifier
 from answer.material import Material
 from answer.meeting_answers import answer_absent, answer_attachments, answer_decision, answer_history
@@ -30,6 +23,7 @@ from answer.phrasing import Answer, Statement
 from answer.question import Question, understand
 from answer.records import CitationQuoter
 from answer.status_answers import answer_status
+from answer.year_comparison import answer_dropped, answer_new, answer_unchanged
 
 if TYPE_CHECKING:
     from index.store.sqlite import Store

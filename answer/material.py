@@ -216,7 +216,13 @@ def _date_order(candidate: tuple[AgendaItem, Decision | None]) -> tuple[str, boo
 
 def _topic_terms(question: Question, material: Material) -> tuple[str, ...]:
     """The topic terms less the words naming the municipality or committee (they scope, not select)."""
-    names = {w for d in material.documents.values() for v in (d.municipality, d.committee) if v for w in _words(v)}
+    names = {
+        w
+        for d in material.documents.values()
+        for v in (d.municipality, d.committee)
+        if v
+        for w in (*_words(v), *(initials.strip() for initials in _distinctive_words(v)))  # 'beu' too
+    }
     return tuple(t for t in question.terms if t not in names)
 
 

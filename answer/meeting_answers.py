@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from answer.attendance import header_attendance
-from answer.material import Material, decision_summary
+from answer.material import Material, decision_summary, item_search_text
 from answer.phrasing import Answer, Statement, date_in, no_evidence, say, topic_da, topic_en
 from answer.question import Question
-from maalspor.model import AgendaItem, Decision, Document
+from answer.topic import TermMatcher
+from maalspor.model import AgendaItem, Citation, Decision, Document
 from nlp.decisions import meeting_decision
+
+# A question about the first or the latest time a topic was dealt with ('da ... blev drøftet første gang').
+FIRST_TIME = re.compile(r"\b(første gang|først|first time|first)\b", re.I)
+LAST_TIME = re.compile(r"\b(sidste gang|senest|seneste|last time|most recently|latest)\b", re.I)
+# At most this many meetings of a named year are reported when no agenda item names the question's topic.
+MEETINGS_OF_A_YEAR = 2
 
 
 def answer_decision(question: Question, material: Material, searcher=None) -> Answer:
@@ -55,9 +63,17 @@ def decision_statements(
     ]
     if decision.absent and with_absences:
         names = ", ".join(f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent)
-        cited = [material.quoter.narrowed(citations[0], decision.absent[0].name)] if citations else []
+        cited = [line] if (line := _absence_line(material, citations, decision)) else []
         statements.append(Statement(say(question, f"Fraværende: {names}.", f"Absent: {names}."), cited))
     return statements
+
+
+def _absence_line(material: Material, citations: list[Citation], decision: Decision) -> Citation | None:
+    """The cited line naming the first absent member (a decision may cite several stretches), else the first."""
+    name = decision.absent[0].name.casefold()
+    naming = (c for c in citations if any(name in line.text.casefold() for line in material.quoter.cited_lines(c)))
+    chosen = next(naming, citations[0] if citations else None)
+    return material.quoter.narrowed(chosen, decision.absent[0].name) if chosen else None
 
 
 def _outcomes(question: Question, decision: Decision) -> str:
@@ -70,6 +86,7 @@ def _outcomes(question: Question, decision: Decision) -> str:
 
 def answer_history(question: Question, material: Material, searcher=None) -> Answer:
     found = material.resolve_items(question)
+    found = sorted(found + _mentioned_elsewhere(question, material, found), key=lambda c: _date(c, material))
     if not found:
         return no_evidence(
             question, f"noget dagsordenspunkt om {topic_da(question)}", f"any agenda item about {topic_en(question)}"
@@ -95,6 +112,31 @@ def answer_history(question: Question, material: Material, searcher=None) -> Ans
     return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
 
 
+def _mentioned_elsewhere(
+    question: Question, material: Material, found: list[tuple[AgendaItem, Decision | None]]
+) -> list[tuple[AgendaItem, Decision | None]]:
+    """In the municipalities in scope where no item's title names the topic, the items whose text does
+    (a topic raised under 'Meddelelser' in one municipality and as its own item in another)."""
+    terms = material.topic_terms(question)
+    places = _municipalities(found, material)
+    if not terms or not found:
+        return []
+    others = [
+        (item, meeting_decision(item, material.documents[item.document_id]))
+        for item in material.items
+        if not item.embedded
+        and material.documents[item.document_id].municipality not in places
+        and material.in_scope(question, item.document_id)
+    ]
+    ranked = TermMatcher(terms).rank(others, [item_search_text(item) for item, _ in others])
+    return [scored.record for scored in ranked]
+
+
+def _date(candidate: tuple[AgendaItem, Decision | None], material: Material) -> str:
+    item, decision = candidate
+    return (decision.date if decision else None) or material.documents[item.document_id].meeting_date or ""
+
+
 def _municipalities(found: list[tuple[AgendaItem, Decision | None]], material: Material) -> set[str | None]:
     return {material.documents[item.document_id].municipality for item, _ in found}
 
@@ -114,7 +156,12 @@ def answer_absent(question: Question, material: Material, searcher=None) -> Answ
             return Answer(question, [_item_absence(question, i, d, material) for i, d in at_meeting[:3]])
         return Answer(question, [_absence(question, document, material) for document in meetings])
     if found:
-        return Answer(question, [_item_absence(question, item, decision, material) for item, decision in found[:3]])
+        return Answer(
+            question, [_item_absence(question, item, d, material) for item, d in _treatments(question, found)]
+        )
+    in_years = _meetings_in_named_years(question, material)
+    if in_years:  # no item names the topic: the meetings of the named year in scope
+        return Answer(question, [_absence(question, document, material) for document in in_years])
     named = question.date or question.month
     return no_evidence(
         question,
@@ -123,6 +170,30 @@ def answer_absent(question: Question, material: Material, searcher=None) -> Answ
         else "hvilket møde der menes",
         f"a meeting on {named}" if named else "which meeting is meant",
     )
+
+
+def _treatments(
+    question: Question, found: list[tuple[AgendaItem, Decision | None]]
+) -> list[tuple[AgendaItem, Decision | None]]:
+    """The first or the latest treatment when the question asks for it, else the first three (oldest first)."""
+    if FIRST_TIME.search(question.text):
+        return found[:1]
+    if LAST_TIME.search(question.text):
+        return found[-1:]
+    return found[:3]
+
+
+def _meetings_in_named_years(question: Question, material: Material) -> list[Document]:
+    """The minutes in scope of the named years, when they are few enough to be the meeting meant."""
+    meetings = [
+        d
+        for d in material.documents.values()
+        if d.meeting_date
+        and question.years
+        and int(d.meeting_date[:4]) in question.years
+        and material.in_scope(question, d.id)
+    ]
+    return sorted(meetings, key=lambda d: d.meeting_date or "") if len(meetings) <= MEETINGS_OF_A_YEAR else []
 
 
 def _without_member_names(question: Question, material: Material) -> Question:
@@ -143,7 +214,7 @@ def _item_absence(question: Question, item: AgendaItem, decision: Decision | Non
     if decision is None or not decision.absent or not decision.citations:
         return _absence(question, document, material)
     names = ", ".join(f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent)
-    citation = material.quoter.narrowed(decision.citations[0], decision.absent[0].name)
+    citation = _absence_line(material, decision.citations, decision)
     return Statement(
         say(
             question,
@@ -168,9 +239,7 @@ def _absence(question: Question, document: Document, material: Material) -> Stat
             dict.fromkeys(f"{a.name} ({a.party})" if a.party else a.name for d in with_absence for a in d.absent)
         )
         first = with_absence[0] if with_absence else None
-        citation = (
-            material.quoter.narrowed(first.citations[0], first.absent[0].name) if first and first.citations else None
-        )
+        citation = _absence_line(material, first.citations, first) if first else None
     if not names:
         return Statement(
             say(

@@ -1,25 +1,16 @@
-"""Overview: counts and lists of goals, plan years and agenda items."""
+"""Overview: counts and lists of goals and plan years (answer/goal_overview.py), and of agenda items per meeting."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
+from answer.goal_overview import goal_counts, plan_years, topic_beyond_kind
 from answer.material import Material
 from answer.passage_answers import answer_by_search
-from answer.phrasing import (
-    Answer,
-    Statement,
-    date_in,
-    goal_name,
-    no_evidence,
-    quoted,
-    say,
-    year_list,
-)
+from answer.phrasing import Answer, Statement, date_in, no_evidence, say
 from answer.question import Question
 from answer.status_answers import answer_status
-from maalspor.model import Citation, Goal
 
 # A question about meetings or agenda items (not goals) when the overview is asked.
 _ABOUT_ITEMS = re.compile(r"\b(punkt|punkter|dagsordenspunkt|møde|møder|mødet|items?|meetings?)\b", re.I)
@@ -27,108 +18,31 @@ _ABOUT_ITEMS = re.compile(r"\b(punkt|punkter|dagsordenspunkt|møde|møder|mødet
 _ABOUT_GOALS = re.compile(
     r"\b(mål|målene|målsætninger|følgemål|ministermål|delmål|indsatsområder|goals?|targets?)\b", re.I
 )
-# Kinds of goal a count may be limited to: the word in the question and the goal-number prefix.
-GOAL_KINDS = {
-    "følgemål": "følgemål",
-    "ministermål": "ministermål",
-    "follow-up": "følgemål",
-    "national": "ministermål",
-    "ministerial": "ministermål",
-}
-GOAL_KIND_ENGLISH = {"følgemål": "følgemål (follow-up goals)", "ministermål": "ministermål (ministerial goals)"}
 # A question about which plan years the material holds.
-_ABOUT_PLAN_YEARS = re.compile(r"\b(planår|plan years?|hvilke år|which years)\b", re.I)
+_ABOUT_PLAN_YEARS = re.compile(r"\b(planår\w*|plan years?|hvilke år|which years)\b", re.I)
 
 
 def answer_overview(question: Question, material: Material, searcher=None) -> Answer:
     """Items per meeting, or goals per plan year; a count of something else ('hvor mange virksomheder')
     is a goal's status figure or a figure in the running text."""
     if _ABOUT_PLAN_YEARS.search(question.text):
-        return _plan_years(question, material)
+        return plan_years(question, material)
     if _ABOUT_ITEMS.search(question.text):
         return _item_overview(question, material)
     if not _ABOUT_GOALS.search(question.text):
         if material.resolve_goals(question):
             return answer_status(question, material, searcher)
         return answer_by_search(question, material, searcher)
-    years = question.years or material.plan_years()
-    kind = next((prefix for word, prefix in GOAL_KINDS.items() if word in question.text.lower()), None)
     in_years = [
-        g for g in material.goals.values() if g.plan_year in years and material.in_scope(question, g.document_id)
+        g
+        for g in material.goals.values()
+        if (not question.years or g.plan_year in question.years) and material.in_scope(question, g.document_id)
     ]
-    goals = _distinct([g for g in in_years if not kind or g.number.startswith(kind)] or in_years, material)
-    if material.goal_terms(question) and (topical := material.resolve_goals(question)):
-        goals = [g for g in goals if g in topical] or goals
-    if not goals:
+    if topic_beyond_kind(question, material) and (topical := material.resolve_goals(question)):
+        in_years = [g for g in in_years if g in topical] or in_years
+    if not in_years:
         return answer_by_search(question, material, searcher)
-    counted = kind if any(g.number.startswith(kind or "-") for g in goals) else None
-    statements = []
-    for year in sorted({g.plan_year for g in goals}):
-        statements += _goal_count(question, year, [g for g in goals if g.plan_year == year], counted)
-    return Answer(question, statements, goals=[g.id for g in goals])
-
-
-def _distinct(goals: list[Goal], material: Material) -> list[Goal]:
-    """One goal per municipality, plan year and wording: minutes often reprint the same goal list."""
-    seen: set[tuple[str | None, int, str]] = set()
-    kept = []
-    for goal in goals:
-        key = (
-            material.documents[goal.document_id].municipality,
-            goal.plan_year,
-            " ".join(goal.wording.lower().split()),
-        )
-        if key not in seen:
-            seen.add(key)
-            kept.append(goal)
-    return kept
-
-
-def _plan_years(question: Question, material: Material) -> Answer:
-    """The plan years the material holds goals for, each cited at its first goal."""
-    years = material.plan_years()
-    firsts = [next(g for g in material.goals.values() if g.plan_year == year) for year in years]
-    return Answer(
-        question,
-        [
-            Statement(
-                say(
-                    question,
-                    f"Materialet rummer mål for planårene {year_list(question, years)}.",
-                    f"The material holds goals for the plan years {year_list(question, years)}.",
-                ),
-                [c for goal in firsts for c in goal.citations[:1]],
-            )
-        ],
-    )
-
-
-def _goal_count(question: Question, year: int, goals: list[Goal], kind: str | None) -> list[Statement]:
-    label_da, label_en = (kind, GOAL_KIND_ENGLISH[kind]) if kind else ("mål", "goals")
-    followups = sum(g.number.startswith("følgemål") for g in goals)
-    main = len(goals) - followups
-    extra_da = f": {main} mål og {followups} følgemål" if followups and not kind else ""
-    extra_en = f": {main} goals and {followups} follow-up goals" if followups and not kind else ""
-    heading: Statement[Citation] = Statement(
-        say(
-            question,
-            f"Materialet har {len(goals)} {label_da} for {year}{extra_da}.",
-            f"The material has {len(goals)} {label_en} for {year}{extra_en}.",
-        ),
-        [],
-    )
-    lines = [
-        Statement(
-            say(
-                question,
-                f"{goal_name(question, g).capitalize()}: {quoted(g)}.",
-                f"{goal_name(question, g).capitalize()}: {quoted(g)}.",
-            ),
-            list(g.citations),
-        )
-        for g in goals
-    ]
-    return [heading, *lines]
+    return goal_counts(question, material, in_years)
 
 
 def _item_overview(question: Question, material: Material) -> Answer:

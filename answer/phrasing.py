@@ -6,6 +6,7 @@ The web page reuses these functions to word what it shows; their names and param
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -101,7 +102,22 @@ def goal_line(question: Question, goal: Goal) -> Statement:
     )
 
 
-def year_list(question: Question, years: list[int]) -> str:
+def goal_year_line(question: Question, goal: Goal) -> Statement:
+    """The goal's wording and target in its plan year, and its latest status figure, if any."""
+    line = goal_line(question, goal)
+    latest = max(goal.status, key=lambda s: s.date or "", default=None)
+    if latest is not None:
+        figure = _status_value(question, latest)
+        line.text += say(
+            question,
+            f" Seneste status ({month_year(question, latest.date)}): {figure}.",
+            f" Latest status ({month_year(question, latest.date)}): {figure}.",
+        )
+        line.citations += latest.citations
+    return line
+
+
+def year_list(question: Question, years: Sequence[int | str]) -> str:
     """'2014, 2015 og 2019' / '2014, 2015 and 2019'."""
     words = [str(y) for y in years]
     if len(words) < 2:
@@ -112,8 +128,11 @@ def year_list(question: Question, years: list[int]) -> str:
 def coverage(question: Question, goal_years: list[int], plan_years: list[int]) -> Statement:
     """Which plan years the material holds and which of them lack the goal."""
     missing = [y for y in plan_years if y not in goal_years]
-    da = f"Materialet rummer planer for {year_list(question, plan_years)}; målet findes i {year_list(question, goal_years)}"
-    en = f"The material holds plans for {year_list(question, plan_years)}; the goal is in {year_list(question, goal_years)}"
+    gaps = year_gaps(plan_years)
+    lacks_da = f" (ingen for {year_list(question, gaps)})" if gaps else ""
+    lacks_en = f" (none for {year_list(question, gaps)})" if gaps else ""
+    da = f"Materialet rummer planer for {year_list(question, plan_years)}{lacks_da}; målet findes i {year_list(question, goal_years)}"
+    en = f"The material holds plans for {year_list(question, plan_years)}{lacks_en}; the goal is in {year_list(question, goal_years)}"
     if missing:
         da += f", ikke i {year_list(question, missing)}"
         en += f", not in {year_list(question, missing)}"
@@ -226,3 +245,86 @@ def english_date(iso: str | None) -> str:
 
 def date_in(question: Question, iso: str | None) -> str:
     return danish_date(iso) if question.language == "da" else english_date(iso)
+
+
+# Goal kinds (answer/goal_overview.py) as a count names them: (Danish, English).
+GOAL_KIND_LABELS = {
+    "ministermål": ("ministermål", "ministermål (ministerial goals)"),
+    "følgemål": ("følgemål", "follow-up goals (følgemål)"),
+    "lokale mål": ("lokale mål", "local goals"),
+}
+
+
+def goal_count_heading(
+    question: Question, municipality: str, year: int, count: int, kind: str | None, by_kind: dict[str, int]
+) -> str:
+    """'Lyngby-Taarbæk Kommune har 17 mål for 2019: 11 mål (1 ministermål og 10 lokale mål) og 6 følgemål.'"""
+    label_da, label_en = GOAL_KIND_LABELS[kind] if kind else ("mål", "goals")
+    followups = by_kind.get("følgemål", 0)
+    origins = [(n, *GOAL_KIND_LABELS[name]) for name, n in by_kind.items() if n and name != "følgemål"]
+    origins_da = " og ".join(f"{n} {da}" for n, da, _ in origins)
+    origins_en = " and ".join(f"{n} {en}" for n, _, en in origins)
+    if followups:
+        main = count - followups
+        split_da = f": {main} mål" + (f" ({origins_da})" if len(origins) > 1 else "") + f" og {followups} følgemål"
+        split_en = (
+            f": {main} goals" + (f" ({origins_en})" if len(origins) > 1 else "") + f" and {followups} follow-up goals"
+        )
+    else:
+        split_da, split_en = (f": {origins_da}", f": {origins_en}") if len(origins) > 1 else ("", "")
+    return say(
+        question,
+        f"{municipality or 'Materialet'} har {count} {label_da} for {year}{split_da}.",
+        f"{municipality or 'The material'} has {count} {label_en} for {year}{split_en}.",
+    )
+
+
+def goal_count_quote(question: Question, text: str) -> str:
+    return say(question, f"Teksten selv skriver: “{text}”", f"The text itself says: “{text}”")
+
+
+def goal_listing(question: Question, goal: Goal) -> Statement:
+    """'Mål 1: “…”.' — one goal of a list."""
+    return Statement(f"{goal_name(question, goal).capitalize()}: {quoted(goal)}.", list(goal.citations))
+
+
+def year_gaps(years: list[int]) -> list[str]:
+    """The runs of years missing between the first and last of `years`: [2016, 2019] -> ['2017–2018']."""
+    gaps = []
+    for before, after in zip(years, years[1:], strict=False):
+        if after - before == 2:
+            gaps.append(str(before + 1))
+        elif after - before > 2:
+            gaps.append(f"{before + 1}–{after - 1}")
+    return gaps
+
+
+def plan_years_line(question: Question, municipality: str, years: list[int]) -> str:
+    """'Materialet rummer mål for Greve Kommunes planår 2023 og 2024; det mangler 2020–2021.'"""
+    gaps = year_gaps(years)
+    whose_da = f"{municipality}s planår" if municipality else "planårene"
+    whose_en = f"{municipality}'s plan years" if municipality else "the plan years"
+    lacks_da = f"; imellem mangler {year_list(question, gaps)}" if gaps else ""
+    lacks_en = f"; it lacks {year_list(question, gaps)} in between" if gaps else ""
+    return say(
+        question,
+        f"Materialet rummer mål for {whose_da} {year_list(question, years)}{lacks_da}.",
+        f"The material holds goals for {whose_en} {year_list(question, years)}{lacks_en}.",
+    )
+
+
+def carry_over_quote(question: Question, title: str, text: str) -> str:
+    return say(question, f"{title} skriver: “{text}”", f"{title} says: “{text}”")
+
+
+def no_plan_for(question: Question, year: int, plan_years: list[int]) -> Statement:
+    """'Materialet indeholder ikke en plan for 2021 (kun for 2015, 2019 og 2022).'"""
+    held = year_list(question, plan_years)
+    return Statement(
+        say(
+            question,
+            f"Materialet indeholder ikke en plan for {year} (kun for {held}).",
+            f"The material does not hold a plan for {year} (only for {held}).",
+        ),
+        [],
+    )

@@ -204,8 +204,20 @@ def test_decision_of_every_body_in_date_order_in_english(client, store):
 
 def test_count_of_the_2019_goals(client, store):
     answer = ask(client, "Hvor mange mål havde planen for 2019?")
-    assert answer["statements"][0]["text"] == "Materialet har 17 mål for 2019: 11 mål og 6 følgemål."
+    assert answer["statements"][0]["text"] == (
+        "Lyngby-Taarbæk Kommune har 17 mål for 2019: 11 mål (1 ministermål og 10 lokale mål) og 6 følgemål."
+    )
+    assert "Der blev fastsat 11 mål med resultatniveauer" in answer["statements"][1]["text"]  # the text's own count
     assert len(answer["goals"]) == 17
+    assert_quotes_match_source(answer, store)
+
+
+def test_plan_years_name_the_years_between_that_the_material_lacks(client, store):
+    answer = ask(client, "Hvilke planår findes der i materialet?")
+    assert answer["answer"] == (
+        "Materialet rummer mål for planårene 2014, 2015, 2019, 2022 og 2023; imellem mangler 2016–2018 og 2020–2021."
+    )
+    assert {c["source_file"] for c in answer["citations"]} >= {"003_d16604ceb04aa2e7.txt", "000_74d16ed6cde7bc44.txt"}
     assert_quotes_match_source(answer, store)
 
 
@@ -264,7 +276,20 @@ def test_a_question_the_cues_resolve_never_opens_search(store):
 
 def test_no_new_goals_cites_the_goals_that_recur(client, store):
     answer = ask(client, "Kom der nye mål til i 2023?")
-    assert answer["answer"] == "Der er ingen nye mål i 2023 i forhold til 2022."
+    assert answer["statements"][0]["text"] == "Der er ingen nye mål i 2023 i forhold til 2022."
+    assert len(answer["statements"][0]["citations"]) == 7  # its seven goals, all carried over from 2022
+    said = answer["statements"][1]
+    assert said["text"].startswith("Beskæftigelsesplan 2023 skriver: “") and "går igen fra 2022" in said["text"]
     assert {c["source_file"] for c in answer["citations"]} == {"001_66e873449e3ce21a.txt"}  # the 2023 plan
-    assert len(answer["citations"]) == 7  # its seven goals, all carried over from 2022
+    assert_quotes_match_source(answer, store)
+
+
+def test_the_same_as_the_year_before_says_the_earlier_plan_is_missing_and_quotes_the_plan(client, store):
+    answer = ask(client, "Var ministermålene for 2022 de samme som året før?")
+    assert answer["statements"][0]["text"] == (
+        "Materialet indeholder ikke en plan for 2021 (kun for 2014, 2015, 2019, 2022 og 2023)."
+    )
+    said = answer["statements"][1]
+    assert said["text"].startswith("Beskæftigelsesplan 2022 skriver: “") and "går igen fra 2021" in said["text"]
+    assert [(c["source_file"], c["line_start"]) for c in said["citations"]] == [("000_74d16ed6cde7bc44.txt", 65)]
     assert_quotes_match_source(answer, store)

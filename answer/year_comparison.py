@@ -1,0 +1,239 @@
+"""Goals compared between two plan years: which are new, which were dropped, which were carried over unchanged.
+
+Plans compare within one municipality. A question may limit the comparison to a goal kind ('nye
+ministermål'); a question about one topic is answered from that goal's own years (answer/goal_answers.py).
+Where a plan says itself that its goals carry over from an earlier year, that sentence is quoted too
+(answer/carry_over.py), also when the earlier plan is not in the material.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from answer.carry_over import carry_over_statement
+from answer.goal_answers import answer_change, answer_first, answer_last, link_record
+from answer.goal_overview import asked_kind, topic_beyond_kind
+from answer.material import Material
+from answer.phrasing import (
+    GOAL_KIND_LABELS,
+    Answer,
+    Statement,
+    goal_name,
+    no_evidence,
+    no_plan_for,
+    quoted,
+    say,
+    year_list,
+)
+from answer.question import Question
+from maalspor.model import Citation, Goal, GoalLink
+from nlp.wording_diff import is_identical, target_change
+
+
+def _year_pair(question: Question, material: Material) -> tuple[int, int | None] | None:
+    """(earlier, later) plan years: two named years, a named span, or a year and the plan after it."""
+    plan_years = material.plan_years()
+    named = sorted(set(question.years))
+    if len(named) >= 2:
+        return named[0], named[-1]
+    if not named:
+        return None
+    year = named[0]
+    return year, min((y for y in plan_years if y > year), default=None)
+
+
+def _continued_from(earlier: int, later: int, material: Material) -> set[str]:
+    """The goals of `earlier` whose thread also holds a goal in `later`."""
+    return {i for t in material.threads if later in t.goals_by_year for i in t.goals_by_year.get(earlier, [])}
+
+
+def answer_new(question: Question, material: Material, searcher=None) -> Answer:
+    if topic_beyond_kind(question, material):  # about one topic: that goal's years, or nothing when no goal is about it
+        return answer_first(question, material, searcher)
+    named = sorted(set(question.years))
+    if not named:
+        return no_evidence(question, "hvilket år der menes", "which year is meant")
+
+    def later_and_earlier(years: list[int]) -> tuple[int, int | None]:
+        later = named[-1]
+        return later, named[0] if len(named) >= 2 else max((y for y in years if y < later), default=None)
+
+    statements, goal_ids = _goals_not_carried(
+        question,
+        material,
+        later_and_earlier,
+        lambda later, earlier, kind: (
+            f"nye {kind[0]} i {later} i forhold til {earlier}",
+            f"new {kind[1]} in {later} against {earlier}",
+        ),
+    )
+    if not statements:
+        return no_evidence(
+            question,
+            f"to planår at sammenligne for {year_list(question, named)}",
+            f"two plan years to compare for {year_list(question, named)}",
+        )
+    return Answer(question, statements, goals=goal_ids)
+
+
+def answer_dropped(question: Question, material: Material, searcher=None) -> Answer:
+    if topic_beyond_kind(question, material):  # about one topic: its last year, or nothing when no goal is about it
+        return answer_last(question, material, searcher)
+    named = sorted(set(question.years))
+    if not named:
+        return no_evidence(question, "hvilket år der menes", "which year is meant")
+
+    def earlier_and_later(years: list[int]) -> tuple[int, int | None]:
+        earlier = named[0]
+        return earlier, named[-1] if len(named) >= 2 else min((y for y in years if y > earlier), default=None)
+
+    statements, goal_ids = _goals_not_carried(
+        question,
+        material,
+        earlier_and_later,
+        lambda earlier, later, kind: (
+            f"{kind[0]} fra {earlier}, som ikke findes i {later}",
+            f"{kind[1]} of {earlier} not in {later}",
+        ),
+    )
+    if not statements:
+        return no_evidence(
+            question,
+            f"nogen plan efter {named[0]}, så det kan ikke ses, hvilke mål der udgik",
+            f"any plan after {named[0]}, so it cannot tell which goals were dropped",
+        )
+    return Answer(question, statements, goals=goal_ids)
+
+
+def _goals_not_carried(
+    question: Question,
+    material: Material,
+    year_pair: Callable[[list[int]], tuple[int, int | None]],
+    describe: Callable[[int, int, tuple[str, str]], tuple[str, str]],
+) -> tuple[list[Statement], list[str]]:
+    """Per municipality, the goals (of the asked kind) of the listed year with no goal in the other year's plan on
+    their thread (new goals: listed = later; dropped ones: listed = earlier), then what the later plan says
+    about carrying goals over. `year_pair` picks (listed, other) from the municipality's plan years; `describe`
+    names the list in Danish and English, given the kind's (Danish, English) label."""
+    kind = asked_kind(question)
+    label = GOAL_KIND_LABELS[kind.name] if kind else ("mål", "goals")
+    statements: list[Statement] = []
+    goal_ids: list[str] = []
+    by_municipality = _plan_years_by_municipality(question, material)
+    for municipality, years in by_municipality.items():
+        listed, other = year_pair(years)
+        if listed not in years or other is None or listed == other:
+            continue
+        carried = _continued_from(listed, other, material)
+        goals = [g for g in _goals_of(question, material, municipality, listed) if not kind or kind.holds(g)]
+        answer = _goal_list(question, [g for g in goals if g.id not in carried], *describe(listed, other, label), goals)
+        statements += _labelled(answer.statements, municipality if len(by_municipality) > 1 else "")
+        statements += carry_over_statement(question, material, max(listed, other), min(listed, other))
+        goal_ids += answer.goals
+    return statements, goal_ids
+
+
+def _plan_years_by_municipality(question: Question, material: Material) -> dict[str, list[int]]:
+    """Each municipality in scope and the plan years it has goals for (plans compare within one municipality)."""
+    years: dict[str, set[int]] = {}
+    for goal in material.goals.values():
+        if material.in_scope(question, goal.document_id):
+            municipality = material.documents[goal.document_id].municipality or ""
+            years.setdefault(municipality, set()).add(goal.plan_year)
+    return {municipality: sorted(found) for municipality, found in years.items()}
+
+
+def _goals_of(question: Question, material: Material, municipality: str, year: int) -> list[Goal]:
+    return [
+        g
+        for g in material.goals.values()
+        if g.plan_year == year
+        and (material.documents[g.document_id].municipality or "") == municipality
+        and material.in_scope(question, g.document_id)
+    ]
+
+
+def _labelled(statements: list[Statement], municipality: str) -> list[Statement]:
+    """The first statement of a municipality's list says whose plans it compares."""
+    if statements and municipality:
+        statements[0].text = f"{municipality}: {statements[0].text}"
+    return statements
+
+
+def _goal_list(
+    question: Question, goals: list[Goal], danish: str, english: str, compared: list[Goal] | None = None
+) -> Answer:
+    """The listed goals, one statement each; none: say so, citing the `compared` goals that all recur."""
+    if not goals:
+        cited = [c for goal in compared or [] for c in goal.citations[-1:]]
+        return Answer(
+            question, [Statement(say(question, f"Der er ingen {danish}.", f"There are no {english}."), cited)]
+        )
+    heading: Statement[Citation] = Statement(say(question, f"{len(goals)} {danish}:", f"{len(goals)} {english}:"), [])
+    statements = [heading] + [
+        Statement(
+            say(
+                question,
+                f"{goal_name(question, g).capitalize()} ({g.plan_year}): {quoted(g)}.",
+                f"{goal_name(question, g).capitalize()} ({g.plan_year}): {quoted(g)}.",
+            ),
+            list(g.citations),
+        )
+        for g in goals
+    ]
+    return Answer(question, statements, goals=[g.id for g in goals])
+
+
+def answer_unchanged(question: Question, material: Material, searcher=None) -> Answer:
+    if topic_beyond_kind(question, material):  # about one topic: that goal's years, or nothing when none is
+        return answer_change(question, material, searcher)
+    year, following = _year_pair(question, material) or (None, None)
+    if year is None or following is None:
+        return no_evidence(question, "hvilke år der menes", "which years are meant")
+    said = carry_over_statement(question, material, following, year)
+    by_municipality = _plan_years_by_municipality(question, material).values()
+    plan_years = sorted({y for years in by_municipality if following in years for y in years})
+    if year not in plan_years:  # the earlier plan is missing: what the later one says about it
+        return Answer(question, [no_plan_for(question, year, plan_years), *said])
+    same = _unchanged_links(question, material, year, following)
+    if not same and not said:
+        return no_evidence(
+            question,
+            f"noget mål, der blev videreført uændret fra {year} til {following}",
+            f"any goal carried over unchanged from {year} to {following}",
+        )
+    return Answer(
+        question,
+        [_unchanged_line(question, link, material) for link in same] + said,
+        goals=[g for link in same for g in (link.from_goal, link.to_goal)],
+        links=[link_record(link, material) for link in same],
+    )
+
+
+def _unchanged_links(question: Question, material: Material, year: int, following: int) -> list[GoalLink]:
+    """The links from `year` to `following` (of goals of the asked kind) keeping wording and target."""
+    kind = asked_kind(question)
+    return [
+        link
+        for link in material.links
+        if link.from_year == year
+        and link.to_year == following
+        and material.in_scope(question, material.goals[link.to_goal].document_id)
+        and (not kind or kind.holds(material.goals[link.to_goal]))
+        and is_identical(material.goals[link.from_goal].wording, material.goals[link.to_goal].wording)
+        and target_change(material.goals[link.from_goal].target, material.goals[link.to_goal].target).kind
+        in ("unchanged", "none")
+    ]
+
+
+def _unchanged_line(question: Question, link: GoalLink, material: Material) -> Statement:
+    before, after = material.goals[link.from_goal], material.goals[link.to_goal]
+    return Statement(
+        say(
+            question,
+            f"{quoted(after)} ({goal_name(question, before)} i {before.plan_year}, {goal_name(question, after)} i {after.plan_year}) er uændret.",
+            f"{quoted(after)} ({goal_name(question, before)} in {before.plan_year}, {goal_name(question, after)} in {after.plan_year}) "
+            "is unchanged.",
+        ),
+        before.citations[:1] + after.citations[:1],
+    )
