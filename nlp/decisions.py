@@ -113,13 +113,15 @@ def history_field(text: str) -> tuple[str, str] | None:
 
 
 # Normalised outcome -> the phrases that state it. The first phrase in a text wins; of two phrases
-# starting at the same place the longer one ('anbefales ikke' over 'anbefales').
+# starting at the same place the longer one ('anbefales ikke' over 'anbefales'). A discussion or a
+# briefing that ends in postponement or return says the case was left undecided (_UNDECIDED), and a
+# transmission formula yields to the decision its remark reports (_REMARK).
 _OUTCOME_PHRASES: dict[Outcome, tuple[str, ...]] = {
     Outcome.TAGET_TIL_EFTERRETNING: (r"tage[ns]? til efterretning", r"tages til efterretning", r"til efterretning"),
     Outcome.ANBEFALET: (r"anbefal(?:et|es|ede|er)", r"indstilles til godkendelse"),
     Outcome.GODKENDT: (r"godkend(?:t|es|te|er)", r"bevilge[ts]"),
     Outcome.DROEFTET: (r"drøfte(?:t|des|de)",),
-    Outcome.UDSAT: (r"uds(?:at|ættes|atte|ætte)",),
+    Outcome.UDSAT: (r"uds(?:at|ættes|atte|ætte)", r"udsk(?:ydes|ød|udt)"),
     Outcome.AFVIST: (
         r"afvis(?:t|es|te)",
         r"forkast(?:et|es)",
@@ -131,7 +133,26 @@ _OUTCOME_PHRASES: dict[Outcome, tuple[str, ...]] = {
     Outcome.VEDTAGET: (r"vedtag(?:et|es)",),
     Outcome.TILTRAADT: (r"tiltræd(?:er|es)", r"tiltrådt", r"kunne tiltræde"),
     Outcome.ORIENTERET: (r"orienter(?:et|ede)",),
+    # 'undlader og sender sagen tilbage til …', 'sendes tilbage til forvaltningen', 'Sagen tilbagesendes'
+    Outcome.TILBAGESENDT: (
+        r"sende[rs]?\s+(?:sagen\s+|punktet\s+)?tilbage",
+        r"sendt\s+tilbage",
+        r"tilbagesend(?:t|es|er|te)",
+    ),
+    # 'Punktet blev trukket af dagsordenen', 'trækkes fra dagsordenen', 'Sagen udgår', 'Forslaget blev trukket tilbage'
+    Outcome.TRUKKET: (
+        r"(?:trukket|trækkes|trak)\s+(?:\w+\s+)?(?:af|fra)\s+dagsordenen",
+        r"(?:punktet|sagen)\s+udg(?:år|ik)",
+        r"trukket\s+tilbage",
+    ),
 }
+# Outcomes that record a treatment, and those that say it ended without a decision: 'udvalget drøftede
+# sagen … og besluttede at udsætte den' was postponed; 'Drøftet. Forslagene oversendes …' was discussed.
+_TREATMENTS = (Outcome.DROEFTET, Outcome.ORIENTERET)
+_UNDECIDED = (Outcome.UDSAT, Outcome.TILBAGESENDT, Outcome.TRUKKET)
+# 'Fremsendes til Aarhus Byråd med bemærkning, at Magistraten … anbefaler, …', 'Tilbagesendes
+# Borgmesterens Afdeling med bemærkning, at byrådet … har vedtaget …': the remark holds the decision.
+_REMARK = re.compile(r"\bmed\s+bemærkning(?:en)?,?\s+at\b", re.I)
 _OUTCOME_PATTERNS = [
     (outcome, re.compile(rf"(?<![\wæøå])(?:{phrase})(?![\wæøå])", re.I))
     for outcome, phrases in _OUTCOME_PHRASES.items()
@@ -210,13 +231,24 @@ def parse_decision_header(line: str) -> tuple[str, str] | None:
 
 
 def classify_outcome(text: str) -> Outcome | None:
-    """The normalised outcome of the first outcome phrase in `text`."""
-    found = [
+    """The normalised outcome of `text`: of the remark a transmission formula carries, if it states one,
+    else of the first outcome phrase, unless that is a treatment that ends undecided ('drøftede sagen og
+    besluttede at udsætte den' -> udsat)."""
+    remark = _REMARK.search(text)
+    return (remark and _first_outcome(text[remark.end() :])) or _first_outcome(text)
+
+
+def _first_outcome(text: str) -> Outcome | None:
+    found = sorted(
         (match.start(), -len(match.group()), outcome)
         for outcome, pattern in _OUTCOME_PATTERNS
         if (match := pattern.search(text))
-    ]
-    return min(found)[2] if found else None
+    )
+    if not found:
+        return None
+    first = found[0][2]
+    undecided = [outcome for _, _, outcome in found if outcome in _UNDECIDED]
+    return undecided[0] if first in _TREATMENTS and undecided else first
 
 
 def _recommendation_markers(text: str) -> list[re.Match[str]]:

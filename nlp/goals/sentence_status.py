@@ -48,7 +48,6 @@ _MAX_SENTENCE_LINES = 6  # lines between label and status; further apart they ar
 
 @dataclass(frozen=True)
 class StatusRow:
-    label: Line
     word: str  # the goal word, lower case: 'resultatmål'
     number: str | None  # the label's own number, if any
     goal: Span
@@ -111,7 +110,7 @@ def _row_at(lines: list[Line], index: int, label: re.Match[str]) -> StatusRow | 
                 return None
             word = re.sub(r"\s+", " ", label["word"].lower())
             span = Span(first, cursor - 1, goal)
-            return StatusRow(lines[index], word, label["number"], span, cursor, *_status_of(lines, cursor))
+            return StatusRow(word, label["number"], span, cursor, *_status_of(lines, cursor))
         if _LABEL.match(text) or shared.LABEL.match(text):
             return None
         parts.append(text)

@@ -94,6 +94,43 @@ def test_outcome_is_the_first_outcome_phrase(text, outcome):
     assert classify_outcome(text) == outcome
 
 
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Greve ØU 2022-11-28, item 21
+        (
+            "1-4 Økonomiudvalget undlader og sender sagen tilbage til Klima, Teknik og Miljøudvalget med ønske om at"
+            " sagen suppleres med de oplysninger som udvalget har ønsket fremlagt i selvstændig sag",
+            "tilbagesendt",
+        ),
+        ("Udvalget undlader at tage stilling og sender sagen tilbage til forvaltningen.", "tilbagesendt"),
+        ("Sagen sendes tilbage til forvaltningen.", "tilbagesendt"),
+        ("Sagen tilbagesendes til administrationen med henblik på yderligere belysning.", "tilbagesendt"),
+        ("Udsættes til næste møde.", "udsat"),
+        ("Sagen blev udsat.", "udsat"),  # Aarhus TU 2025-10-01, item 3's history
+        ("Behandlingen udskydes til januar.", "udsat"),
+        ("Punktet blev trukket af dagsordenen.", "trukket"),
+        ("Sagen trækkes fra dagsordenen.", "trukket"),
+        ("Punktet udgik.", "trukket"),
+        # Aarhus TU 2025-10-01, item 3: the discussion ends in postponement
+        (
+            "Der var foretræde til sagen, hvorefter udvalget drøftede sagen og stillede spørgsmål til forvaltningen."
+            " Udvalget besluttede herefter at udsætte sagens behandling med henblik på forvaltningens besvarelse.",
+            "udsat",
+        ),
+        ("Udvalget drøftede og stillede spørgsmål til forvaltningen om forlængelse af forsøget.", "drøftet"),
+        # Aarhus TU 2025-10-01, item 6's history: the remark holds the Magistrate's decision
+        (
+            "Fremsendes til Aarhus Byråd med bemærkning, at Magistraten i mødet den 18. marts 2025 anbefaler, at"
+            " byrådet tiltræder Magistratsafdelingen for Teknik og Miljøs indstilling af 29. januar 2025.",
+            "anbefalet",
+        ),
+    ],
+)
+def test_outcomes_of_cases_left_undecided_and_of_remarks(text, outcome):
+    assert classify_outcome(text) == outcome
+
+
 def test_outcomes_per_recommendation():
     assert outcomes_by_recommendation("Ad. 1-2 Anbefalet. Ad. 3-5 Godkendt.") == {
         1: "anbefalet",
@@ -283,7 +320,8 @@ def test_history_in_table_fields(tmp_path):
         " 2025.\n",
     )
     magistrate, council = fields.history_decisions(clean, lines)
-    assert (magistrate.committee, magistrate.date, magistrate.outcome) == ("Magistraten", "2025-09-02", "oversendt")
+    # 'Fremsendes … med bemærkning, at Magistraten … anbefaler': the remark holds the decision
+    assert (magistrate.committee, magistrate.date, magistrate.outcome) == ("Magistraten", "2025-09-02", "anbefalet")
     assert magistrate.absent == [Absence("Thure Hastrup", None)]
     assert "Venstre tog forbehold vedrørende mobilitet/trafikforhold." in magistrate.text
     assert (council.committee, council.date, council.outcome) == ("Aarhus Byråd", "2025-09-10", "oversendt")
