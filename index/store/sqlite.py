@@ -15,6 +15,7 @@ from pathlib import Path
 from index.store import schema
 from index.store.connection import StoreMissing
 from index.store.database import Database, SqliteDatabase
+from index.store.line_cache import SOURCE_LINES
 from index.store.serialize import from_dict
 from maalspor.config import Settings, load_settings, sqlite_path_of
 from maalspor.model import (
@@ -76,6 +77,7 @@ class Store:
         database not created yet reads as an empty store, a data dir that does not exist raises StoreMissing.
         """
         self.path = path
+        self._read_only = read_only
         self._db = database or SqliteDatabase(path, read_only, schema.create)
         # where ingest keeps a read-only copy of every original file (index.store.originals)
         self.originals_dir = path.parent / "originals"
@@ -117,6 +119,14 @@ class Store:
         return row[0] if row else None
 
     def source_lines(self, source_file: str) -> list[SourceLine]:
+        """The file's lines in order; a read-only store keeps them between calls (index/store/line_cache.py)."""
+        content_hash = self.source_hash(source_file) if self._read_only else None
+        if content_hash is None:
+            return self._read_source_lines(source_file)
+        key = (str(self.path), source_file, content_hash)
+        return SOURCE_LINES.lines(key, lambda: self._read_source_lines(source_file))
+
+    def _read_source_lines(self, source_file: str) -> list[SourceLine]:
         rows = self._db.execute(
             "SELECT page, line, text, ocr_confidence FROM source_lines WHERE source_file = ? ORDER BY position",
             (source_file,),
