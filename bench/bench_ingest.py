@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_ingest.py corpus
     .venv/bin/python bench/bench_ingest.py pages [--pages 100,400,2000] [--reader PATH]
     .venv/bin/python bench/bench_ingest.py jobs [--documents 1000] [--jobs 1,2]
+    .venv/bin/python bench/bench_ingest.py text [--mb 2,8,50]
 
 corpus: cold ingest of corpus/ into a fresh store, then again (warm, all unchanged).
 pages:  peak RSS of reading generated corpus-like PDFs (bench/synthetic_pdf.py), each in a process of
@@ -12,6 +13,8 @@ jobs:   ingest of N generated documents (a municipality's archive: minutes of a 
         re-dated and moved to other municipalities, and now and then a corpus plan of another year)
         into a fresh store with 1 and with 2 parsing processes: files/s, MB/s and CPU seconds per file
         (the fair figure on a shared machine).
+text:   one very large text file per size (the corpus files one after another, repeated): seconds to read,
+        normalise and parse it, or how soon a text over MAALSPOR_MAX_TEXT_MB is refused.
 """
 
 from __future__ import annotations
@@ -194,18 +197,54 @@ def _meeting_day(number: int) -> datetime.date:
     return datetime.date(2010, 1, 4) + datetime.timedelta(weeks=weeks, days=weekday)
 
 
+def bench_text(sizes_mb: list[int]) -> None:
+    from ingest.normalize import normalize
+    from ingest.readers import read_source
+    from maalspor.model import IngestError
+    from nlp.parse import parse
+
+    seed = "\n".join(path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt")))
+    parse(normalize(read_source(next(CORPUS.glob("*.txt")))))  # load spaCy and the lexicon before timing
+    with tempfile.TemporaryDirectory() as folder:
+        for megabytes in sizes_mb:
+            path = Path(folder) / f"samlet_{megabytes}mb.txt"
+            path.write_text(_text_of_size(seed, megabytes * 1024 * 1024), encoding="utf-8")
+            started = time.perf_counter()
+            try:
+                source = read_source(path)
+            except IngestError as refusal:
+                print(f"{megabytes:>3} MB: refused in {time.perf_counter() - started:.1f} s: {refusal}", flush=True)
+                continue
+            read = time.perf_counter()
+            clean = normalize(source)
+            normalised = time.perf_counter()
+            document = parse(clean)
+            parsed = time.perf_counter()
+            print(
+                f"{megabytes:>3} MB: read {read - started:.1f} s, normalise {normalised - read:.1f} s,"
+                f" parse {parsed - normalised:.1f} s ({len(document.goals)} goals, {len(document.items)} items)",
+                flush=True,
+            )
+
+
+def _text_of_size(seed: str, characters: int) -> str:
+    text = seed * (characters // len(seed) + 1)
+    return text[: text.rfind("\n", 0, characters) + 1]
+
+
 def _numbers(text: str) -> list[int]:
     return [int(part) for part in text.split(",")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("corpus", "pages", "jobs", "read-pdf"))
+    parser.add_argument("what", choices=("corpus", "pages", "jobs", "text", "read-pdf"))
     parser.add_argument("pdf", nargs="?", type=Path, help="read-pdf: the PDF (internal, the pages child)")
     parser.add_argument("--pages", type=_numbers, default=[100, 400, 2000])
     parser.add_argument("--reader", type=Path, default=REPO / "ingest" / "pdf.py")
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--jobs", type=_numbers, default=[1, 2])
+    parser.add_argument("--mb", type=_numbers, default=[2, 8, 50])
     args = parser.parse_args()
     if args.what == "corpus":
         bench_corpus()
@@ -213,6 +252,8 @@ def main() -> None:
         bench_pages(args.pages, args.reader.resolve())
     elif args.what == "jobs":
         bench_jobs(args.documents, args.jobs)
+    elif args.what == "text":
+        bench_text(args.mb)
     else:
         read_pdf_reporting_peak(args.pdf, args.reader)
 
