@@ -20,6 +20,7 @@ from answer.phrasing import (
     goal_count_heading,
     goal_count_quote,
     goal_listing,
+    no_plan_for,
     plan_years_line,
 )
 from answer.question import Question
@@ -62,6 +63,23 @@ _COUNTED_GOALS = re.compile(
     r"(?<![\w,.-])(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?:[a-zæøå]+e\s+)?"
     r"(?:[a-zæøå]*mål(?:ene|sætninger)?|fokusområder|goals|targets)\b"
 )
+
+
+# The employment plan of a year, as an English question names it (Danish: nlp.danish.PLAN_MENTION).
+ENGLISH_PLAN_MENTION = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d) employment plan\b|\bemployment plan (?:for |of )?(?P<later>(?:19|20)\d\d)\b", re.I
+)
+
+
+def missing_plan(question: Question, material: Material) -> Answer | None:
+    """A question about the employment plan of a year the material holds no goals for: say so, and which plan
+    years it holds (the nearest plan's text would answer another year's question)."""
+    match = PLAN_MENTION.search(question.text) or ENGLISH_PLAN_MENTION.search(question.text)
+    if match is None:
+        return None
+    year = int(next(group for group in match.groups() if group))
+    years = sorted({g.plan_year for g in material.goals.values() if material.in_scope(question, g.document_id)})
+    return None if not years or year in years else Answer(question, [no_plan_for(question, year, years)])
 
 
 def asked_kind(question: Question) -> GoalKind | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from answer.goal_overview import goal_counts, plan_years, topic_beyond_kind
+from answer.goal_overview import goal_counts, missing_plan, plan_years, topic_beyond_kind
 from answer.material import Material
 from answer.passage_answers import answer_by_search
-from answer.phrasing import Answer, Statement, date_in, no_evidence, say
+from answer.phrasing import Answer, Statement, committee_total_line, meeting_items_line, no_evidence
 from answer.question import Question
 from answer.status_answers import answer_status
 
@@ -29,6 +29,8 @@ def answer_overview(question: Question, material: Material, searcher=None) -> An
         return plan_years(question, material)
     if _ABOUT_ITEMS.search(question.text):
         return _item_overview(question, material)
+    if lacking := missing_plan(question, material):
+        return lacking
     if not _ABOUT_GOALS.search(question.text):
         if material.resolve_goals(question):
             return answer_status(question, material, searcher)
@@ -58,21 +60,33 @@ def _item_overview(question: Question, material: Material) -> Answer:
     by_meeting: dict[str, list] = defaultdict(list)
     for item in items:
         by_meeting[item.document_id].append(item)
-    statements = []
-    for document_id, meeting_items in by_meeting.items():
+    statements = _committee_totals(question, material, by_meeting)
+    for document_id, meeting_items in sorted(by_meeting.items(), key=lambda m: _meeting_key(material, m[0])):
         document = material.documents[document_id]
-        listed = "; ".join(f"{i.number} “{i.title}”" for i in meeting_items)
         statements.append(
             Statement(
-                say(
-                    question,
-                    f"Mødet i {document.committee} den {date_in(question, document.meeting_date)} havde {len(meeting_items)} punkter: {listed}.",
-                    f"The {document.committee} meeting on {date_in(question, document.meeting_date)} had {len(meeting_items)} items: {listed}.",
-                ),
+                meeting_items_line(question, document.committee, document.meeting_date, meeting_items),
                 [c for i in meeting_items for c in i.citations[:1]],
             )
         )
     return Answer(question, statements)
+
+
+def _committee_totals(question: Question, material: Material, by_meeting: dict[str, list]) -> list[Statement]:
+    """Per body with several matching meetings: how many meetings and items in all (before the meetings)."""
+    meetings: dict[str, list[str]] = defaultdict(list)
+    for document_id in by_meeting:
+        meetings[material.documents[document_id].committee or ""].append(document_id)
+    return [
+        Statement(committee_total_line(question, body, len(ids), sum(len(by_meeting[i]) for i in ids)), [])
+        for body, ids in sorted(meetings.items())
+        if len(ids) > 1
+    ]
+
+
+def _meeting_key(material: Material, document_id: str) -> tuple[str, str]:
+    document = material.documents[document_id]
+    return document.committee or "", document.meeting_date or ""
 
 
 def _meeting_matches(question: Question, date: str) -> bool:

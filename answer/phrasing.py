@@ -328,3 +328,22 @@ def no_plan_for(question: Question, year: int, plan_years: list[int]) -> Stateme
         ),
         [],
     )
+
+
+def meeting_items_line(question: Question, committee: str | None, date: str | None, items: list) -> str:
+    """'Mødet i Byråd den 12. december 2022 havde 3 punkter: 1 “…”; 2 “…”; 3 “…”.'"""
+    listed = "; ".join(f"{i.number} “{i.title}”" for i in items)
+    return say(
+        question,
+        f"Mødet i {committee} den {date_in(question, date)} havde {len(items)} punkter: {listed}.",
+        f"The {committee} meeting on {date_in(question, date)} had {len(items)} items: {listed}.",
+    )
+
+
+def committee_total_line(question: Question, committee: str, meetings: int, items: int) -> str:
+    """'Byråd: 4 møder med i alt 37 punkter.'"""
+    return say(
+        question,
+        f"{committee}: {meetings} møder med i alt {items} punkter.",
+        f"{committee}: {meetings} meetings with {items} items in all.",
+    )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from answer.goal_overview import missing_plan
 from answer.material import Material
-from answer.passages import Passage, best_passages, cite, quote
+from answer.passages import INTENT_MARKERS, Passage, best_passages, cite, quote
 from answer.phrasing import (
     Answer,
     Statement,
@@ -29,7 +30,9 @@ _PERCENT = re.compile(r"(-?\d+(?:,\d+)?)\s*%")
 
 def answer_status(question: Question, material: Material, searcher=None) -> Answer:
     """Each matching goal's figures and target, with the status text that comments on them; no goal with a
-    status: the passage of running text that reports one."""
+    status: the passage of running text that reports one. A plan year the material lacks: say so."""
+    if lacking := missing_plan(question, material):
+        return lacking
     statements: list[Statement] = []
     used = []
     for goal in material.resolve_goals(question):
@@ -44,7 +47,8 @@ def answer_status(question: Question, material: Material, searcher=None) -> Answ
 
 
 def _status_from_text(question: Question, material: Material) -> Answer:
-    found = best_passages(material.passages(question), material.goal_terms(question), "status", limit=1)
+    found = best_passages(material.passages(question), material.goal_terms(question), "status", limit=3)
+    found = [f for f in found if INTENT_MARKERS["status"].search(f.passage.text)][:1]  # it states a status
     if not found:
         return no_evidence(
             question,

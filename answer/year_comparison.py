@@ -112,7 +112,7 @@ def _goals_not_carried(
     describe: Callable[[int, int, tuple[str, str]], tuple[str, str]],
 ) -> tuple[list[Statement], list[str]]:
     """Per municipality, the goals (of the asked kind) of the listed year with no goal in the other year's plan on
-    their thread (new goals: listed = later; dropped ones: listed = earlier), then what the later plan says
+    their thread (new goals: listed = later; dropped ones: listed = earlier); none: what the later plan says
     about carrying goals over. `year_pair` picks (listed, other) from the municipality's plan years; `describe`
     names the list in Danish and English, given the kind's (Danish, English) label."""
     kind = asked_kind(question)
@@ -128,7 +128,8 @@ def _goals_not_carried(
         goals = [g for g in _goals_of(question, material, municipality, listed) if not kind or kind.holds(g)]
         answer = _goal_list(question, [g for g in goals if g.id not in carried], *describe(listed, other, label), goals)
         statements += _labelled(answer.statements, municipality if len(by_municipality) > 1 else "")
-        statements += carry_over_statement(question, material, max(listed, other), min(listed, other))
+        if not answer.goals:  # none new (or dropped): the later plan may say itself that its goals carry over
+            statements += carry_over_statement(question, material, max(listed, other), min(listed, other))
         goal_ids += answer.goals
     return statements, goal_ids
 
@@ -190,12 +191,16 @@ def answer_unchanged(question: Question, material: Material, searcher=None) -> A
     year, following = _year_pair(question, material) or (None, None)
     if year is None or following is None:
         return no_evidence(question, "hvilke år der menes", "which years are meant")
-    said = carry_over_statement(question, material, following, year)
     by_municipality = _plan_years_by_municipality(question, material).values()
     plan_years = sorted({y for years in by_municipality if following in years for y in years})
-    if year not in plan_years:  # the earlier plan is missing: what the later one says about it
-        return Answer(question, [no_plan_for(question, year, plan_years), *said])
+    if plan_years and year not in plan_years:  # the earlier plan is missing: what the later one says about it
+        return Answer(
+            question,
+            [no_plan_for(question, year, plan_years), *carry_over_statement(question, material, following, year)],
+        )
     same = _unchanged_links(question, material, year, following)
+    # the plan's own sentence, where the goals do not show it
+    said = [] if same else carry_over_statement(question, material, following, year)
     if not same and not said:
         return no_evidence(
             question,

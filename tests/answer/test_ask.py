@@ -293,3 +293,9 @@ def test_the_same_as_the_year_before_says_the_earlier_plan_is_missing_and_quotes
     assert said["text"].startswith("Beskæftigelsesplan 2022 skriver: “") and "går igen fra 2021" in said["text"]
     assert [(c["source_file"], c["line_start"]) for c in said["citations"]] == [("000_74d16ed6cde7bc44.txt", 65)]
     assert_quotes_match_source(answer, store)
+
+
+def test_status_of_a_plan_year_the_material_lacks_says_so_instead_of_quoting_another_plan(client):
+    answer = ask(client, "What was the status of the 2018 employment plan in the first quarter?")
+    assert answer["answer"] == "The material does not hold a plan for 2018 (only for 2014, 2015, 2019, 2022 and 2023)."
+    assert answer["evidence"] is False and answer["citations"] == []
