@@ -1,12 +1,14 @@
 """HTTP load on a running `maalspor serve`: p50/p95 latency and requests/s at 1, 4 and 20 clients.
 
     .venv/bin/python bench/bench_http_load.py --data DIR [--workers 1,2] [--clients 1,4,20] [--seconds 10]
+        [--paths home,goals,search,ask]
 
 DIR is a data dir (MAALSPOR_DATA_DIR); the seed corpus is ingested into it when it holds no store yet
 (run `maalspor index` there first to measure search with its vector index). For each worker count the
 script starts `maalspor serve --workers N` on a free local port, and each client sends, back to back,
 requests of a mix in which no two clients send the same query at once: the home page, a goal list,
-/search and /ask. Figures per path: p50, p95, and the status codes seen (a 5xx is a failure).
+/search and /ask (--paths search: /search alone). Figures per path: p50, p95, and the status codes seen
+(a 5xx is a failure).
 """
 
 from __future__ import annotations
@@ -27,25 +29,33 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MAALSPOR = Path(sys.executable).parent / "maalspor"
-WORDS = ["unge", "uddannelse", "flygtninge", "ledighed", "handicap", "sygedagpenge", "virksomheder", "integration"]
+# 24 words: the word pairs of 20 clients differ at every step, so no two send the same query at once.
+WORDS = ["unge", "uddannelse", "flygtninge", "ledighed", "handicap", "sygedagpenge", "virksomheder", "integration",
+         "jobcenter", "kontanthjælp", "ressourceforløb", "praktik", "sprog", "borgere", "indsats", "ydelse",
+         "fleksjob", "langtidsledige", "sygefravær", "aktivering", "job", "uddannelseshjælp", "mentor", "samarbejde"]  # fmt: skip
 QUESTIONS = ["Hvilke mål har planen for {}?", "Hvad besluttede udvalget om {}?"]
 
 
-def request_mix(client: int, number: int) -> str:
+PATHS = ("home", "goals", "search", "ask")
+
+
+def request_mix(client: int, number: int, paths: tuple[str, ...] = PATHS) -> str:
     """The client's `number`th request: a path with a query no other client sends at the same moment."""
     word = WORDS[(client + number) % len(WORDS)]
     second = WORDS[(client * 3 + number + 1) % len(WORDS)]
-    kind = number % 4
-    if kind == 0:
+    kind = paths[number % len(paths)]
+    if kind == "home":
         return "/"
-    if kind == 1:
+    if kind == "goals":
         return "/goals?" + urllib.parse.urlencode({"limit": 20 + client})
-    if kind == 2:
+    if kind == "search":
         return "/search?" + urllib.parse.urlencode({"q": f"{word} {second}"})
     return "/ask?" + urllib.parse.urlencode({"q": QUESTIONS[client % len(QUESTIONS)].format(word)})
 
 
-def run_clients(base: str, clients: int, seconds: float) -> dict[str, list[tuple[float, int]]]:
+def run_clients(
+    base: str, clients: int, seconds: float, paths: tuple[str, ...] = PATHS
+) -> dict[str, list[tuple[float, int]]]:
     """Each client's (latency ms, status) per path kind, `clients` threads for `seconds`."""
     results: dict[str, list[tuple[float, int]]] = defaultdict(list)
     lock = threading.Lock()
@@ -54,7 +64,7 @@ def run_clients(base: str, clients: int, seconds: float) -> dict[str, list[tuple
     def client_loop(client: int) -> None:
         number = 0
         while time.perf_counter() < stop_at:
-            path = request_mix(client, number)
+            path = request_mix(client, number, paths)
             started = time.perf_counter()
             status = _get(base + path)
             with lock:
@@ -120,14 +130,18 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--clients", default="1,4,20")
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--paths", default=",".join(PATHS), help="the mix: some of " + ", ".join(PATHS))
     args = parser.parse_args()
+    paths = tuple(args.paths.split(","))
+    if not set(paths) <= set(PATHS):
+        parser.error(f"--paths takes {', '.join(PATHS)}")
     ensure_store(args.data)
     for workers in (int(part) for part in args.workers.split(",")):
         server, base = serve(args.data, workers)
         print(f"maalspor serve --workers {workers} ({args.data}, {os.cpu_count()} cores)")
         try:
             for clients in (int(part) for part in args.clients.split(",")):
-                report(clients, args.seconds, run_clients(base, clients, args.seconds))
+                report(clients, args.seconds, run_clients(base, clients, args.seconds, paths))
         finally:
             server.terminate()
             server.wait()
