@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +9,7 @@ from maalspor.model import AgendaItem, Citation, Document, Goal, GoalLink, Secti
 from nlp.decisions import meeting_decision
 
 if TYPE_CHECKING:
+    from index.store.line_cache import SourceText
     from index.store.sqlite import Store
 
 # A quote is the cited lines as stored, cut at this length: a prefix still string-matches the source.
@@ -97,40 +97,24 @@ def thread_record(thread: Thread) -> dict:
     }
 
 
-def _line_number(line: SourceLine) -> int:
-    return line.line
-
-
 class CitationQuoter:
     """Citations with quotes taken from the stored source lines, so every quote can be checked."""
 
     def __init__(self, store: Store):
         self._store = store
-        self._lines: dict[str, list[SourceLine]] = {}
-        self._pages: dict[str, dict[int | None, list[SourceLine]]] = {}
+        self._texts: dict[str, SourceText] = {}
         self._document_ids: dict[str, str | None] = {}
 
     def source_lines(self, source_file: str) -> list[SourceLine]:
-        if source_file not in self._lines:
-            self._lines[source_file] = self._store.source_lines(source_file)
-        return self._lines[source_file]
+        return list(self._source_text(source_file).lines)
 
     def cited_lines(self, citation: Citation) -> list[SourceLine]:
-        page = self._lines_by_page(citation.source_file).get(citation.page, [])
-        start = bisect_left(page, citation.line_start, key=_line_number)
-        return page[start : bisect_right(page, citation.line_end, lo=start, key=_line_number)]
+        return self._source_text(citation.source_file).cited(citation.page, citation.line_start, citation.line_end)
 
-    def _lines_by_page(self, source_file: str) -> dict[int | None, list[SourceLine]]:
-        """The file's lines per page in line order: a citation is then a slice of its page (a text file is
-        one page of thousands of lines, cited hundreds of times by one listing)."""
-        if source_file not in self._pages:
-            pages: dict[int | None, list[SourceLine]] = {}
-            for line in self.source_lines(source_file):
-                pages.setdefault(line.page, []).append(line)
-            self._pages[source_file] = {
-                page: sorted(lines, key=lambda line: line.line) for page, lines in pages.items()
-            }
-        return self._pages[source_file]
+    def _source_text(self, source_file: str) -> SourceText:
+        if source_file not in self._texts:
+            self._texts[source_file] = self._store.source_text(source_file)
+        return self._texts[source_file]
 
     def record(self, citation: Citation) -> dict:
         """The citation, its quote, and the id of the document holding the source (for links to it)."""

@@ -10,6 +10,7 @@ since they see whole committed ingests, never a file's new hash before its lines
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -21,28 +22,50 @@ MAX_CACHED_LINES = 400_000
 CacheKey = tuple[str, str, str]  # store, source file, content hash
 
 
+def _line_number(line: SourceLine) -> int:
+    return line.line
+
+
+class SourceText:
+    """One file's lines, and per page its lines in line order so that a cited range is a bisected slice.
+    Shared between requests: read it, never change it."""
+
+    def __init__(self, lines: list[SourceLine]) -> None:
+        self.lines = tuple(lines)
+        pages: dict[int | None, list[SourceLine]] = {}
+        for line in self.lines:
+            pages.setdefault(line.page, []).append(line)
+        self._pages = {page: sorted(on_page, key=_line_number) for page, on_page in pages.items()}
+
+    def cited(self, page: int | None, line_start: int, line_end: int) -> list[SourceLine]:
+        """The lines `line_start` to `line_end` of `page`."""
+        on_page = self._pages.get(page, [])
+        start = bisect_left(on_page, line_start, key=_line_number)
+        return on_page[start : bisect_right(on_page, line_end, lo=start, key=_line_number)]
+
+
 class SourceLineCache:
     def __init__(self, max_lines: int = MAX_CACHED_LINES) -> None:
         self._max_lines = max_lines
-        self._files: OrderedDict[CacheKey, tuple[SourceLine, ...]] = OrderedDict()
+        self._files: OrderedDict[CacheKey, SourceText] = OrderedDict()
         self._lines = 0
         self._lock = threading.Lock()
 
-    def lines(self, key: CacheKey, read: Callable[[], list[SourceLine]]) -> list[SourceLine]:
+    def text(self, key: CacheKey, read: Callable[[], list[SourceLine]]) -> SourceText:
         with self._lock:
             cached = self._files.get(key)
             if cached is not None:
                 self._files.move_to_end(key)
-                return list(cached)
-        lines = tuple(read())  # outside the lock: other requests go on meanwhile
+                return cached
+        text = SourceText(read())  # outside the lock: other requests go on meanwhile
         with self._lock:
             if key not in self._files:
-                self._files[key] = lines
-                self._lines += len(lines)
+                self._files[key] = text
+                self._lines += len(text.lines)
             while self._lines > self._max_lines and len(self._files) > 1:
                 _, dropped = self._files.popitem(last=False)
-                self._lines -= len(dropped)
-        return list(lines)
+                self._lines -= len(dropped.lines)
+        return text
 
 
-SOURCE_LINES = SourceLineCache()
+SOURCE_TEXTS = SourceLineCache()

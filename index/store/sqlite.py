@@ -15,7 +15,7 @@ from pathlib import Path
 from index.store import schema
 from index.store.connection import StoreMissing
 from index.store.database import Database, SqliteDatabase
-from index.store.line_cache import SOURCE_LINES
+from index.store.line_cache import SOURCE_TEXTS, SourceText
 from index.store.serialize import from_dict
 from maalspor.config import Settings, load_settings, sqlite_path_of
 from maalspor.model import (
@@ -119,12 +119,16 @@ class Store:
         return row[0] if row else None
 
     def source_lines(self, source_file: str) -> list[SourceLine]:
-        """The file's lines in order; a read-only store keeps them between calls (index/store/line_cache.py)."""
+        return list(self.source_text(source_file).lines)
+
+    def source_text(self, source_file: str) -> SourceText:
+        """The file's lines, by page for quoting; a read-only store keeps them between calls
+        (index/store/line_cache.py)."""
         content_hash = self.source_hash(source_file) if self._read_only else None
         if content_hash is None:
-            return self._read_source_lines(source_file)
+            return SourceText(self._read_source_lines(source_file))
         key = (str(self.path), source_file, content_hash)
-        return SOURCE_LINES.lines(key, lambda: self._read_source_lines(source_file))
+        return SOURCE_TEXTS.text(key, lambda: self._read_source_lines(source_file))
 
     def _read_source_lines(self, source_file: str) -> list[SourceLine]:
         rows = self._db.execute(

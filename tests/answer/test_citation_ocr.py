@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from answer.records import CitationQuoter
+from index.store.line_cache import SourceText
 from maalspor.model import Citation, SourceLine
 
 # Two lines as Tesseract read them from a scanned page, one line from a text layer.
@@ -16,8 +17,8 @@ _LINES = {
 
 
 class _Store:
-    def source_lines(self, source_file: str) -> list[SourceLine]:
-        return _LINES[source_file]
+    def source_text(self, source_file: str) -> SourceText:
+        return SourceText(_LINES[source_file])
 
     def source_document_id(self, source_file: str) -> str:
         return source_file.removesuffix(".pdf")

@@ -1,10 +1,10 @@
-"""Source lines kept between requests by read-only stores, under the file's content hash."""
+"""Source lines kept between requests by read-only stores, under the file's content hash; cited ranges."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from index.store.line_cache import SourceLineCache
+from index.store.line_cache import SourceLineCache, SourceText
 from index.store.pipeline import ingest_paths
 from index.store.sqlite import Store
 from maalspor.model import SourceLine
@@ -45,11 +45,19 @@ def test_least_recently_used_files_are_dropped_past_the_line_budget():
         return read
 
     cache = SourceLineCache(max_lines=10)
-    cache.lines(("db", "a", "h1"), reader("a", 4))
-    cache.lines(("db", "b", "h1"), reader("b", 4))
-    cache.lines(("db", "a", "h1"), reader("a", 4))  # kept; now the most recently used
-    cache.lines(("db", "c", "h1"), reader("c", 4))  # 12 lines: b, the least recently used, goes
-    cache.lines(("db", "a", "h1"), reader("a", 4))
-    cache.lines(("db", "b", "h1"), reader("b", 4))
-    cache.lines(("db", "a", "h2"), reader("a changed", 4))  # another content hash: read again
+    cache.text(("db", "a", "h1"), reader("a", 4))
+    cache.text(("db", "b", "h1"), reader("b", 4))
+    cache.text(("db", "a", "h1"), reader("a", 4))  # kept; now the most recently used
+    cache.text(("db", "c", "h1"), reader("c", 4))  # 12 lines: b, the least recently used, goes
+    cache.text(("db", "a", "h1"), reader("a", 4))
+    cache.text(("db", "b", "h1"), reader("b", 4))
+    cache.text(("db", "a", "h2"), reader("a changed", 4))  # another content hash: read again
     assert reads == ["a", "b", "c", "b", "a changed"]
+
+
+def test_a_cited_range_is_its_lines_on_its_page():
+    lines = [SourceLine(page=page, line=number, text=f"{page}.{number}") for page in (1, 2) for number in (1, 2, 3, 4)]
+    text = SourceText(lines)
+    assert [line.text for line in text.cited(2, 2, 3)] == ["2.2", "2.3"]
+    assert [line.text for line in text.cited(1, 4, 9)] == ["1.4"]
+    assert text.cited(3, 1, 4) == [] and text.cited(1, 5, 9) == []
