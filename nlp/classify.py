@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import PurePath
 
-from maalspor.model import CleanText, DocKind, Document
+from maalspor.model import AgendaItem, CleanText, DocKind, Document
 from nlp.bodies import BODY_PATTERN, find_body
 from nlp.danish import PLAN_TITLE, parse_danish_date, slugify
 from nlp.decisions import decision_header, parse_decision_header
@@ -17,10 +17,16 @@ from nlp.minutes.conventions import HEADING_SHAPES
 from nlp.minutes.headings import is_field_line
 from nlp.protocol import dating_lines, modern_spelling
 
-# An agenda item opens with 'Punkt 3', 'Sag nr. 1' or a FirstAgenda-style '3. Titel (Beslutning)'.
-_AGENDA_MARKER = re.compile(
-    r"^\s*(?:(?:Punkt\s+\d+|Sag\s+nr\.\s*\d+)\s*:?\s*$|Punkt\s+\d+:\s+\S|Sagsn(?:r\.|ummer):|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}\s*$)",
-    re.M,
+# An agenda item opens with 'Punkt 3' or 'Sag nr. 1' alone, 'Punkt 2: <title>', 'Sagsnummer: …' or a
+# case number alone ('EMN-2025-010561'); each item prints one of each kind its layout uses.
+_ITEM_MARKERS = tuple(
+    re.compile(pattern, re.M)
+    for pattern in (
+        r"^\s*(?:Punkt\s+\d+|Sag\s+nr\.\s*\d+)\s*:?\s*$",
+        r"^\s*Punkt\s+\d+:\s+\S",
+        r"^\s*Sagsn(?:r\.|ummer):",
+        r"^\s*[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}\s*$",
+    )
 )
 # A committee as headers print it ('Aarhus Byråd', 'Sundheds- og Forebyggelsesudvalget'), or any
 # other body name nlp.bodies knows ('Regionsrådet', 'Udvalget for Teknik og Miljø', 'Magistraten').
@@ -100,6 +106,16 @@ def as_minutes(document: Document) -> Document:
     return replace(document, kind=DocKind.MINUTES, id=_document_id(DocKind.MINUTES, *args, document.plan_year))
 
 
+def records_the_meeting(items: list[AgendaItem], meeting_date: str | None) -> bool:
+    """Whether a meeting's items hold its own decisions, as minutes do: most items carry a decision of
+    the meeting's day. Minutes record one for nearly every item (if only 'Taget til efterretning'); an
+    agenda quotes earlier days' decisions ('Sagsforløb') and may print a line under a closed item,
+    which is no record of the meeting."""
+    items = [item for item in items if not item.embedded]
+    decided = sum(any(decision.date == meeting_date for decision in item.decisions) for item in items)
+    return bool(items) and decided * 2 >= len(items)
+
+
 def _kind(text: str, meeting_date: str | None) -> DocKind:
     """Minutes markers outrank a plan's title: an agenda item may present 'Beskæftigelsesplan 2023'."""
     head = "\n".join(text.splitlines()[: _HEAD_LINES * 3])
@@ -116,32 +132,39 @@ def _meeting_evidence(text: str, decided: bool) -> int:
     """Points for each kind of meeting marker present: item headings and case numbers, the
     meeting's decisions, a 'Referat'/'Dagsorden' title, meeting fields, a meeting sentence."""
     head = "\n".join(text.splitlines()[:_HEAD_LINES])
-    points = 2 * bool(_AGENDA_MARKER.search(text)) + 2 * decided
+    points = 2 * any(marker.search(text) for marker in _ITEM_MARKERS) + 2 * decided
     points += 2 * bool(_MEETING_TITLE.search(head)) + bool(_MEETING_FIELD.search(head))
     return points + bool(_MEETING_SENTENCE.search(text))
 
 
 def _meeting_decided(text: str, meeting_date: str | None) -> bool:
-    """Whether the text records decisions of the meeting itself: a decision label with text under
-    it, a decision header of the meeting's day (a case history quotes other days), or a
-    protocol entry dated that day."""
+    """Whether the text records decisions of the meeting itself: a decision header of the meeting's
+    day (a case history quotes other days), a protocol entry dated that day, or decision labels with
+    text under them for most items (an agenda prints them empty or not at all, and one stray line
+    under one item's label is no record of the meeting)."""
     if any(date == meeting_date for _, date in dating_lines(text)):
         return True
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    labels_with_text: list[bool] = []  # per bare decision label: whether a decision stands under it
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
         header = decision_header(line)
         if header is None:
             continue
-        if header.date and header.date == meeting_date:
+        if header.date == meeting_date and meeting_date:
             return True
-        if not header.body and not header.date and (header.rest or not decision_header(following)) and following:
-            return _is_decision_text(header.rest or following)
-    return False
+        if not header.body and not header.date and (header.rest or not decision_header(following)):
+            # a bare label ('Beslutning'), not one heading a dated header on the next line
+            labels_with_text.append(_is_decision_text(header.rest or following))
+    items = max(len(marker.findall(text)) for marker in _ITEM_MARKERS)
+    decided = sum(labels_with_text)
+    return decided > 0 and 2 * decided >= max(len(labels_with_text), items)
 
 
 def _is_decision_text(text: str) -> bool:
     """Whether the line under a 'Beslutning' label is a decision, not the next field or item
     (an agenda prints the label empty)."""
+    if not text:
+        return False
     line = Line(0, len(text), text)
     return not is_field_line(line) and not any(shape.pattern.fullmatch(text) for shape in HEADING_SHAPES)
 
