@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from maalspor.model import AgendaItem, CleanText, DocKind, ParsedDocument
-from nlp.classify import as_minutes, describe
+from maalspor.model import CleanText, DocKind, ParsedDocument
+from nlp.classify import as_minutes, describe, records_the_meeting
 from nlp.goals import extract_goals_from_minutes
 from nlp.minutes import parse_minutes
 from nlp.plans import parse_plan
@@ -19,12 +19,8 @@ def parse(clean: CleanText) -> ParsedDocument:
     items = parse_minutes(clean, document)
     # A meeting titled 'Dagsorden' whose items hold decisions of its day is its minutes (ids follow
     # the document); an agenda's items quote only earlier decisions ('Sagens forløb').
-    if document.kind is DocKind.AGENDA and _decided_on_the_day(items, document.meeting_date):
+    if document.kind is DocKind.AGENDA and records_the_meeting(items, document.meeting_date):
         document = as_minutes(document)
         items = parse_minutes(clean, document)
     goals = extract_goals_from_minutes(clean, document)
     return ParsedDocument(document=document, clean=clean, items=items, goals=goals)
-
-
-def _decided_on_the_day(items: list[AgendaItem], meeting_date: str | None) -> bool:
-    return any(decision.date == meeting_date for item in items for decision in item.decisions)
