@@ -25,6 +25,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -79,9 +80,9 @@ def run_clients(
     return results
 
 
-def _get(url: str) -> int:
+def _get(url: str, timeout: float = 60) -> int:
     try:
-        with urllib.request.urlopen(url, timeout=60) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             response.read()
             return int(response.status)
     except urllib.error.HTTPError as err:
@@ -115,7 +116,17 @@ def serve(data_dir: Path, workers: int) -> tuple[subprocess.Popen, str]:
         if server.poll() is not None or time.perf_counter() > deadline:
             raise SystemExit(f"maalspor serve did not start (exit {server.poll()})")
         time.sleep(0.5)
+    warm_up(base, workers)
     return server, base
+
+
+def warm_up(base: str, workers: int) -> None:
+    """Each worker opens its searcher (loads the model) on its first search: not a figure of the load run.
+    Concurrent searches, a few per worker, until every one of them succeeds."""
+    search = base + "/search?" + urllib.parse.urlencode({"q": "opvarmning"})
+    with ThreadPoolExecutor(3 * workers) as pool:
+        while set(pool.map(lambda _: _get(search, timeout=300), range(3 * workers))) != {200}:
+            time.sleep(1)
 
 
 def ensure_store(data_dir: Path) -> None:
