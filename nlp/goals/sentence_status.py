@@ -110,7 +110,7 @@ def _row_at(lines: list[Line], index: int, label: re.Match[str]) -> StatusRow | 
                 return None
             word = re.sub(r"\s+", " ", label["word"].lower())
             span = Span(first, cursor - 1, goal)
-            return StatusRow(word, label["number"], span, cursor, *_status_of(lines, cursor))
+            return StatusRow(word, label["number"], span, cursor, *_status_of(lines, cursor, status))
         if _LABEL.match(text) or shared.LABEL.match(text):
             return None
         parts.append(text)
@@ -118,10 +118,8 @@ def _row_at(lines: list[Line], index: int, label: re.Match[str]) -> StatusRow | 
     return None
 
 
-def _status_of(lines: list[Line], index: int) -> tuple[Span | None, str | None]:
+def _status_of(lines: list[Line], index: int, status: re.Match[str]) -> tuple[Span | None, str | None]:
     """The status text (on the status label's line after a colon, or the paragraph under it) and date."""
-    status = _STATUS.match(lines[index].text)
-    assert status is not None
     date = _status_date(status)
     if status["text"]:
         return sentence_from(lines, index, status["text"]), date
@@ -149,7 +147,9 @@ def _unquoted(text: str) -> str:
 
 def _observation(clean: CleanText, lines: list[Line], row: StatusRow, document: Document) -> list[StatusObservation]:
     """The row's status as reported: its text and date (the figures stay in the text: a status sentence
-    names several, and which one measures the goal is the reader's call)."""
+    names several, and which one measures the goal is the reader's call); a bare 'Status' reports none."""
+    if row.status is None and row.status_date is None:
+        return []
     span = row.status or Span(row.status_index, row.status_index, lines[row.status_index].text)
     return [
         StatusObservation(

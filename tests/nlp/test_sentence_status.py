@@ -104,3 +104,15 @@ def test_a_goal_reported_twice_is_one_goal_with_both_citations(tmp_path):
     goals = _goals(tmp_path, "Beskæftigelsesplan 2023\n" + row + "\nBilag 1\n" + row)
     [goal] = goals
     assert [c.line_start for c in goal.citations] == [3, 9]
+
+
+def test_a_status_cell_left_empty_reports_no_status(tmp_path):
+    goals = _goals(
+        tmp_path,
+        "Beskæftigelsesplan 2023\nResultatmål\nFlere ledige skal i ordinære timer\nStatus\n"
+        "Resultatmål\nFærre unge skal være på uddannelseshjælp\nStatus\n",
+    )
+    assert [(g.number, g.wording, g.status) for g in goals] == [
+        ("resultatmål 1", "Flere ledige skal i ordinære timer", []),
+        ("resultatmål 2", "Færre unge skal være på uddannelseshjælp", []),
+    ]
