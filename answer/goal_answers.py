@@ -4,7 +4,11 @@ Goals compared between two plan years (new, dropped, unchanged) are in answer/ye
 
 from __future__ import annotations
 
+import re
+
+from answer.cues import GOAL_WORDS
 from answer.material import Material
+from answer.meeting_answers import first_or_last_treatment
 from answer.phrasing import (
     Answer,
     Statement,
@@ -21,6 +25,8 @@ from answer.phrasing import (
 from answer.question import Question
 from maalspor.model import Goal, GoalLink, Thread
 from nlp.wording_diff import target_change, word_diff
+
+_ASKS_FOR_A_GOAL = re.compile(GOAL_WORDS, re.I)
 
 
 def best_thread(goals: list[Goal], material: Material, years: tuple[int, ...] = ()) -> Thread | None:
@@ -119,6 +125,10 @@ def answer_last(question: Question, material: Material, searcher=None) -> Answer
 
 def _appearance(question: Question, material: Material, last: bool) -> Answer:
     thread = best_thread(material.resolve_goals(question), material)
+    if thread is None and not _ASKS_FOR_A_GOAL.search(question.text):  # 'hvornår var X første gang på dagsordenen'
+        treated = first_or_last_treatment(question, material, last)
+        if treated is not None:
+            return treated
     if thread is None:
         return no_evidence(question, f"noget mål om {topic_da(question)}", f"a goal about {topic_en(question)}")
     years = sorted(thread.goals_by_year)

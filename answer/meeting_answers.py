@@ -7,7 +7,17 @@ from dataclasses import replace
 
 from answer.attendance import header_attendance
 from answer.material import Material, decision_summary, item_search_text
-from answer.phrasing import Answer, Statement, date_in, no_evidence, say, topic_da, topic_en
+from answer.phrasing import (
+    Answer,
+    Statement,
+    date_in,
+    history_line,
+    no_evidence,
+    say,
+    topic_da,
+    topic_en,
+    treatment_heading,
+)
 from answer.question import Question
 from answer.topic import TermMatcher
 from maalspor.model import AgendaItem, Citation, Decision, Document
@@ -85,31 +95,49 @@ def _outcomes(question: Question, decision: Decision) -> str:
 
 
 def answer_history(question: Question, material: Material, searcher=None) -> Answer:
-    found = material.resolve_items(question)
-    found = sorted(found + _mentioned_elsewhere(question, material, found), key=lambda c: _date(c, material))
+    found = _treatments_of(question, material)
     if not found:
         return no_evidence(
             question, f"noget dagsordenspunkt om {topic_da(question)}", f"any agenda item about {topic_en(question)}"
         )
-    statements = []
-    for item, decision in found:
-        record = decision_summary(item, decision, material)
-        outcome = record["outcome"] or say(question, "intet udfald noteret", "no outcome recorded")
-        municipality = material.documents[item.document_id].municipality or ""
-        place = f" ({municipality})" if municipality and len(_municipalities(found, material)) > 1 else ""
-        statements.append(
-            Statement(
-                say(
-                    question,
-                    f"{date_in(question, record['date'])}, {record['committee']}{place}, punkt {item.number} "
-                    f"“{item.title}”: {outcome}.",
-                    f"{date_in(question, record['date'])}, {record['committee']}{place}, item {item.number} "
-                    f"“{item.title}”: {outcome}.",
-                ),
-                item.citations[:1],
-            )
-        )
+    statements = [_history_line(question, item, decision, material, found) for item, decision in found]
     return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
+
+
+def first_or_last_treatment(question: Question, material: Material, last: bool) -> Answer | None:
+    """When the topic was first (or last) on an agenda, for a first/last question no goal answers; None when
+    no item names the topic."""
+    found = _treatments_of(question, material)
+    if not found:
+        return None
+    item, decision = found[-1] if last else found[0]
+    line = _history_line(question, item, decision, material, found)
+    line.text = f"{treatment_heading(question, last, len(found))} {line.text}"
+    return Answer(question, [line], decisions=[decision_summary(item, decision, material)])
+
+
+def _treatments_of(question: Question, material: Material) -> list[tuple[AgendaItem, Decision | None]]:
+    """The items about the topic, in every body and municipality in scope, in date order."""
+    found = material.resolve_items(question)
+    return sorted(found + _mentioned_elsewhere(question, material, found), key=lambda c: _date(c, material))
+
+
+def _history_line(
+    question: Question,
+    item: AgendaItem,
+    decision: Decision | None,
+    material: Material,
+    found: list[tuple[AgendaItem, Decision | None]],
+) -> Statement:
+    """'9. januar 2023, Beskæftigelses- og Erhvervsudvalget, punkt 2 “…”: drøftet.' (the municipality, when
+    the items come from several)."""
+    record = decision_summary(item, decision, material)
+    municipality = material.documents[item.document_id].municipality or ""
+    place = municipality if len(_municipalities(found, material)) > 1 else ""
+    return Statement(
+        history_line(question, record["date"], record["committee"], place, item.number, item.title, record["outcome"]),
+        item.citations[:1],
+    )
 
 
 def _mentioned_elsewhere(

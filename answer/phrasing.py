@@ -347,3 +347,32 @@ def committee_total_line(question: Question, committee: str, meetings: int, item
         f"{committee}: {meetings} møder med i alt {items} punkter.",
         f"{committee}: {meetings} meetings with {items} items in all.",
     )
+
+
+def history_line(
+    question: Question,
+    date: str | None,
+    committee: str | None,
+    municipality: str,
+    number: str,
+    title: str,
+    outcome: str | None,
+) -> str:
+    """'9. januar 2023, Beskæftigelses- og Erhvervsudvalget (Greve Kommune), punkt 2 “…”: drøftet.'"""
+    place = f" ({municipality})" if municipality else ""
+    outcome = outcome or say(question, "intet udfald noteret", "no outcome recorded")
+    return say(
+        question,
+        f"{date_in(question, date)}, {committee}{place}, punkt {number} “{title}”: {outcome}.",
+        f"{date_in(question, date)}, {committee}{place}, item {number} “{title}”: {outcome}.",
+    )
+
+
+def treatment_heading(question: Question, last: bool, treatments: int) -> str:
+    """'Første gang på dagsordenen (af 3 behandlinger i materialet):'"""
+    which_da, which_en = ("Seneste", "Latest") if last else ("Første", "First")
+    return say(
+        question,
+        f"{which_da} gang på dagsordenen (af {treatments} behandlinger i materialet):",
+        f"{which_en} time on the agenda (of {treatments} in the material):",
+    )

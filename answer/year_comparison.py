@@ -112,8 +112,8 @@ def _goals_not_carried(
     describe: Callable[[int, int, tuple[str, str]], tuple[str, str]],
 ) -> tuple[list[Statement], list[str]]:
     """Per municipality, the goals (of the asked kind) of the listed year with no goal in the other year's plan on
-    their thread (new goals: listed = later; dropped ones: listed = earlier); none: what the later plan says
-    about carrying goals over. `year_pair` picks (listed, other) from the municipality's plan years; `describe`
+    their thread (new goals: listed = later; dropped ones: listed = earlier); none, or no plan of the other
+    year: what the later plan says about carrying goals over. `year_pair` picks (listed, other) from the municipality's plan years; `describe`
     names the list in Danish and English, given the kind's (Danish, English) label."""
     kind = asked_kind(question)
     label = GOAL_KIND_LABELS[kind.name] if kind else ("mål", "goals")
@@ -124,12 +124,16 @@ def _goals_not_carried(
         listed, other = year_pair(years)
         if listed not in years or other is None or listed == other:
             continue
-        carried = _continued_from(listed, other, material)
-        goals = [g for g in _goals_of(question, material, municipality, listed) if not kind or kind.holds(g)]
-        answer = _goal_list(question, [g for g in goals if g.id not in carried], *describe(listed, other, label), goals)
+        said = carry_over_statement(question, material, max(listed, other), min(listed, other))
+        if other not in years:  # no plan of the other year: say so, and what the plan says about that year
+            answer = Answer(question, [no_plan_for(question, other, years), *said])
+        else:
+            carried = _continued_from(listed, other, material)
+            goals = [g for g in _goals_of(question, material, municipality, listed) if not kind or kind.holds(g)]
+            new = [g for g in goals if g.id not in carried]
+            answer = _goal_list(question, new, *describe(listed, other, label), goals)
+            answer.statements += [] if new else said  # none: the later plan may say its goals carry over
         statements += _labelled(answer.statements, municipality if len(by_municipality) > 1 else "")
-        if not answer.goals:  # none new (or dropped): the later plan may say itself that its goals carry over
-            statements += carry_over_statement(question, material, max(listed, other), min(listed, other))
         goal_ids += answer.goals
     return statements, goal_ids
 

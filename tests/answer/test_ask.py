@@ -299,3 +299,23 @@ def test_status_of_a_plan_year_the_material_lacks_says_so_instead_of_quoting_ano
     answer = ask(client, "What was the status of the 2018 employment plan in the first quarter?")
     assert answer["answer"] == "The material does not hold a plan for 2018 (only for 2014, 2015, 2019, 2022 and 2023)."
     assert answer["evidence"] is False and answer["citations"] == []
+
+
+def test_new_goals_against_a_year_without_a_plan_lists_none_as_new(client, store):
+    answer = ask(client, "Hvilke mål var nye i 2022 i forhold til 2021?")
+    assert answer["goals"] == []  # not every 2022 goal: the material cannot tell
+    assert answer["statements"][0]["text"] == (
+        "Materialet indeholder ikke en plan for 2021 (kun for 2014, 2015, 2019, 2022 og 2023)."
+    )
+    assert "går igen fra 2021" in answer["statements"][1]["text"]
+    assert_quotes_match_source(answer, store)
+
+
+def test_first_time_on_the_agenda_when_no_goal_is_about_the_topic(client, store):
+    answer = ask(client, "When was the SSP action plan first discussed?")
+    assert answer["answer"].startswith("First time on the agenda (of ")
+    assert (
+        "June 2019" in answer["answer"]
+        and "“Etårsstatus på SSP-handleplan 2018-2020 (Orientering)”" in answer["answer"]
+    )
+    assert_quotes_match_source(answer, store)
