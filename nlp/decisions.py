@@ -151,8 +151,10 @@ _OUTCOME_PHRASES: dict[Outcome, tuple[str, ...]] = {
 _TREATMENTS = (Outcome.DROEFTET, Outcome.ORIENTERET)
 _UNDECIDED = (Outcome.UDSAT, Outcome.TILBAGESENDT, Outcome.TRUKKET)
 # 'Fremsendes til Aarhus Byråd med bemærkning, at Magistraten … anbefaler, …', 'Tilbagesendes
-# Borgmesterens Afdeling med bemærkning, at byrådet … har vedtaget …': the remark holds the decision.
+# Borgmesterens Afdeling med bemærkning, at byrådet … har vedtaget …': the remark after a transmission
+# holds the decision ('Godkendt med bemærkning, at …' is decided already).
 _REMARK = re.compile(r"\bmed\s+bemærkning(?:en)?,?\s+at\b", re.I)
+_TRANSMISSIONS = (None, Outcome.OVERSENDT, Outcome.TILBAGESENDT)
 _OUTCOME_PATTERNS = [
     (outcome, re.compile(rf"(?<![\wæøå])(?:{phrase})(?![\wæøå])", re.I))
     for outcome, phrases in _OUTCOME_PHRASES.items()
@@ -235,7 +237,9 @@ def classify_outcome(text: str) -> Outcome | None:
     else of the first outcome phrase, unless that is a treatment that ends undecided ('drøftede sagen og
     besluttede at udsætte den' -> udsat)."""
     remark = _REMARK.search(text)
-    return (remark and _first_outcome(text[remark.end() :])) or _first_outcome(text)
+    if remark and _first_outcome(text[: remark.start()]) in _TRANSMISSIONS:
+        return _first_outcome(text[remark.end() :]) or _first_outcome(text)
+    return _first_outcome(text)
 
 
 def _first_outcome(text: str) -> Outcome | None:

@@ -125,6 +125,7 @@ def test_outcome_is_the_first_outcome_phrase(text, outcome):
             " byrådet tiltræder Magistratsafdelingen for Teknik og Miljøs indstilling af 29. januar 2025.",
             "anbefalet",
         ),
+        ("Godkendt med bemærkning, at forvaltningen udsætter høringen til foråret.", "godkendt"),
     ],
 )
 def test_outcomes_of_cases_left_undecided_and_of_remarks(text, outcome):
