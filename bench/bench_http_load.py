@@ -8,7 +8,7 @@ DIR is a data dir (MAALSPOR_DATA_DIR); the seed corpus is ingested into it when 
 script starts `maalspor serve --workers N` on a free local port, and each client sends, back to back,
 requests of a mix in which no two clients send the same query at once: the home page, a goal list,
 /search and /ask (--paths search: /search alone). Figures per path: p50, p95, and the status codes seen
-(a 5xx is a failure).
+(a 5xx is a failure), and the server processes' CPU milliseconds per request (from /proc: Linux).
 """
 
 from __future__ import annotations
@@ -91,9 +91,14 @@ def _get(url: str, timeout: float = 60) -> int:
         return 0  # connection refused or timed out
 
 
-def report(clients: int, seconds: float, results: dict[str, list[tuple[float, int]]]) -> None:
+def report(clients: int, seconds: float, results: dict[str, list[tuple[float, int]]], cpu_seconds: float) -> None:
+    """Latencies per path, and the server's CPU time per request: on a shared machine the latencies
+    count other programs' time too, the CPU time does not (20 clients on 2 free cores wait about
+    20 x that time / 2 per request)."""
     total = sum(len(values) for values in results.values())
-    print(f"  {clients:>2} clients: {total / seconds:6.1f} req/s")
+    print(
+        f"  {clients:>2} clients: {total / seconds:6.1f} req/s, server CPU {cpu_seconds * 1000 / max(total, 1):.0f} ms/req"
+    )
     for path, values in sorted(results.items()):
         latencies = [latency for latency, _ in values]
         p95 = statistics.quantiles(latencies, n=20)[18] if len(latencies) > 1 else latencies[0]
@@ -101,6 +106,28 @@ def report(clients: int, seconds: float, results: dict[str, list[tuple[float, in
         print(
             f"      {path:8} n={len(values):5d} p50 {statistics.median(latencies):7.1f} ms  p95 {p95:7.1f} ms  [{codes}]"
         )
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process `pid` and its descendants (the server's workers), from /proc."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        child = int(stat.parent.name)
+        parents[child] = int(fields[1])
+        times[child] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tree, grown = {pid}, True
+    while grown:
+        grown = False
+        for child, parent in parents.items():
+            if parent in tree and child not in tree:
+                tree.add(child)
+                grown = True
+    return sum(times.get(member, 0.0) for member in tree)
 
 
 def serve(data_dir: Path, workers: int) -> tuple[subprocess.Popen, str]:
@@ -152,7 +179,9 @@ def main() -> None:
         print(f"maalspor serve --workers {workers} ({args.data}, {os.cpu_count()} cores)")
         try:
             for clients in (int(part) for part in args.clients.split(",")):
-                report(clients, args.seconds, run_clients(base, clients, args.seconds, paths))
+                cpu_before = tree_cpu_seconds(server.pid)
+                results = run_clients(base, clients, args.seconds, paths)
+                report(clients, args.seconds, results, tree_cpu_seconds(server.pid) - cpu_before)
         finally:
             server.terminate()
             server.wait()
