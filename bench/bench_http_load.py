@@ -38,6 +38,7 @@ QUESTIONS = ["Hvilke mål har planen for {}?", "Hvad besluttede udvalget om {}?"
 
 
 PATHS = ("home", "goals", "search", "ask")
+WARM_S = 5.0  # a search answered within this is one a warm worker answered
 
 
 def request_mix(client: int, number: int, paths: tuple[str, ...] = PATHS) -> str:
@@ -149,11 +150,20 @@ def serve(data_dir: Path, workers: int) -> tuple[subprocess.Popen, str]:
 
 def warm_up(base: str, workers: int) -> None:
     """Each worker opens its searcher (loads the model) on its first search: not a figure of the load run.
-    Concurrent searches, a few per worker, until every one of them succeeds."""
+    Rounds of concurrent searches until two rounds in a row all answer 200 within WARM_S (a worker still
+    loading answers slower; which worker takes a request is the kernel's choice, hence rounds)."""
     search = base + "/search?" + urllib.parse.urlencode({"q": "opvarmning"})
-    with ThreadPoolExecutor(3 * workers) as pool:
-        while set(pool.map(lambda _: _get(search, timeout=300), range(3 * workers))) != {200}:
-            time.sleep(1)
+
+    def timed(_: int) -> tuple[int, float]:
+        started = time.perf_counter()
+        return _get(search, timeout=300), time.perf_counter() - started
+
+    warm_rounds = 0
+    with ThreadPoolExecutor(4 * workers) as pool:
+        while warm_rounds < 2:
+            answers = list(pool.map(timed, range(4 * workers)))
+            warm = all(status == 200 and seconds < WARM_S for status, seconds in answers)
+            warm_rounds = warm_rounds + 1 if warm else 0
 
 
 def ensure_store(data_dir: Path) -> None:
