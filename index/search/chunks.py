@@ -1,5 +1,6 @@
 """Cut a document's records into search chunks: sections, goals, status rows, and per meeting its agenda
-items (heading, fields, attachment lists, decisions) and attendance lines (index/search/meeting_chunks.py).
+items (heading, fields, attachment lists, decisions) and attendance lines (index/search/meeting_chunks.py), and
+the running text no record holds (index/search/running_text.py).
 
 A chunk carries what a question names it by: a status row is prefixed with its goal; an item's heading
 carries the meeting's body, date and municipality. How records are split and cited: chunk_text.py.
@@ -7,7 +8,7 @@ carries the meeting's body, date and municipality. How records are split and cit
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from index.search.chunk_text import (
@@ -21,6 +22,7 @@ from index.search.chunk_text import (
     split_text,
 )
 from index.search.meeting_chunks import attendance_chunks, item_chunks
+from index.search.running_text import running_text_chunks
 from maalspor.model import AgendaItem, Document, Goal, Section, SourceLine
 
 __all__ = [
@@ -41,9 +43,9 @@ CHUNK_KINDS = ("section", "goal", "status", "item", "item-field", "attachments",
 
 def chunks_for_document(
     document: Document,
-    sections: Iterable[Section],
-    goals: Iterable[Goal],
-    items: Iterable[AgendaItem],
+    sections: Sequence[Section],
+    goals: Sequence[Goal],
+    items: Sequence[AgendaItem],
     source_lines: Mapping[str, Sequence[SourceLine]] | None = None,
 ) -> list[Chunk]:
     """All chunks of one document; `source_lines` (source file -> its lines) narrows citations."""
@@ -64,10 +66,12 @@ def chunks_for_document(
         context = replace(base, heading=join(document.title, "Mål"), year=goal.plan_year)
         chunks += split_record(context, goal.id, "goal", goal_text(goal), goal.citations, narrow=False, goal_id=goal.id)
         chunks += _status_chunks(replace(context, heading=join(document.title, "Status")), goal)
-    items = list(items)
     for item in items:
         chunks += item_chunks(base, item)
-    return chunks + attendance_chunks(base, items)
+    chunks += attendance_chunks(base, items)
+    records: list[Section | Goal | AgendaItem] = [*sections, *goals, *items]
+    held = [c for record in records for c in record.citations] + [c for chunk in chunks for c in chunk.citations]
+    return chunks + running_text_chunks(base, held)
 
 
 def goal_text(goal: Goal) -> str:

@@ -107,11 +107,10 @@ class VectorIndex:
             if hashes.get(document_id) == new_hash:
                 report.unchanged.append(document_id)
                 continue
-            self._delete(document_id)
-            self._add(chunks, embed_passages)
+            embedded = self._replace_document(document_id, chunks, embed_passages)
             hashes[document_id] = new_hash
             report.embedded.append(document_id)
-            report.chunks_embedded += len(chunks)
+            report.chunks_embedded += embedded
             # recorded after each document, so an interrupted sync redoes only what it had not finished
             self._save_hashes(hashes)
         if report.deleted:
@@ -130,9 +129,32 @@ class VectorIndex:
                 documents=[chunk.text for chunk in part],
             )
 
-    def _add(self, chunks: Sequence[Chunk], embed_passages: Embed) -> None:
+    def _replace_document(self, document_id: str, chunks: Sequence[Chunk], embed_passages: Embed) -> int:
+        """Replace the document's chunks, embedding only those whose indexed text is new (a parser or
+        chunking change usually adds or alters a few chunks of a document, not all); returns how many."""
+        kept = self._embeddings_by_text(document_id)
+        fresh = [chunk for chunk in chunks if chunk.indexed_text not in kept]
+        vectors = (
+            dict(zip([c.indexed_text for c in fresh], embed_passages([c.indexed_text for c in fresh]), strict=True))
+            if fresh
+            else {}
+        )
+        self._delete(document_id)
         if chunks:
-            self.add_chunks(chunks, embed_passages([chunk.indexed_text for chunk in chunks]))
+            self.add_chunks(chunks, np.asarray([vectors.get(c.indexed_text, kept.get(c.indexed_text)) for c in chunks]))
+        return len(fresh)
+
+    def _embeddings_by_text(self, document_id: str) -> dict[str, np.ndarray]:
+        """The document's stored embeddings by the indexed text they were made from (heading + text)."""
+        stored = self.collection.get(
+            where={"document_id": document_id}, include=["embeddings", "documents", "metadatas"]
+        )
+        return {
+            f"{heading}\n{text}" if (heading := (metadata or {}).get("heading")) else text: np.asarray(vector)
+            for text, metadata, vector in zip(
+                stored["documents"], stored["metadatas"], stored["embeddings"], strict=True
+            )
+        }
 
     def _delete(self, document_id: str) -> None:
         self.collection.delete(where={"document_id": document_id})

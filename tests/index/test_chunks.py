@@ -66,7 +66,9 @@ def _long_section() -> tuple[Section, list[SourceLine]]:
 
 def test_long_section_is_split_on_sentences_and_each_piece_cites_its_own_lines():
     section, lines = _long_section()
-    chunks = chunks_for_document(_plan(), [section], [], [], {SOURCE: lines})
+    chunks = [
+        c for c in chunks_for_document(_plan(), [section], [], [], {SOURCE: lines}) if c.id.startswith(section.id)
+    ]
     # 60 sentences of 12 words: 29 fit in 350 words, so 29 + 29 + 2
     assert [len(chunk.text.split()) for chunk in chunks] == [348, 348, 24]
     assert [chunk.id for chunk in chunks] == [f"{section.id}#{n}" for n in range(3)]
@@ -289,3 +291,22 @@ def test_a_piece_whose_end_is_reordered_is_cited_from_its_start_for_its_length()
     [narrowed] = narrow_citations(piece, [record], {"002.txt": lines})
     assert narrowed.line_start == 50
     assert narrowed.line_end <= 54
+
+
+def test_running_text_no_record_holds_is_chunked_at_its_own_lines():
+    section, lines = _long_section()  # the section cites lines 10-70
+    lines += [SourceLine(None, 71, "")]
+    lines += [SourceLine(None, 72 + n, f"Kommunen har omkring {n}.000 virksomheder og mange ar-") for n in range(2)]
+    lines += [SourceLine(None, 74, "bejdspladser i alt.")]
+    text = [
+        c for c in chunks_for_document(_plan(), [section], [], [], {SOURCE: lines}) if not c.id.startswith(section.id)
+    ]
+    assert [(c.kind, c.citations[0].line_start, c.citations[0].line_end) for c in text] == [
+        ("section", 1, 9),
+        ("section", 72, 74),
+    ]
+    assert text[1].text == (
+        "Kommunen har omkring 0.000 virksomheder og mange ar- Kommunen har omkring 1.000 virksomheder "
+        "og mange arbejdspladser i alt."
+    )
+    assert text[1].heading == "Beskæftigelsesplan 2022 — Tekst"

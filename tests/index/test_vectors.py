@@ -118,8 +118,11 @@ def test_sync_embeds_only_changed_documents_and_drops_removed_ones(chroma_url, t
     edited = {"plan-2019": CORPUS["plan-2019"][:2] + [replace(CORPUS["plan-2019"][2], text="ny tekst")]}
     third = index.sync(edited, embed)
     assert third.embedded == ["plan-2019"] and third.deleted == ["plan-2022"]
-    assert embed.embedded == [chunk.indexed_text for chunk in edited["plan-2019"]]
+    # only the edited chunk is embedded again; the unchanged ones keep their vectors
+    assert embed.embedded == ["ny tekst"] and third.chunks_embedded == 1
     assert index.count() == 3
+    kept = CORPUS["plan-2019"][0]
+    assert index.query(embed([kept.indexed_text])[0], 1)[0].id == kept.id
     assert index.document_hashes() == {"plan-2019": content_hash(edited["plan-2019"])}
 
 
