@@ -71,6 +71,8 @@ _GOAL_INTRO_YEAR = re.compile(
     rf"[^.:]{{0,120}}?\b{_GOAL_WORDS}\b|\b{_GOAL_WORDS}\s+for\s+(?P<year>(?:19|20)\d{{2}})\b",
     re.I,
 )
+# Every decision header holds a decision label or a date: lines with neither are not read as headers.
+_HEADER_HINT = re.compile(r"(?i:beslutning|afgørelse|decision)|\d")
 # The meeting's fields outweigh this many repeated headers.
 _FIELD_WEIGHT = 3
 
@@ -147,7 +149,7 @@ def _meeting_decided(text: str, meeting_date: str | None) -> bool:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     labels_with_text: list[bool] = []  # per bare decision label: whether a decision stands under it
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
-        header = decision_header(line)
+        header = decision_header(line) if _HEADER_HINT.search(line) else None
         if header is None:
             continue
         if header.date == meeting_date and meeting_date:
