@@ -50,7 +50,9 @@ def _hit_passages(question: Question, searcher) -> list[Passage]:
 
     first = question.year_from if question.year_from is not None else (min(question.years) if question.years else None)
     last = question.year_to if question.year_to is not None else (max(question.years) if question.years else None)
-    hits = searcher.search(question.text, SearchFilters(year_from=first, year_to=last), limit=SEARCH_CANDIDATES)
+    # ±1 year: minutes discuss next year's plan and report on last year's (as Material.passages reads years)
+    years = SearchFilters(year_from=first - 1 if first else None, year_to=last + 1 if last else None)
+    hits = searcher.search(question.text, years, limit=SEARCH_CANDIDATES)
     return [
         window
         for hit in hits

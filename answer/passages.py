@@ -19,7 +19,7 @@ from maalspor.model import Citation, SourceLine
 
 PASSAGE_SHARE = 0.6
 WINDOW_SENTENCES = 2
-MAX_QUOTE_CHARS = 400
+MAX_QUOTE_CHARS = 600  # two sentences of plan prose; a reason often sits in the second
 
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ0-9•\-])|\n{2,}")
 # Words that mark the kind of sentence an intent looks for.
