@@ -264,6 +264,9 @@ def run_ask(question: str, output_format: str, settings: Settings) -> int:
     return 0
 
 
+WORKER_HEALTHCHECK_S = 60  # seconds a busy server worker may take to answer the supervisor's ping
+
+
 def run_serve(host: str, port: int, settings: Settings, workers: int = 1) -> int:
     """One process serves the app built here; several import the app factory each (uvicorn needs it by name,
     and the workers read the settings from the same environment)."""
@@ -272,7 +275,17 @@ def run_serve(host: str, port: int, settings: Settings, workers: int = 1) -> int
     import uvicorn
 
     if workers > 1:
-        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers)
+        # uvicorn kills a worker that misses its 5 s health ping; a worker busy with 20 concurrent searches
+        # on 2 cores can miss it, and the kill resets every request it holds (bench_http_load on a loaded 2-core
+        # machine: 20 of 138 searches reset with 2 workers, none with 1).
+        uvicorn.run(
+            "api.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
+        )
         return 0
     from api.app import create_app
 
