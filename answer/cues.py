@@ -263,7 +263,7 @@ behandlede behandles håndteret drøftede vedtagne godkendte beslutningerne besl
 forsvandt optræder optrådte forhold nævnt nævnes sidst først programmes programme program add any
 borgere borgerne borger personer person målgruppe målgruppen ministerial national
 formuleret formulering formuleringen ordlyd ordlyden ens lyder worded wording previous prior following next
-måde way sad meldt meldte forfald mødt mødte udeblev manglede
+discussed discuss considered handled debated måde way sad meldt meldte forfald mødt mødte udeblev manglede
 """.split()
 )
 
