@@ -12,6 +12,7 @@ from answer.cues import PLAN_WORD
 from answer.passages import Passage, windows
 from answer.question import Question
 from answer.records import CitationQuoter
+from answer.semantic_topic import SemanticTopic
 from answer.topic import TermMatcher
 from maalspor.model import AgendaItem, Decision, Document, Goal, GoalLink, Section, Thread
 from nlp.decisions import meeting_decision
@@ -37,14 +38,16 @@ class Material:
     items: list[AgendaItem]
     quoter: CitationQuoter
     sections: list[Section] = field(default_factory=list)
+    # finds the topic by meaning where no topic word matches (None: lexical only)
+    semantic: SemanticTopic | None = None
     # (question text, attribute) -> the names it picks; in_scope runs once per record
     _named_cache: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def load(cls, store: Store) -> Material:
+    def load(cls, store: Store, semantic: SemanticTopic | None = None) -> Material:
         """The store's records (kept between questions while the database files are unchanged) and a quoter."""
         documents, goals, links, threads, items, sections = _records(store)
-        return cls(documents, goals, links, threads, items, CitationQuoter(store), sections)
+        return cls(documents, goals, links, threads, items, CitationQuoter(store), sections, semantic=semantic)
 
     def thread_of(self, goal_id: str) -> Thread | None:
         return next((t for t in self.threads if any(goal_id in ids for ids in t.goals_by_year.values())), None)
@@ -135,6 +138,9 @@ class Material:
         ranked = matcher.rank(candidates, [c[0].title for c in candidates]) or matcher.rank(
             candidates, [item_search_text(c[0]) for c in candidates]
         )
+        if not ranked and self.semantic:
+            keys = set(self.semantic.item_keys(terms))
+            return sorted((c for c in candidates if (c[0].document_id, c[0].number) in keys), key=_date_order)
         return sorted((scored.record for scored in ranked), key=_date_order)
 
     def _in_years(self, question: Question, item: AgendaItem, decision: Decision | None) -> bool:
