@@ -22,6 +22,7 @@ from answer.passage_answers import answer_by_search, answer_why
 from answer.phrasing import Answer, Statement
 from answer.question import Question, understand
 from answer.records import CitationQuoter
+from answer.semantic_topic import SemanticTopic
 from answer.status_answers import answer_status
 from answer.year_comparison import answer_dropped, answer_new, answer_unchanged
 
@@ -64,7 +65,7 @@ def answer_question(text: str, store: Store, searcher=None) -> Answer[dict]:
     """`searcher`: a searcher, a zero-argument callable opening one on first use, or None."""
     search = OnDemandSearcher(searcher) if searcher is not None else None
     question = understand(text, intent_classifier(search.embed_query) if search else None)
-    material = Material.load(store)
+    material = Material.load(store, SemanticTopic(search) if search else None)
     answers = [_answer_one(part, material, search) for part in (question.parts or (question,))]
     return _quoted(question, answers, material.quoter)
 
