@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from answer.cues import (
-    GLOSSARY,
     GOAL_NUMBER_PATTERN,
     GOAL_WORD_PARTS,
     GOAL_WORDS,
@@ -21,13 +20,13 @@ from answer.cues import (
     ITEM_NUMBER_PATTERN,
     ITEM_WORDS,
     MUNICIPALITY_PATTERN,
-    PHRASE_GLOSSARY,
     RELATIVE_YEAR_PATTERNS,
     STOPWORDS,
     YEAR_FROM_PATTERNS,
     YEAR_RANGE_PATTERNS,
     YEAR_TO_PATTERNS,
 )
+from answer.vocabulary import GLOSSARY, PHRASE_GLOSSARY
 from nlp.danish import ENGLISH_MONTHS, parse_danish_date
 from nlp.danish import MONTHS as DANISH_MONTHS
 

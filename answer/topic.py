@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from answer.cues import SYNONYM_GROUPS
+from answer.vocabulary import SYNONYM_GROUPS
 
 MATCH_SHARE = 0.5
 KEEP_SHARE = 0.75
