@@ -162,9 +162,12 @@ def test_real_model_answers_dev_questions_on_plan_2022(real_searcher):
         question: answer_rank(real_searcher.search(question, limit=5), spans)
         for question, spans in _plan_2022_questions()
     }
-    # 13 of 14 at rank 1; the English "green transition" query scores under the floor
+    # 12 of 14 at rank 1; the English "green transition" query scores under the floor
     expected = {question: 1 for question, _ in _plan_2022_questions()}
     expected["green transition and skilled workers"] = None
+    # since the running text no record holds is chunked too (more chunks, another baseline sample), the
+    # plan's section on following up handicap-compensating schemes (lines 578-585) ranks over the goal
+    expected["employment of people with disabilities"] = 2
     assert len(ranks) == 14
     assert ranks == expected
 
