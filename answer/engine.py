@@ -71,7 +71,11 @@ def answer_question(text: str, store: Store, searcher=None) -> Answer[dict]:
 
 
 def _answer_one(question: Question, material: Material, searcher) -> Answer:
-    return ANSWERERS.get(question.kind, answer_by_search)(question, material, searcher)
+    answer = ANSWERERS.get(question.kind, answer_by_search)(question, material, searcher)
+    if question.guessed and not any(statement.citations for statement in answer.statements):
+        # A classifier's intent is a guess: when its answerer finds nothing, the passage search may.
+        return answer_by_search(question, material, searcher)
+    return answer
 
 
 def _quoted(question: Question, answers: list[Answer], quoter: CitationQuoter) -> Answer[dict]:

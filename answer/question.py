@@ -84,6 +84,7 @@ class Question:
     item_number: str | None = None
     municipality: str | None = None  # a municipality named as 'X Kommune' / 'X Municipality'
     parts: tuple[Question, ...] = field(default=())  # the sub-questions of a question asking several things
+    guessed: bool = False  # the intent came from the classifier, not from a cue
 
 
 # question text -> intent, for a question no cue names (answer/intent_model.py: e5 nearest centroid)
@@ -116,11 +117,13 @@ def _inherit(part: Question, whole: Question) -> Question:
 
 def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
     year_from, year_to = year_span(text)
-    kind = intent(text)
+    cued = intent(text)
+    guessed = cued == "search" and classify is not None and _QUESTION_FORM.search(text) is not None
     return Question(
         text=text,
         language=language(text),
-        kind=classify(text) if kind == "search" and classify and _QUESTION_FORM.search(text) else kind,
+        kind=classify(text) if guessed and classify else cued,
+        guessed=guessed,
         years=years_named(text),
         date=meeting_date(text),
         terms=tuple(topic_terms(text)),
