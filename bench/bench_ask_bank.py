@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,7 +33,7 @@ from index.search.hybrid import HybridSearcher, open_searcher  # noqa: E402
 from index.search.vectors import VectorIndex  # noqa: E402
 from index.store.pipeline import ingest_paths  # noqa: E402
 from index.store.sqlite import Store  # noqa: E402
-from maalspor.config import Settings  # noqa: E402
+from maalspor.config import Settings, load_settings  # noqa: E402
 from tests.answer.bank import (  # noqa: E402
     BankQuestion,
     Score,
@@ -74,11 +75,14 @@ def parse_args() -> argparse.Namespace:
 
 
 def bench_settings(data_dir: Path) -> Settings:
+    """The environment's settings (MAALSPOR_EMBEDDING_BACKEND included) on the bench's own data dir."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    settings = Settings(data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'maalspor.sqlite3'}")
-    if LOCAL_MODEL.is_dir():  # the model ./run.sh built: no second conversion per run
-        return Settings(data_dir=data_dir, database_url=settings.database_url, embedding_model=str(LOCAL_MODEL))
-    return settings
+    base = load_settings()
+    # the model ./run.sh built: no second conversion per run
+    model = str(LOCAL_MODEL) if LOCAL_MODEL.is_dir() else base.embedding_model
+    return replace(
+        base, data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'maalspor.sqlite3'}", embedding_model=model
+    )
 
 
 def fresh_store(settings: Settings) -> None:
