@@ -18,7 +18,8 @@ router = APIRouter(tags=["search"])
 def search(
     q: str = Query(..., min_length=1, max_length=300),
     year: int | None = Query(None, ge=1990, le=2100),
-    kind: Literal["section", "goal", "status", "item", "item-field", "attachments", "decision", "attendance"] | None = None,
+    kind: Literal["section", "goal", "status", "item", "item-field", "attachments", "decision", "attendance"]
+    | None = None,
     limit: int = Query(10, ge=1, le=100),
     store: Store = Depends(get_store),
     searcher: Searcher | None = Depends(get_searcher),
