@@ -75,7 +75,8 @@ def topic_en(question: Question) -> str:
 
 def _topic(question: Question, preposition: str) -> str:
     """The question's topic words, and its years after `preposition` ('i' / 'in')."""
-    words = " ".join(question.terms) or "?"
+    # no topic word left (the question named only a goal number or a year): say so in words, not '?'
+    words = " ".join(question.terms) or ("det, der spørges om" if preposition == "i" else "what was asked")
     return words + (f" {preposition} {', '.join(map(str, question.years))}" if question.years else "")
 
 

@@ -1,6 +1,8 @@
 """Sentence pieces of answers (answer/phrasing.py): counts by goal kind, the plan years a material lacks."""
 
-from answer.phrasing import goal_count_heading, plan_years_line, year_gaps
+from dataclasses import replace
+
+from answer.phrasing import goal_count_heading, plan_years_line, topic_da, topic_en, year_gaps
 from answer.question import understand
 
 DANISH = understand("Hvor mange mål var der i 2019?")
@@ -27,3 +29,8 @@ def test_plan_years_say_what_the_material_lacks_in_between():
     assert plan_years_line(ENGLISH, "Greve Kommune", [2021, 2023, 2024]) == (
         "The material holds goals for Greve Kommune's plan years 2021, 2023 and 2024; it lacks 2022 in between."
     )
+
+
+def test_a_question_without_topic_words_is_named_in_words_not_a_question_mark():
+    assert topic_da(replace(DANISH, terms=())) == "det, der spørges om i 2019"
+    assert topic_en(replace(ENGLISH, terms=())) == "what was asked in 2019"
