@@ -243,7 +243,14 @@ def test_serve_with_workers_hands_uvicorn_the_app_factory_by_name(tmp_path, monk
     assert main(["serve", "--workers", "3", "--port", "8123"]) == 0
     [(app, options)] = calls
     assert app == "api.app:create_app"
-    assert options == {"factory": True, "host": "127.0.0.1", "port": 8123, "workers": 3}
+    # a busy worker under load is given a minute to answer uvicorn's health ping before it is killed
+    assert options == {
+        "factory": True,
+        "host": "127.0.0.1",
+        "port": 8123,
+        "workers": 3,
+        "timeout_worker_healthcheck": 60,
+    }
     from importlib import import_module
 
     module, name = app.split(":")
