@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from index.store.connection import StoreMissing
@@ -92,7 +93,7 @@ class SearcherSlot:
 
 def default_searcher_factory(settings: Settings) -> Callable[[], Searcher | None]:
     def open_default() -> Searcher | None:
-        if search_generation(settings) == 0 or not settings.models_dir.exists():
+        if search_generation(settings) == 0 or not _model_available(settings):
             return None  # `maalspor index` has not run
         if not settings.chroma_url and not settings.chroma_dir.is_dir():
             log.warning(
@@ -108,6 +109,13 @@ def default_searcher_factory(settings: Settings) -> Callable[[], Searcher | None
         return None
 
     return open_default
+
+
+def _model_available(settings: Settings) -> bool:
+    """The embedding model is there to load without converting it (the server never converts): a model
+    dir the operator named (MAALSPOR_EMBEDDING_MODEL=<path>), else the data dir's own built models."""
+    named = Path(settings.embedding_model)
+    return named.is_dir() or settings.models_dir.exists()
 
 
 def _open_searcher(settings: Settings) -> Searcher:

@@ -73,6 +73,21 @@ def test_a_missing_index_answers_without_search_and_is_not_created(settings, cap
     assert not settings.chroma_dir.exists()
 
 
+def test_a_model_dir_named_by_path_counts_as_built(settings, tmp_path, caplog):
+    """MAALSPOR_EMBEDDING_MODEL=<a built model dir> serves search without a models/ dir of the data dir's
+    own (the check must reach the index, which is missing here, instead of stopping at the model)."""
+    from dataclasses import replace
+
+    model_dir = tmp_path / "built-model"
+    model_dir.mkdir()
+    named = replace(settings, embedding_model=str(model_dir))
+    bump_search_generation(named)
+    with caplog.at_level(logging.WARNING, logger="api.deps"):
+        assert default_searcher_factory(named)() is None
+    assert "is missing: answering without search" in caplog.text
+    assert not named.models_dir.exists()
+
+
 @pytest.fixture
 def corrupt_index(settings) -> Settings:
     bump_search_generation(settings)
