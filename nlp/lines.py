@@ -53,14 +53,6 @@ def text_lines(clean: CleanText) -> list[Line]:
     return lines
 
 
-def fullmatch_line(pattern: re.Pattern[str], line: Line) -> re.Match[str]:
-    """The match of a line that the caller picked because `pattern` fullmatches it (a heading)."""
-    match = pattern.fullmatch(line.text)
-    if match is None:
-        raise ValueError(f"{line.text!r} was picked as a {pattern.pattern!r} line but does not match it")
-    return match
-
-
 def after_prefix(line: Line, prefix_length: int) -> Line:
     """The part of `line` after its first `prefix_length` characters (a heading's 'N. ')."""
     rest = line.text[prefix_length:]
