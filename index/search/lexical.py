@@ -47,7 +47,8 @@ import Stemmer
 if TYPE_CHECKING:
     from index.search.chunks import Chunk
 
-BM25_K1 = 1.2  # FTS5's bm25() constants (k1, b = 0.75), fixed in SQLite
+BM25_K1 = 1.2  # FTS5's bm25() constants, fixed in SQLite
+BM25_B = 0.75
 MIN_GRAM_WORD = 3  # the trigram tokenizer matches nothing shorter
 MAX_EXPANSIONS = 200  # vocabulary words a query word may stand for (the most frequent first)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -190,7 +191,7 @@ def _scaled_bm25(connection: sqlite3.Connection, table: str, queries: list[str],
         # bm25() is negative, better matches lower: negated here
         matches = connection.execute(f"SELECT rowid, -bm25({table}) FROM {table} WHERE {table} MATCH ?", (query,))
         rows_and_scores = np.array(matches.fetchall(), dtype=np.float64).reshape(-1, 2)
-        idf_sum += _fts5_idf(size, len(rows_and_scores))
+        idf_sum += fts5_idf(size, len(rows_and_scores))
         totals[rows_and_scores[:, 0].astype(np.intp)] += rows_and_scores[:, 1]  # rows are unique per term
     if idf_sum == 0:
         return totals.astype(np.float32)
@@ -208,7 +209,7 @@ def _scaled_membership(connection: sqlite3.Connection, queries: list[str], size:
         rows = np.fromiter(
             (row for (row,) in connection.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))), np.intp
         )
-        idf = _fts5_idf(size, len(rows))
+        idf = fts5_idf(size, len(rows))
         idf_sum += idf
         totals[rows] += idf
     if idf_sum == 0:
@@ -224,7 +225,7 @@ def _meta(connection: sqlite3.Connection, key: str) -> str:
     return str(connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
 
 
-def _fts5_idf(size: int, matching: int) -> float:
+def fts5_idf(size: int, matching: int) -> float:
     # SQLite's fts5_bm25 idf: log((N - n + 0.5) / (n + 0.5)), raised to 1e-6 where that is <= 0
     idf = math.log((size - matching + 0.5) / (matching + 0.5))
     return idf if idf > 0 else 1e-6
