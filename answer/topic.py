@@ -39,10 +39,13 @@ class Scored(Generic[Record]):
 
 
 def stem(term: str) -> str:
-    """A prefix that still finds the inflected forms: 'flygtninge' -> 'flygtning'."""
+    """A prefix that still finds the inflected forms: 'flygtninge' -> 'flygtning'. Danish doubles a final
+    consonant before a definite ending ('politik' -> 'politikken', 'program' -> 'programmet'), so a
+    doubled consonant left at the cut is single: 'beskæftigelsespolitikken' finds 'Beskæftigelsespolitik'."""
     if len(term) <= 5 or not term.isalpha():  # short words, phrases and forms with digits stay whole
         return term
-    return term[: max(5, len(term) - 2)]
+    cut = term[: max(5, len(term) - 2)]
+    return cut[:-1] if len(cut) > 5 and cut[-1] == cut[-2] and cut[-1] not in "aeiouyæøå" else cut
 
 
 def variants(term: str) -> tuple[str, ...]:
