@@ -31,6 +31,7 @@ class PostgresDatabase:
     def __init__(self, url: str, read_only: bool, create: Callable[[Database], None]):
         import psycopg
 
+        self.url = url  # the keyword index keeps its tables here too (index/search/lexical_postgres.py)
         try:
             self.connection = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as err:

@@ -89,6 +89,13 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    @property
+    def server_url(self) -> str | None:
+        """The database server's URL (postgresql://…), None for the embedded SQLite file."""
+        from index.store.postgres import PostgresDatabase
+
+        return self._db.url if isinstance(self._db, PostgresDatabase) else None
+
     # ------------------------------------------------------------ sources
 
     def source_hash(self, source_file: str) -> str | None:
