@@ -1,6 +1,11 @@
 """`ask` on the question bank: correct answers per intent, search recall@5 and answer time, per split.
 
-    .venv/bin/python bench/bench_ask_bank.py [--split test|dev|both] [--data-dir DIR] [--no-search] [--details]
+    .venv/bin/python bench/bench_ask_bank.py [--split test|dev|paraphrase|both|all-dev] [--data-dir DIR]
+        [--no-search] [--details]
+
+Splits: test (held out), dev, paraphrase (every dev question reworded twice: does a dev gain survive other
+wordings?); both = test + dev, all-dev = dev + paraphrase, which also lists the paraphrases that fail
+where their dev original passes (the wording-sensitive ones).
 
 corpus/ and ../shared/realdocs (with its greve_beu_json/ and dev2/ folders) are ingested into a fresh store
 under DIR (default: maalspor-bank-bench under the temp dir) on every run, so today's parsers read every file;
@@ -10,7 +15,7 @@ embeds everything: tens of minutes on a busy 2-core machine). The embedding mode
 question is asked once; "correct" is defined in tests/resources/question_bank/README.md and scored by
 tests/answer/bank.py. Printed per split and intent: correct/total, recall@5 (the searcher's own top 5 for
 the question text), p50/p95 answer time, and the failing question ids. --details prints the answers to
-the failing *dev* questions (never the test split's: nobody tunes on it).
+the failing dev and paraphrase questions (never the test split's: nobody tunes on it).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from index.store.pipeline import ingest_paths  # noqa: E402
 from index.store.sqlite import Store  # noqa: E402
 from maalspor.config import Settings, load_settings  # noqa: E402
 from tests.answer.bank import (  # noqa: E402
+    PARAPHRASE_SPLIT,
     BankQuestion,
     Score,
     Tally,
@@ -42,6 +48,7 @@ from tests.answer.bank import (  # noqa: E402
     found_in_top,
     hit_spans,
     load_bank,
+    original_id,
     score,
     tally_by_intent,
 )
@@ -49,6 +56,7 @@ from tests.answer.bank import (  # noqa: E402
 CORPUS = REPO / "corpus"
 REALDOCS = REPO.parent / "shared" / "realdocs"
 LOCAL_MODEL = REPO / "data" / "models" / "multilingual-e5-small"
+SPLIT_GROUPS = {"both": ("test", "dev"), "all-dev": ("dev", PARAPHRASE_SPLIT)}
 
 
 def main() -> None:
@@ -57,20 +65,24 @@ def main() -> None:
     ingest(settings)
     store = Store(settings.sqlite_path, read_only=True)
     searcher = open_index(settings, store)
-    for split in ("test", "dev") if args.split == "both" else (args.split,):
+    by_split: dict[str, list[Outcome]] = {}
+    for split in SPLIT_GROUPS.get(args.split, (args.split,)):
         outcomes, times = run_split(load_bank(split), store, searcher, search=not args.no_search)
         report(split, outcomes, times)
-        if args.details and split == "dev":
-            print_failures(outcomes)
+        if args.details and split != "test":
+            print_failures(split, outcomes)
+        by_split[split] = outcomes
+    if "dev" in by_split and PARAPHRASE_SPLIT in by_split:
+        print_wording_sensitive(by_split["dev"], by_split[PARAPHRASE_SPLIT])
     store.close()
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("test", "dev", "both"), default="both")
+    parser.add_argument("--split", choices=("test", "dev", PARAPHRASE_SPLIT, *SPLIT_GROUPS), default="both")
     parser.add_argument("--data-dir", type=Path, help="bench data dir: store rebuilt each run, vector index kept")
     parser.add_argument("--no-search", action="store_true", help="skip search recall@5")
-    parser.add_argument("--details", action="store_true", help="print the answers to failing dev questions")
+    parser.add_argument("--details", action="store_true", help="print the answers to failing dev/paraphrase questions")
     return parser.parse_args()
 
 
@@ -161,8 +173,8 @@ def percentile(values: list[float], percent: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[percent - 1]
 
 
-def print_failures(outcomes: list[Outcome]) -> None:
-    print("\nfailing dev questions:")
+def print_failures(split: str, outcomes: list[Outcome]) -> None:
+    print(f"\nfailing {split} questions:")
     for question, result, _, record in outcomes:
         if result.correct:
             continue
@@ -170,6 +182,13 @@ def print_failures(outcomes: list[Outcome]) -> None:
         print(f"- {question.id}: {question.question}")
         print(f"  missing facts: {missing}; cites an expected span: {result.cited_expected}")
         print(f"  answer: {' '.join(answer_view(record).text.split())[:400]}")
+
+
+def print_wording_sensitive(dev: list[Outcome], paraphrases: list[Outcome]) -> None:
+    """The paraphrases that fail while their dev original passes: answers that hang on one wording."""
+    passing = {question.id for question, result, _, _ in dev if result.correct}
+    sensitive = [q.id for q, result, _, _ in paraphrases if not result.correct and original_id(q) in passing]
+    print(f"\nwording-sensitive ({len(sensitive)}: paraphrase fails, dev original passes): {' '.join(sensitive)}")
 
 
 if __name__ == "__main__":

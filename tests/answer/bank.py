@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Any
 
 BANK_DIR = Path(__file__).resolve().parent.parent / "resources" / "question_bank"
-SPLITS = ("test", "dev")
+SPLITS = ("test", "dev")  # the bank proper: every question written once, test held out
+# The paraphrase split rewords every dev question twice (same facts and citations): a dev split that
+# measures whether a gain on dev survives other wordings. Split name -> file stem.
+PARAPHRASE_SPLIT = "paraphrase"
+SPLIT_FILES = {"test": "test", "dev": "dev", PARAPHRASE_SPLIT: "dev_paraphrase"}
 INTENTS = (
     "change",
     "first_last",
@@ -98,8 +102,15 @@ class Score:
 
 
 def load_bank(split: str) -> list[BankQuestion]:
-    data = json.loads((BANK_DIR / f"{split}.json").read_text(encoding="utf-8"))
+    """The questions of a split by name ("test", "dev", "paraphrase") or by file stem."""
+    data = json.loads((BANK_DIR / f"{SPLIT_FILES.get(split, split)}.json").read_text(encoding="utf-8"))
     return [_question(record, split) for record in data["questions"]]
+
+
+def original_id(question: BankQuestion) -> str:
+    """The dev question a paraphrase rewords (`<id>-p1` -> `<id>`); a bank question's own id otherwise."""
+    stem, _, suffix = question.id.rpartition("-p")
+    return stem if question.split == PARAPHRASE_SPLIT and suffix.isdigit() else question.id
 
 
 def load_all() -> list[BankQuestion]:

@@ -1,5 +1,6 @@
-"""The question bank's shape: counts per intent and split, well-formed facts, no duplicates, and every
-expected citation pointing at the source lines it was written from. Not a check of `ask`'s accuracy
+"""The question bank's shape: counts per intent and split, well-formed facts, no duplicates, every
+expected citation pointing at the source lines it was written from, the paraphrase split rewording every
+dev question twice, and no bank wording copied into the product. Not a check of `ask`'s accuracy
 (bench/bench_ask_bank.py measures that)."""
 
 from collections import Counter
@@ -11,6 +12,7 @@ import pytest
 from tests.answer.bank import (
     ABSENT_INTENT,
     INTENTS,
+    PARAPHRASE_SPLIT,
     BankQuestion,
     Span,
     abstains,
@@ -18,12 +20,16 @@ from tests.answer.bank import (
     load_all,
     load_bank,
     normalise,
+    original_id,
     score,
     states,
 )
 from tests.conftest import CORPUS, REALDOCS
 
 BANK = load_all()
+PARAPHRASES = load_bank(PARAPHRASE_SPLIT)
+REPO = Path(__file__).resolve().parents[2]
+PRODUCT_PACKAGES = ("maalspor", "ingest", "nlp", "index", "answer", "api", "cli")
 
 
 def test_size_and_intents():
@@ -52,7 +58,41 @@ def test_no_duplicates():
     assert len({normalise(question.question) for question in BANK}) == len(BANK)
 
 
-@pytest.mark.parametrize("question", BANK, ids=lambda q: q.id)
+def test_paraphrases_reword_every_dev_question_twice_asking_the_same():
+    dev = {question.id: question for question in load_bank("dev")}
+    assert sorted(q.id for q in PARAPHRASES) == sorted(f"{id_}-p{n}" for id_ in dev for n in (1, 2))
+    for paraphrase in PARAPHRASES:
+        original = dev[original_id(paraphrase)]
+        same = (paraphrase.intent, paraphrase.facts, paraphrase.citations)
+        assert same == (original.intent, original.facts, original.citations), paraphrase.id
+
+
+def test_paraphrases_are_new_wordings_in_both_languages():
+    wordings = [normalise(paraphrase.question) for paraphrase in PARAPHRASES]
+    assert len(set(wordings)) == len(wordings)
+    assert not set(wordings) & {normalise(question.question) for question in BANK}
+    english = sum(paraphrase.language == "en" for paraphrase in PARAPHRASES)
+    assert 0.15 <= english / len(PARAPHRASES) <= 0.3
+
+
+def product_texts() -> list[tuple[Path, str]]:
+    suffixes = {".py", ".json", ".html", ".txt"}
+    files = (path for package in PRODUCT_PACKAGES for path in sorted((REPO / package).rglob("*")))
+    return [(path, normalise(path.read_text(encoding="utf-8"))) for path in files if path.suffix in suffixes]
+
+
+def test_no_bank_wording_is_copied_into_the_product():
+    """Rules and intent examples must generalise: a bank question's wording in code or data tables
+    would score that question without telling anything about other wordings."""
+    wordings = {normalise(q.question).rstrip("?. ") for q in BANK + PARAPHRASES}
+    texts = product_texts()
+    copied = [
+        (path.name, wording) for wording in wordings if len(wording) >= 15 for path, text in texts if wording in text
+    ]
+    assert not copied
+
+
+@pytest.mark.parametrize("question", BANK + PARAPHRASES, ids=lambda q: f"{q.split}:{q.id}")
 def test_question_is_well_formed(question: BankQuestion):
     assert question.question.strip() and question.language in ("da", "en")
     if question.intent == ABSENT_INTENT:
@@ -82,7 +122,7 @@ def source_lines(name: str) -> dict[tuple[int | None, int], str]:
     return {(line.page, line.line): line.text for line in read_source(path).lines}
 
 
-CITED = sorted({(c.span, c.anchor) for q in BANK for c in q.citations}, key=lambda pair: repr(pair[0]))
+CITED = sorted({(c.span, c.anchor) for q in BANK + PARAPHRASES for c in q.citations}, key=lambda pair: repr(pair[0]))
 
 
 @pytest.mark.parametrize(
