@@ -1,0 +1,282 @@
+"""Keyword search in PostgreSQL (a store at MAALSPOR_DATABASE_URL=postgresql://…): the SQLite FTS5 index's
+scores (index/search/lexical.py), kept in the store's database, where every worker reads the same index.
+
+Three tables, beside the store's:
+
+- ``keyword_chunks``: per chunk (``chunk``: its position in the indexed list) its stems as a ``tsvector``
+  with positions (GIN index), its length in stems, and its distinct words as written (``text[]``, GIN);
+- ``keyword_vocabulary``: each distinct word and the number of chunks holding it, under pg_trgm's
+  ``gin_trgm_ops``: a query word is a substring search there (``LIKE '%autisme%'`` finds
+  "autismediagnose"), whose hits are then looked up in the chunks' words, as in lexical.py;
+- ``keyword_meta``: the chunk list's fingerprint, its size and its total length in stems.
+
+Words and stems are made in Python by lexical.py's `words` and `stems` (spaCy's Danish stop words left out,
+Snowball-Danish stems) and written as tsvector literals, not by ``to_tsvector('danish', …)``: PostgreSQL's
+parser follows the database's LC_CTYPE, and in the C locale that the store's sort order needs
+(docs/deployment.md) it lowercases ASCII only ('ÆRØ' stays 'ÆrØ') and glues quotes and dashes to words
+('”flere”', '–'). Both engines therefore index the same tokens; pg_trgm, which also treats æ, ø and å as
+separators in the C locale, stays correct there (LIKE rechecks every candidate), only less selective.
+
+Scores are FTS5's bm25, computed here because PostgreSQL has none (ts_rank is not bm25): ts_rank of a
+one-word query with every position weighted 1 is the sum of 1/j² for j = 1 … tf over π²/6 (PostgreSQL's
+calc_rank_or), strictly increasing in the word's count tf in the chunk, so the count is read back from it;
+with the chunk's stored length, the average length and the idf of the number of matching chunks, each
+query word's bm25 is FTS5's. Scaled as lexical.py scales them (by their maximum, (k1 + 1) x the query
+words' idf), both signals are the same numbers on both engines, and hybrid fusion's weights and floor
+mean the same.
+
+A rebuild fills new tables and swaps them in (DROP, RENAME) in one transaction, under an advisory lock so
+that workers finding the index stale at once build it once. A reader locks the three tables before its
+REPEATABLE READ snapshot begins: it reads the old index or the new one, never parts of both.
+"""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+import numpy as np
+
+from index.search.lexical import (
+    BM25_B,
+    BM25_K1,
+    MAX_EXPANSIONS,
+    MIN_GRAM_WORD,
+    LexicalScores,
+    fingerprint,
+    fts5_idf,
+    stems,
+    words,
+)
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from index.search.chunks import Chunk
+
+_TABLES = ("keyword_meta", "keyword_chunks", "keyword_vocabulary")
+_BUILD_LOCK_KEY = 0x6D61616B  # pg_advisory_xact_lock key of a rebuild ('maak'; the store's locks are 'maal', 'maam')
+_NEW_TABLES = """
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE TABLE keyword_meta_new (key TEXT NOT NULL, value TEXT NOT NULL);
+CREATE TABLE keyword_chunks_new (chunk INTEGER NOT NULL, length INTEGER NOT NULL, stems TSVECTOR NOT NULL,
+                                 words TEXT[] NOT NULL);
+CREATE TABLE keyword_vocabulary_new (word TEXT NOT NULL, documents INTEGER NOT NULL);
+"""
+# After the fill: indexes built in one pass each (faster than keeping them up to date row by row). Unnamed,
+# so PostgreSQL picks names that do not collide with the indexes of the tables they replace.
+_INDEX_NEW_TABLES = """
+INSERT INTO keyword_vocabulary_new
+    SELECT word, count(*) FROM keyword_chunks_new, unnest(words) AS word GROUP BY word;
+CREATE INDEX ON keyword_chunks_new USING GIN (stems);
+CREATE INDEX ON keyword_chunks_new USING GIN (words);
+CREATE INDEX ON keyword_vocabulary_new USING GIN (word gin_trgm_ops);
+ANALYZE keyword_chunks_new;
+ANALYZE keyword_vocabulary_new;
+"""
+_SWAP = "".join(f"DROP TABLE IF EXISTS {table}; ALTER TABLE {table}_new RENAME TO {table};" for table in _TABLES)
+_LOCK_FOR_READING = f"LOCK TABLE {', '.join(_TABLES)} IN ACCESS SHARE MODE"
+_STEM_MATCHES = (
+    "SELECT chunk, length, ts_rank('{1, 1, 1, 1}', stems, query) FROM keyword_chunks, CAST(%s AS tsquery) AS query"
+    " WHERE stems @@ query"
+)
+_CONTAINING = "SELECT word FROM keyword_vocabulary WHERE word LIKE %s ORDER BY documents DESC, word LIMIT %s"
+_WORD_MATCHES = "SELECT chunk FROM keyword_chunks WHERE words && %s"
+MAX_POSITIONS = 256  # a tsvector keeps at most 256 positions of a lexeme
+MAX_IDLE_CONNECTIONS = 4
+COPY_BATCH = 5_000  # chunks tokenised at a time while they are copied in (memory flat in the index's size)
+# ts_rank of one word met tf = 1, 2, … times, as PostgreSQL computes it (float4; see the module docstring)
+_RANK_OF_COUNT = (np.cumsum(1 / np.arange(1, MAX_POSITIONS + 1, dtype=np.float32) ** 2) / 1.64493406685).astype(
+    np.float32
+)
+
+Result = TypeVar("Result")
+
+
+# ------------------------------------------------------------------ writing
+
+
+def build_postgres_keyword_index(url: str, chunks: Sequence[Chunk]) -> PostgresKeywordIndex:
+    """Write the keyword tables of these chunks into the database at `url` (replacing earlier ones)."""
+    _write(url, chunks, unless_fingerprint=None)
+    return PostgresKeywordIndex(url)
+
+
+def sync_postgres_keyword_index(url: str, chunks: Sequence[Chunk]) -> PostgresKeywordIndex:
+    """The database's keyword index when it was built from exactly these chunks, else a freshly built one."""
+    index = PostgresKeywordIndex(url)
+    wanted = fingerprint([chunk.id for chunk in chunks], [chunk.indexed_text for chunk in chunks])
+    if index.fingerprint() != wanted:
+        _write(url, chunks, unless_fingerprint=wanted)
+    return index
+
+
+def _write(url: str, chunks: Sequence[Chunk], unless_fingerprint: str | None) -> None:
+    import psycopg
+
+    with psycopg.connect(url) as connection, connection.transaction():
+        connection.execute("SELECT pg_advisory_xact_lock(%s)", (_BUILD_LOCK_KEY,))
+        if unless_fingerprint is not None and _current_fingerprint(connection) == unless_fingerprint:
+            return  # another worker built it while this one waited for the lock
+        connection.execute(_NEW_TABLES)
+        length_sum = _copy_chunks(connection, chunks)
+        meta = {
+            "fingerprint": fingerprint([chunk.id for chunk in chunks], [chunk.indexed_text for chunk in chunks]),
+            "size": str(len(chunks)),
+            "length_sum": str(length_sum),
+        }
+        with connection.cursor() as cursor:
+            cursor.executemany("INSERT INTO keyword_meta_new VALUES (%s, %s)", list(meta.items()))
+        connection.execute(_INDEX_NEW_TABLES)
+        connection.execute(_SWAP)
+
+
+def _copy_chunks(connection: psycopg.Connection, chunks: Sequence[Chunk]) -> int:
+    """COPY each chunk's stems, length and words into keyword_chunks_new; the total length in stems."""
+    length_sum = 0
+    with connection.cursor() as cursor, cursor.copy("COPY keyword_chunks_new FROM STDIN") as copy:
+        for start in range(0, len(chunks), COPY_BATCH):
+            for offset, chunk in enumerate(chunks[start : start + COPY_BATCH]):
+                tokens = words(chunk.indexed_text)
+                chunk_stems = stems(tokens)
+                length_sum += len(chunk_stems)
+                copy.write_row((start + offset, len(chunk_stems), _tsvector(chunk_stems), sorted(set(tokens))))
+    return length_sum
+
+
+def _tsvector(chunk_stems: list[str]) -> str:
+    """The stems as a tsvector literal: each stem once, with the positions where it stands (1-based)."""
+    positions: dict[str, list[int]] = {}
+    for position, stem in enumerate(chunk_stems, start=1):
+        positions.setdefault(stem, []).append(min(position, 16383))  # tsvector's largest position
+    return " ".join(
+        f"{_lexeme(stem)}:{','.join(map(str, places[:MAX_POSITIONS]))}" for stem, places in positions.items()
+    )
+
+
+def _lexeme(term: str) -> str:
+    """A term quoted for a tsvector or tsquery literal, taken as it is (no parser, no stemming)."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+# ------------------------------------------------------------------ reading
+
+
+class PostgresKeywordIndex:
+    """Scores a query against the keyword tables of the database at `url` (thread-safe: each query has a
+    connection of its own, kept for the next one since connecting costs as much as a query)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._idle: queue.SimpleQueue[psycopg.Connection] = queue.SimpleQueue()
+
+    def fingerprint(self) -> str:
+        """Of the chunks the index was built from; "" when none was built."""
+        return self._read(lambda connection: _meta(connection)["fingerprint"], absent="")
+
+    def scores(self, query: str) -> LexicalScores:
+        tokens = list(dict.fromkeys(words(query)))
+        query_stems = list(dict.fromkeys(stems(tokens)))
+
+        def read(connection: psycopg.Connection) -> LexicalScores:
+            meta = _meta(connection)
+            size = int(meta["size"])
+            average_length = int(meta["length_sum"]) / size if size else 0.0
+            return LexicalScores(
+                fingerprint=meta["fingerprint"],
+                bm25=_scaled_bm25(connection, query_stems, size, average_length),
+                ngram=_scaled_membership(connection, tokens, size),
+            )
+
+        empty = np.zeros(0, dtype=np.float32)
+        return self._read(read, absent=LexicalScores(fingerprint="", bm25=empty, ngram=empty))
+
+    def close(self) -> None:
+        while not self._idle.empty():
+            self._idle.get_nowait().close()
+
+    def _read(self, read: Callable[[psycopg.Connection], Result], absent: Result) -> Result:
+        """`read` in one snapshot of the three tables; `absent` when no index was built yet."""
+        import psycopg
+
+        connection = self._connection()
+        try:
+            with connection.transaction():
+                connection.execute(_LOCK_FOR_READING)  # before the snapshot: see the module docstring
+                result = read(connection)
+        except psycopg.errors.UndefinedTable:
+            result = absent
+        except BaseException:
+            connection.close()  # a broken connection is not kept
+            raise
+        if self._idle.qsize() < MAX_IDLE_CONNECTIONS:
+            self._idle.put(connection)
+        else:
+            connection.close()
+        return result
+
+    def _connection(self) -> psycopg.Connection:
+        import psycopg
+
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            connection = psycopg.connect(self.url, autocommit=True)
+            connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            connection.read_only = True
+            return connection
+
+
+def _current_fingerprint(connection: psycopg.Connection) -> str:
+    """The fingerprint a writer finds ("" before the first build)."""
+    found = connection.execute("SELECT to_regclass('keyword_meta') IS NOT NULL").fetchone()
+    return _meta(connection)["fingerprint"] if found and found[0] else ""
+
+
+def _meta(connection: psycopg.Connection) -> dict[str, str]:
+    return dict(connection.execute("SELECT key, value FROM keyword_meta").fetchall())
+
+
+def _scaled_bm25(
+    connection: psycopg.Connection, query_stems: list[str], size: int, average_length: float
+) -> np.ndarray:
+    """Per chunk, FTS5's bm25 of the query's stems divided by its maximum (lexical.py's scale)."""
+    totals = np.zeros(size, dtype=np.float64)
+    idf_sum = 0.0
+    for stem in query_stems:
+        found = connection.execute(_STEM_MATCHES, (_lexeme(stem),)).fetchall()
+        chunks_lengths_ranks = np.array(found, dtype=np.float64).reshape(-1, 3)
+        idf = fts5_idf(size, len(chunks_lengths_ranks))
+        idf_sum += idf
+        counts = _counts_of_ranks(chunks_lengths_ranks[:, 2])
+        length_norm = 1 - BM25_B + BM25_B * chunks_lengths_ranks[:, 1] / max(average_length, 1e-9)
+        bm25 = idf * counts * (BM25_K1 + 1) / (counts + BM25_K1 * length_norm)
+        totals[chunks_lengths_ranks[:, 0].astype(np.intp)] += bm25  # each chunk at most once per stem
+    if idf_sum == 0:
+        return totals.astype(np.float32)
+    return (totals / ((BM25_K1 + 1) * idf_sum)).astype(np.float32)
+
+
+def _counts_of_ranks(ranks: np.ndarray) -> np.ndarray:
+    """How often the word stands in each chunk, read back from its ts_rank (the nearest count's rank)."""
+    midpoints = (_RANK_OF_COUNT[1:] + _RANK_OF_COUNT[:-1]) / 2
+    return (np.searchsorted(midpoints, ranks) + 1).astype(np.float64)
+
+
+def _scaled_membership(connection: psycopg.Connection, tokens: list[str], size: int) -> np.ndarray:
+    """Per chunk, the idf of each query word it holds inside one of its words, divided by the bm25 maximum:
+    lexical.py's substring score (the reasons are given there)."""
+    totals = np.zeros(size, dtype=np.float64)
+    idf_sum = 0.0
+    for token in (t for t in tokens if len(t) >= MIN_GRAM_WORD):
+        # word tokens hold no LIKE wildcards (% and _ are not word characters)
+        found = connection.execute(_CONTAINING, (f"%{token}%", MAX_EXPANSIONS))
+        containing = [word for (word,) in found] or [token]
+        chunks = np.array([chunk for (chunk,) in connection.execute(_WORD_MATCHES, (containing,))], dtype=np.intp)
+        idf = fts5_idf(size, len(chunks))
+        idf_sum += idf
+        totals[chunks] += idf
+    if idf_sum == 0:
+        return totals.astype(np.float32)
+    return (totals / ((BM25_K1 + 1) * idf_sum)).astype(np.float32)

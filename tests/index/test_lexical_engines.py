@@ -1,0 +1,155 @@
+"""Keyword search on both engines — the SQLite FTS5 file and the PostgreSQL tables of a store on a server:
+inflections, compounds, stop words, scaling; and the same scores from both, so hybrid fusion's floor means
+the same whichever engine a deployment runs."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.search.chunks import Chunk
+from index.search.hybrid import store_chunks
+from index.search.lexical import KeywordIndex, LexicalScores, build_keyword_index, fingerprint
+from index.search.lexical_postgres import (
+    PostgresKeywordIndex,
+    build_postgres_keyword_index,
+    sync_postgres_keyword_index,
+)
+from tests.index.postgres_server import postgres_server, postgres_url  # noqa: F401 - fixtures
+
+TEXTS = [
+    "Flere flygtninge og familiesammenførte skal være selvforsørgende.",
+    "Borgere med en autismediagnose får særlig støtte i jobcentret.",
+    "Flere unge skal i uddannelse eller beskæftigelse.",
+    "Turismesamarbejde med nabokommunerne blev drøftet på mødet.",
+]
+Index = KeywordIndex | PostgresKeywordIndex
+Build = Callable[[list[Chunk]], Index]
+
+
+def chunks_of(texts: list[str]) -> list[Chunk]:
+    return [
+        Chunk(
+            id=f"plan:chunk-{n}",
+            text=text,
+            kind="section",
+            heading="",
+            document_id="plan",
+            doc_kind="plan",
+            municipality=None,
+            committee=None,
+            date=None,
+            year=2022,
+        )
+        for n, text in enumerate(texts)
+    ]
+
+
+@pytest.fixture(params=("sqlite", "postgresql"))
+def build(request, tmp_path: Path) -> Build:
+    """Builds a keyword index of the given chunks on the engine of the test's parameter."""
+    if request.param == "sqlite":
+        return lambda chunks: build_keyword_index(tmp_path / "keywords.sqlite3", chunks)
+    url = request.getfixturevalue("postgres_url")
+    return lambda chunks: build_postgres_keyword_index(url, chunks)
+
+
+@pytest.fixture
+def index(build: Build) -> Index:
+    return build(chunks_of(TEXTS))
+
+
+def matched(scores: LexicalScores) -> dict[str, tuple[float, float]]:
+    """The chunks any query word matched (rows are positions in the indexed list)."""
+    matched = np.flatnonzero((scores.bm25 > 0) | (scores.ngram > 0))
+    return {f"plan:chunk-{row}": (float(scores.bm25[row]), float(scores.ngram[row])) for row in matched}
+
+
+def test_stems_match_inflected_forms(index: Index) -> None:
+    scores = index.scores("flygtningene")
+    assert list(matched(scores)) == ["plan:chunk-0"]
+    assert scores.bm25[0] > 0
+    assert scores.ngram[0] == 0  # "flygtningene" is no substring of "flygtninge"
+    assert scores.fingerprint == fingerprint([c.id for c in chunks_of(TEXTS)], TEXTS)
+
+
+def test_trigram_substrings_find_compounds_that_stems_miss(index: Index) -> None:
+    # the one query word found as part of a compound: its full share, 1 / (k1 + 1) (a word met once)
+    assert matched(index.scores("autisme")) == {"plan:chunk-1": (0.0, pytest.approx(1 / 2.2, abs=1e-3))}
+    # the tail of a compound too: "samarbejde" inside "turismesamarbejde"
+    assert list(matched(index.scores("samarbejde"))) == ["plan:chunk-3"]
+
+
+def test_stop_words_short_and_unknown_words_score_nothing(index: Index) -> None:
+    for query in ("og i på med", "qwxz zzkj", "", "ab"):
+        scores = index.scores(query)
+        assert matched(scores) == {} and scores.bm25.shape == scores.ngram.shape == (len(TEXTS),)
+
+
+def test_scores_are_scaled_and_a_full_match_beats_a_partial_one(index: Index) -> None:
+    full = matched(index.scores("unge uddannelse beskæftigelse"))["plan:chunk-2"]
+    partial = matched(index.scores("unge uddannelse tango"))["plan:chunk-2"]
+    assert 0 < partial[0] < full[0] <= 1
+    assert 0 < partial[1] < full[1] <= 1
+
+
+def test_quotes_and_query_syntax_are_words(index: Index) -> None:
+    assert list(matched(index.scores('"unge" OR uddannelse*'))) == ["plan:chunk-2"]
+    assert list(matched(index.scores("unge' & !uddannelse:* | ''"))) == ["plan:chunk-2"]  # tsquery syntax too
+
+
+def test_capitals_and_danish_letters_match_lower_case(index: Index) -> None:
+    assert list(matched(index.scores("SÆRLIG STØTTE"))) == ["plan:chunk-1"]
+    assert list(matched(index.scores("Nabokommunerne"))) == ["plan:chunk-3"]
+
+
+def test_postgresql_scores_are_sqlites(postgres_url: str, tmp_path: Path) -> None:  # noqa: F811 - fixture
+    """Repeated words (the count read back from ts_rank), chunks of different lengths, a compound."""
+    texts = TEXTS + [
+        "Unge unge unge: uddannelse til alle unge, også unge i job og unge uden uddannelse.",
+        "Uddannelse " * 9 + "og en autismevenlig skole for unge med autisme.",
+        "Ungeindsatsen følger op.",
+    ]
+    sqlite_index = build_keyword_index(tmp_path / "keywords.sqlite3", chunks_of(texts))
+    postgres_index = build_postgres_keyword_index(postgres_url, chunks_of(texts))
+    for query in ("unge uddannelse", "autisme", "flere unge i job", "indsats", "skole tango"):
+        expected, found = sqlite_index.scores(query), postgres_index.scores(query)
+        assert found.fingerprint == expected.fingerprint
+        np.testing.assert_allclose(found.bm25, expected.bm25, atol=1e-5, err_msg=query)
+        np.testing.assert_allclose(found.ngram, expected.ngram, atol=1e-5, err_msg=query)
+    postgres_index.close()
+
+
+def test_postgresql_scores_are_sqlites_on_the_corpus(postgres_url: str, store, tmp_path: Path) -> None:  # noqa: F811
+    chunks = [chunk for document_chunks in store_chunks(store).values() for chunk in document_chunks]
+    sqlite_index = build_keyword_index(tmp_path / "keywords.sqlite3", chunks)
+    postgres_index = build_postgres_keyword_index(postgres_url, chunks)
+    for query in ("ledige borgere i job", "integration af flygtninge", "sygedagpenge", "ungeindsats uddannelse"):
+        expected, found = sqlite_index.scores(query), postgres_index.scores(query)
+        assert (found.bm25 > 0).sum() > 0 and (found.ngram > 0).sum() > 0, query
+        np.testing.assert_allclose(found.bm25, expected.bm25, atol=1e-5, err_msg=query)
+        np.testing.assert_allclose(found.ngram, expected.ngram, atol=1e-5, err_msg=query)
+    postgres_index.close()
+
+
+def test_postgresql_index_is_rebuilt_only_when_the_chunks_change(postgres_url: str) -> None:  # noqa: F811
+    import psycopg
+
+    def table_id() -> int:
+        with psycopg.connect(postgres_url) as connection:
+            return connection.execute("SELECT 'keyword_chunks'::regclass::oid").fetchone()[0]
+
+    absent = PostgresKeywordIndex(postgres_url)
+    assert absent.fingerprint() == "" and absent.scores("unge").fingerprint == ""
+    first = sync_postgres_keyword_index(postgres_url, chunks_of(TEXTS))
+    built = table_id()
+    assert sync_postgres_keyword_index(postgres_url, chunks_of(TEXTS)).fingerprint() == first.fingerprint()
+    assert table_id() == built
+    changed = chunks_of(TEXTS[:3] + ["Ledige seniorer får en personlig jobformidler."])
+    sync_postgres_keyword_index(postgres_url, changed)
+    assert table_id() != built
+    assert first.fingerprint() == fingerprint([c.id for c in changed], [c.indexed_text for c in changed])
+    assert list(matched(first.scores("jobformidler"))) == ["plan:chunk-3"]  # an open index reads the newest
+    first.close()
+    absent.close()
