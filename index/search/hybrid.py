@@ -23,6 +23,7 @@ import numpy as np
 
 from index.search.chunks import Chunk, chunks_for_document
 from index.search.lexical import KeywordIndex, fingerprint, sync_keyword_index
+from index.search.lexical_postgres import PostgresKeywordIndex, sync_postgres_keyword_index
 from index.search.rerank import rerank
 from index.search.vectors import VectorIndex
 from index.store.sqlite import Store
@@ -88,7 +89,7 @@ class Signals:
 @dataclass
 class HybridSearcher:
     chunks: list[Chunk]
-    lexical: KeywordIndex
+    lexical: KeywordIndex | PostgresKeywordIndex
     vectors: VectorIndex
     embed_query: EmbedQuery
     weights: FusionWeights = DEFAULT_WEIGHTS
@@ -238,7 +239,8 @@ def open_searcher(
     progress: Callable[[str], None] = lambda message: None,
 ) -> HybridSearcher:
     """Bring the vector index in step with the store (embedding only changed documents) and the
-    keyword index file at `lexical_path` (rewritten when the chunks changed)."""
+    keyword index (rewritten when the chunks changed): the file at `lexical_path`, or, for a store on
+    PostgreSQL, the keyword tables in its database (index/search/lexical_postgres.py)."""
     chunks_by_document = store_chunks(store)
     report = vectors.sync(chunks_by_document, embedder.embed_passages)
     if report.embedded or report.deleted:
@@ -247,7 +249,11 @@ def open_searcher(
             f"removed {len(report.deleted)} documents"
         )
     chunks = [chunk for document_chunks in chunks_by_document.values() for chunk in document_chunks]
-    lexical = sync_keyword_index(lexical_path, chunks)
+    lexical: KeywordIndex | PostgresKeywordIndex
+    if url := store.server_url:
+        lexical = sync_postgres_keyword_index(url, chunks)
+    else:
+        lexical = sync_keyword_index(lexical_path, chunks)
     return HybridSearcher(chunks, lexical, vectors, lambda query: embedder.embed_queries([query])[0])
 
 
