@@ -256,13 +256,18 @@ GOAL_KIND_LABELS = {
 }
 
 
+def goal_kind_label(kind: str) -> tuple[str, str]:
+    """(Danish, English) for a goal kind; a kind named by the plan's own label ('resultatmål') keeps it."""
+    return GOAL_KIND_LABELS.get(kind, (kind, kind))
+
+
 def goal_count_heading(
     question: Question, municipality: str, year: int, count: int, kind: str | None, by_kind: dict[str, int]
 ) -> str:
     """'Lyngby-Taarbæk Kommune har 17 mål for 2019: 11 mål (1 ministermål og 10 lokale mål) og 6 følgemål.'"""
-    label_da, label_en = GOAL_KIND_LABELS[kind] if kind else ("mål", "goals")
+    label_da, label_en = goal_kind_label(kind) if kind else ("mål", "goals")
     followups = by_kind.get("følgemål", 0)
-    origins = [(n, *GOAL_KIND_LABELS[name]) for name, n in by_kind.items() if n and name != "følgemål"]
+    origins = [(n, *goal_kind_label(name)) for name, n in by_kind.items() if n and name != "følgemål"]
     origins_da = " og ".join(f"{n} {da}" for n, da, _ in origins)
     origins_en = " and ".join(f"{n} {en}" for n, _, en in origins)
     if followups:
@@ -326,6 +331,19 @@ def no_plan_for(question: Question, year: int, plan_years: list[int]) -> Stateme
             question,
             f"Materialet indeholder ikke en plan for {year} (kun for {held}).",
             f"The material does not hold a plan for {year} (only for {held}).",
+        ),
+        [],
+    )
+
+
+def no_municipality(question: Question, name: str, held: list[str]) -> Statement:
+    """'Materialet rummer intet fra Odense Kommune, kun fra Greve Kommune og Lyngby-Taarbæk Kommune.'"""
+    listed = year_list(question, held)
+    return Statement(
+        say(
+            question,
+            f"Materialet rummer intet fra {name} Kommune, kun fra {listed}.",
+            f"The material holds nothing from {name} Municipality, only from {listed}.",
         ),
         [],
     )
