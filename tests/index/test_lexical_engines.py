@@ -153,3 +153,41 @@ def test_postgresql_index_is_rebuilt_only_when_the_chunks_change(postgres_url: s
     assert list(matched(first.scores("jobformidler"))) == ["plan:chunk-3"]  # an open index reads the newest
     first.close()
     absent.close()
+
+
+def test_a_store_on_postgresql_searches_with_the_keyword_tables_there(postgres_url: str, tmp_path: Path) -> None:  # noqa: F811
+    import shutil
+
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from index.search.hybrid import open_searcher
+    from index.search.vectors import VectorIndex
+    from index.store.pipeline import ingest_paths
+    from index.store.sqlite import open_store
+    from tests.conftest import CORPUS
+    from tests.fakes import fake_embed
+
+    class FakeEmbedder:
+        @staticmethod
+        def embed_passages(texts: list[str]) -> np.ndarray:
+            return np.stack([fake_embed(text) for text in texts])
+
+        embed_queries = embed_passages
+
+    (tmp_path / "in").mkdir()
+    shutil.copy(CORPUS / "001_66e873449e3ce21a.txt", tmp_path / "in" / "plan.txt")
+    store = open_store(postgres_url, data_dir=tmp_path / "data")
+    ingest_paths([tmp_path / "in"], store, overrides_path=tmp_path / "no-overrides.json")
+    client = chromadb.PersistentClient(
+        path=str(tmp_path / "chroma"), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    vectors = VectorIndex(client)
+    searcher = open_searcher(store, vectors, FakeEmbedder(), tmp_path / "search" / "keywords.sqlite3")
+    store.close()
+    assert isinstance(searcher.lexical, PostgresKeywordIndex)
+    assert not (tmp_path / "search").exists()  # no SQLite keyword file beside a PostgreSQL store
+    hits = searcher.search("sygedagpengemodtagere", limit=3)
+    assert hits and "sygedagpengemodtagere" in hits[0].text.lower()
+    assert searcher.lexical.scores("sygedagpengemodtagere").bm25.max() > 0
+    searcher.lexical.close()
