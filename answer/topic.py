@@ -89,17 +89,19 @@ class TermMatcher:
         """Records whose text matches enough of the question's weight, best first."""
         if not self.terms or not records:
             return []
-        matches = [self.matched(text) for text in texts]
-        weights = self._weights(matches)
-        total = sum(weights.values())
-        scored = [
-            Scored(record, sum(weights[t] * strength for t, strength in found.items()) / total)
-            for record, found in zip(records, matches, strict=True)
-            if found
-        ]
+        scored = [Scored(record, share) for record, share in zip(records, self.shares(texts), strict=True)]
         scored = [s for s in scored if s.score >= MATCH_SHARE]
         best = max((s.score for s in scored), default=0.0)
         return sorted((s for s in scored if s.score >= KEEP_SHARE * best), key=lambda s: -s.score)
+
+    def shares(self, texts: Sequence[str]) -> list[float]:
+        """Per text, the share of the question's term weight (idf over `texts`) it matches, 0..1."""
+        if not self.terms:
+            return [0.0 for _ in texts]
+        matches = [self.matched(text) for text in texts]
+        weights = self._weights(matches)
+        total = sum(weights.values())
+        return [sum(weights[t] * strength for t, strength in found.items()) / total for found in matches]
 
     def _weights(self, matches: list[dict[str, float]]) -> dict[str, float]:
         """Inverse document frequency per term; a term matching nothing weighs as much as the rarest possible
