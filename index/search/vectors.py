@@ -25,6 +25,9 @@ _HASH_PREFIX = "hash:"
 _SCHEMA_KEY = "maalspor:vectors"
 _SCHEMA_VALUE = "chunks-v1"
 
+# chromadb reads ids in pages of this many (each a SQLite `IN` list, which has a variable limit).
+_GET_PAGE = 5000
+
 Embed = Callable[[list[str]], np.ndarray]
 
 
@@ -187,6 +190,24 @@ class VectorIndex:
             )
         ]
 
+    def in_memory(self, ids: Sequence[str]) -> MemoryVectors:
+        """These chunks' stored embeddings as one matrix, row i for ids[i] (a chunk the collection lacks
+        gets no row: it is never a dense candidate, as with a chromadb query)."""
+        rows = {chunk_id: row for row, chunk_id in enumerate(ids)}
+        found: list[tuple[int, np.ndarray]] = []
+        for start in range(0, len(ids), _GET_PAGE):
+            result = self.collection.get(ids=list(ids[start : start + _GET_PAGE]), include=["embeddings"])
+            found += [
+                (rows[chunk_id], vector) for chunk_id, vector in zip(result["ids"], result["embeddings"], strict=True)
+            ]
+        dim = len(found[0][1]) if found else 0
+        matrix = np.zeros((len(ids), dim), dtype=np.float32)
+        present = np.zeros(len(ids), dtype=bool)
+        for row, vector in found:
+            matrix[row] = vector
+            present[row] = True
+        return MemoryVectors(matrix, present)
+
     def similarities(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
         """Exact cosine of the query to the given chunks (for lexical candidates the ANN search missed)."""
         if not ids:
@@ -194,3 +215,28 @@ class VectorIndex:
         result = self.collection.get(ids=list(ids), include=["embeddings"])
         embeddings = np.asarray(result["embeddings"], dtype=np.float32)
         return dict(zip(result["ids"], (embeddings @ np.asarray(vector, dtype=np.float32)).tolist(), strict=False))
+
+
+@dataclass(frozen=True)
+class MemoryVectors:
+    """A fixed chunk list's embeddings held in the process: exact cosines by one matrix product. Over a few
+    thousand chunks that costs microseconds, where a chromadb query costs about 10 ms of client work
+    (bench/bench_search_cpu.py); it is exact where chromadb's HNSW search is approximate."""
+
+    matrix: np.ndarray  # (chunks, dim) float32 unit rows, in the chunk list's order
+    present: np.ndarray  # per row: the collection holds the chunk's vector
+
+    def nearest(self, vector: np.ndarray, limit: int, allowed: np.ndarray | None = None) -> dict[int, float]:
+        """Row -> cosine of the `limit` rows nearest to `vector`, among the `allowed` ones."""
+        usable = np.flatnonzero(self.present if allowed is None else self.present & allowed)
+        count = min(limit, len(usable))
+        if count <= 0:
+            return {}
+        cosines = (self.matrix @ np.asarray(vector, dtype=np.float32))[usable]
+        best = np.argpartition(-cosines, count - 1)[:count]
+        return dict(zip(usable[best].tolist(), cosines[best].tolist(), strict=True))
+
+    def cosines(self, vector: np.ndarray, rows: Sequence[int]) -> dict[int, float]:
+        """Row -> cosine for the given rows that have a vector."""
+        kept = [row for row in rows if self.present[row]]
+        return dict(zip(kept, (self.matrix[kept] @ np.asarray(vector, dtype=np.float32)).tolist(), strict=True))

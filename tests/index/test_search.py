@@ -9,7 +9,7 @@ import pytest
 from chromadb.config import Settings as ChromaSettings
 
 from index.search.chunks import Chunk
-from index.search.hybrid import DEFAULT_WEIGHTS, HybridSearcher, SearchFilters, open_searcher
+from index.search.hybrid import DEFAULT_WEIGHTS, IN_MEMORY_MAX_CHUNKS, HybridSearcher, SearchFilters, open_searcher
 from index.search.judging import ExpectedSpan, answer_rank
 from index.search.lexical import build_keyword_index
 from index.search.vectors import VectorIndex
@@ -47,15 +47,23 @@ CHUNKS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def fake_searcher(tmp_path_factory) -> HybridSearcher:
-    client = chromadb.PersistentClient(
-        path=str(tmp_path_factory.mktemp("chroma")), settings=ChromaSettings(anonymized_telemetry=False)
+# Both dense paths: vectors held in memory (small indexes) and chromadb's nearest-neighbour search (large ones).
+DENSE_PATHS = {"in memory": IN_MEMORY_MAX_CHUNKS, "chromadb": 0}
+
+
+def _vector_index(path: Path, chunks: list[Chunk]) -> VectorIndex:
+    vectors = VectorIndex(
+        chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
     )
-    vectors = VectorIndex(client)
-    vectors.add_chunks(CHUNKS, np.stack([fake_embed(chunk.indexed_text) for chunk in CHUNKS]))
+    vectors.add_chunks(chunks, np.stack([fake_embed(chunk.indexed_text) for chunk in chunks]))
+    return vectors
+
+
+@pytest.fixture(scope="module", params=list(DENSE_PATHS.values()), ids=list(DENSE_PATHS))
+def fake_searcher(tmp_path_factory, request) -> HybridSearcher:
+    vectors = _vector_index(tmp_path_factory.mktemp("chroma"), CHUNKS)
     keywords = build_keyword_index(tmp_path_factory.mktemp("keywords") / "keywords.sqlite3", CHUNKS)
-    return HybridSearcher(CHUNKS, keywords, vectors, fake_embed)
+    return HybridSearcher(CHUNKS, keywords, vectors, fake_embed, in_memory_max_chunks=request.param)
 
 
 def _ids(hits) -> list[str]:
@@ -86,6 +94,33 @@ def test_filters_restrict_both_dense_and_lexical_candidates(fake_searcher):
 def test_queries_matching_nothing_return_no_hits(fake_searcher):
     assert fake_searcher.search("qwxz zzkj") == []
     assert fake_searcher.search("   ") == []
+
+
+@pytest.mark.parametrize("in_memory_max_chunks", list(DENSE_PATHS.values()), ids=list(DENSE_PATHS))
+def test_a_searcher_opened_before_the_index_grew_answers_from_its_own_chunks(tmp_path, in_memory_max_chunks):
+    """`maalspor index` adds a document while the server's searcher is open: the open searcher keeps answering
+    from the chunks it opened with (chromadb now returns ids it does not know), the reopened one finds the new."""
+    before, added = CHUNKS[:4], CHUNKS[4]
+    vectors = _vector_index(tmp_path / "chroma", before)
+    keywords_path = tmp_path / "keywords.sqlite3"
+    opened = HybridSearcher(
+        before,
+        build_keyword_index(keywords_path, before),
+        vectors,
+        fake_embed,
+        in_memory_max_chunks=in_memory_max_chunks,
+    )
+    vectors.add_chunks([added], fake_embed(added.indexed_text)[np.newaxis])
+    reopened = HybridSearcher(
+        CHUNKS,
+        build_keyword_index(keywords_path, CHUNKS),
+        vectors,
+        fake_embed,
+        in_memory_max_chunks=in_memory_max_chunks,
+    )
+    query = "budget for turisme og erhverv"
+    assert added.id not in _ids(opened.search(query, limit=5))
+    assert _ids(reopened.search(query, limit=5))[0] == added.id
 
 
 # ------------------------------------------------------------------ the real model on plan 2022

@@ -142,6 +142,26 @@ def test_query_honours_where_filters_and_candidate_ids(chroma_url, tmp_path):
     assert index.similarities(vector, [target.id])[target.id] == pytest.approx(1.0, abs=1e-5)
 
 
+def test_vectors_in_memory_are_rows_in_the_given_order_with_exact_cosines(tmp_path):
+    index = VectorIndex(open_client(_settings(tmp_path)), collection_name="memory-test")
+    embed = CountingEmbedder()
+    index.sync(CORPUS, embed)
+    chunks = CORPUS["plan-2022"] + CORPUS["plan-2019"]
+    unknown = replace(chunks[0], id="plan-2030:chunk-0")  # not in the collection: no row, never a candidate
+    memory = index.in_memory([chunk.id for chunk in chunks] + [unknown.id])
+    assert memory.present.tolist() == [True] * len(chunks) + [False]
+    vector = embed([chunks[1].indexed_text])[0]
+    nearest = memory.nearest(vector, 3)
+    assert len(nearest) == 3 and max(nearest, key=nearest.__getitem__) == 1
+    assert nearest[1] == pytest.approx(1.0, abs=1e-5)
+    assert len(memory.nearest(vector, 10)) == len(chunks)
+    only_2019 = np.array([chunk.year == 2019 for chunk in chunks] + [False])
+    assert set(memory.nearest(vector, 10, only_2019)) == set(np.flatnonzero(only_2019).tolist())
+    exact = memory.cosines(vector, [0, 1, len(chunks)])
+    stored = index.similarities(vector, [chunks[0].id, chunks[1].id])
+    assert exact == pytest.approx({0: stored[chunks[0].id], 1: stored[chunks[1].id]}, abs=1e-6)
+
+
 def test_persistent_client_is_the_default_and_keeps_hashes_across_reopen(tmp_path):
     settings = _settings(tmp_path)
     VectorIndex.open(settings).sync(CORPUS, CountingEmbedder())
