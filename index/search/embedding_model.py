@@ -127,8 +127,9 @@ def load_sentence_transformer(path_or_name: str, device: str = "cpu") -> Sentenc
     return model.half() if device == "cuda" else model
 
 
-def load_model(settings: Settings | None = None, backend: str | None = None) -> Embedder:
-    """The embedder for the configured model on the backend chosen by `choose_backend`."""
+def load_model(settings: Settings | None = None, backend: str | None = None, threads: int | None = None) -> Embedder:
+    """The embedder for the configured model on the backend chosen by `choose_backend`; `threads`: ONNX
+    Runtime's threads per run (default: one per core)."""
     settings = settings or load_settings()
     requested = backend or settings.embedding_backend
     path = resolve_model_path(settings, settings.embedding_model)
@@ -136,7 +137,8 @@ def load_model(settings: Settings | None = None, backend: str | None = None) -> 
         build_onnx(Path(path))  # the default model's exports are ours to make (once)
     chosen = choose_backend(requested, cuda_present(), onnx_path(Path(path), int8=True).is_file())
     if chosen in (ONNX_INT8, ONNX_FP32):
-        return Embedder(OnnxEncoder(Path(path), int8=chosen == ONNX_INT8), model_prompts(Path(path)))
+        encoder = OnnxEncoder(Path(path), int8=chosen == ONNX_INT8, threads=threads)
+        return Embedder(encoder, model_prompts(Path(path)))
     model = load_sentence_transformer(path, device="cuda" if chosen == CUDA_FP16 else "cpu")
     prompts = {name: prompt or "" for name, prompt in model.prompts.items()}
     return Embedder(TorchEncoder(model), prompts, batch_size=GPU_BATCH if chosen == CUDA_FP16 else 32)
