@@ -124,7 +124,9 @@ def _open_searcher(settings: Settings) -> Searcher:
     from index.search.vectors import VectorIndex
 
     vectors = VectorIndex.open(settings)  # before the model: a broken index fails fast
-    embedder = load_model(settings)
+    # One thread: a reader embeds one short query at a time, and the server's worker processes already
+    # share the cores; a second thread per run cost 6-15 % more CPU per query (bench/bench_search_cpu.py).
+    embedder = load_model(settings, threads=1)
 
     class OpeningOnly:
         """The embedder for queries; asked to embed passages (a document the index lacks), it refuses."""
