@@ -149,15 +149,13 @@ class HybridSearcher:
         for scores in (bm25, ngram):
             pool |= set(_top(scores, allowed, CANDIDATES_PER_SIGNAL))
         cosines |= self._cosines(vector, [position for position in pool if position not in cosines])
+        positions = [position for position in pool if position in cosines]
+        dense = np.clip((np.array([cosines[position] for position in positions]) - baseline) / dense_spread, 0.0, 1.0)
         return [
-            Signals(
-                index=position,
-                dense=float(np.clip((cosines[position] - baseline) / dense_spread, 0.0, 1.0)),
-                bm25=float(bm25[position]),
-                ngram=float(ngram[position]),
+            Signals(index=position, dense=scaled, bm25=keyword, ngram=substring)
+            for position, scaled, keyword, substring in zip(
+                positions, dense.tolist(), bm25[positions].tolist(), ngram[positions].tolist(), strict=True
             )
-            for position in pool
-            if position in cosines
         ]
 
     def _lexical_scores(self, query: str) -> tuple[np.ndarray, np.ndarray]:

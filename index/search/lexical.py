@@ -22,8 +22,9 @@ FTS5's idf for a word in no document, so a query matching half its words scores 
 Rows are the chunks' positions in the list the index was built from, and the file records that
 list's fingerprint: scores come back as one array per signal, in that order, with the fingerprint,
 so a reader holding another list (an index rebuilt since it opened) can tell. The file is written
-whole under a temporary name and renamed into place; a reader opens it read-only for each query,
-so it always sees one complete index, the newest one.
+whole under a temporary name and renamed into place, so a reader sees one complete index; each reader
+thread keeps a read-only connection and reopens it when the file on disk is another one (a rebuild),
+so a query always reads the newest index.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ import math
 import os
 import re
 import sqlite3
+import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -141,31 +143,48 @@ def sync_keyword_index(path: Path, chunks: Sequence[Chunk]) -> KeywordIndex:
 # ------------------------------------------------------------------ reading
 
 
+@dataclass(frozen=True)
+class _OpenFile:
+    """One thread's read-only connection to the index file, with what identifies that file and its meta."""
+
+    identity: tuple[int, ...]  # device, inode, mtime, size: a rebuild renames a new file into place
+    connection: sqlite3.Connection
+    fingerprint: str
+    size: int
+
+
 class KeywordIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._uri = f"{path.resolve().as_uri()}?mode=ro"
+        self._per_thread = threading.local()  # sqlite3 connections belong to the thread that opened them
 
-    @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            yield connection
-        finally:
-            connection.close()
+    def _open_file(self) -> _OpenFile:
+        """This thread's connection, kept between queries: opening one and reading the FTS5 schema cost as much
+        as a query's lookups (bench/bench_search_cpu.py); reopened when the file was replaced."""
+        status = os.stat(self.path)
+        identity = (status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size)
+        current: _OpenFile | None = getattr(self._per_thread, "file", None)
+        if current is None or current.identity != identity:
+            if current is not None:
+                current.connection.close()
+            connection = sqlite3.connect(self._uri, uri=True)
+            fingerprint, size = _meta(connection, "fingerprint"), int(_meta(connection, "size"))
+            current = self._per_thread.file = _OpenFile(identity, connection, fingerprint, size)
+        return current
 
     def fingerprint(self) -> str:
-        with self._connection() as connection:
-            return _meta(connection, "fingerprint")
+        return self._open_file().fingerprint
 
     def scores(self, query: str) -> LexicalScores:
         tokens = list(dict.fromkeys(words(query)))
-        with self._connection() as connection:
-            size = int(_meta(connection, "size"))
-            return LexicalScores(
-                fingerprint=_meta(connection, "fingerprint"),
-                bm25=_scaled_bm25(connection, "stems", [_phrase(stem) for stem in dict.fromkeys(stems(tokens))], size),
-                ngram=_scaled_membership(connection, _substring_queries(connection, tokens), size),
-            )
+        index = self._open_file()
+        connection, size = index.connection, index.size
+        return LexicalScores(
+            fingerprint=index.fingerprint,
+            bm25=_scaled_bm25(connection, "stems", [_phrase(stem) for stem in dict.fromkeys(stems(tokens))], size),
+            ngram=_scaled_membership(connection, _substring_queries(connection, tokens), size),
+        )
 
 
 def _substring_queries(connection: sqlite3.Connection, tokens: list[str]) -> list[str]:
