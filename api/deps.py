@@ -7,12 +7,14 @@ without a restart, and without a usable index the API answers without search (an
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from fastapi import Depends, HTTPException, Request
 
 from index.search.opening import Searcher
 from index.store.connection import StoreMissing
 from index.store.sqlite import Store, open_read_only_store
+from maalspor.config import Settings
 
 SEARCH_NOT_BUILT = (
     "Søgeindekset er ikke klar (kør `maalspor index`); spørgsmål besvares stadig ud fra de strukturerede data."
@@ -20,15 +22,22 @@ SEARCH_NOT_BUILT = (
 STORE_MISSING = "Datamappen findes ikke: tjek indstillingen MAALSPOR_DATA_DIR, eller kør `maalspor ingest` først."
 
 
-def get_store(request: Request) -> Iterator[Store]:
+@contextmanager
+def read_only_store(settings: Settings) -> Iterator[Store]:
+    """A read-only store for one request; 503 with the Danish reason where the data dir holds none."""
     try:
-        store = open_read_only_store(request.app.state.settings)
+        store = open_read_only_store(settings)
     except StoreMissing as err:
         raise HTTPException(503, STORE_MISSING) from err
     try:
         yield store
     finally:
         store.close()
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    with read_only_store(request.app.state.settings) as store:
+        yield store
 
 
 def get_searcher(request: Request) -> Searcher | None:
