@@ -1,35 +1,60 @@
-"""What a question's words say about its intent and its slots: tables only, Danish and English side by side.
+"""What a question's words say about its intent, and which words carry no topic: tables only, Danish and
+English side by side (the slot patterns are in answer/slot_patterns.py).
 
 The engine in answer/question.py reads these tables; a new wording is a new row here, not new code.
-Each intent lists regular-expression cues. Intents are tried in INTENT_ORDER: the first whose cue
-occurs wins, so a narrow intent ('Hvilke bilag havde punktet om budgettet?' asks for attachments,
-not a decision) is listed before a broad one.
+Each intent lists regular-expression cues. The question's main clause is read first, then the whole
+question; in each, intents are tried in INTENT_ORDER and the first whose cue occurs wins, so a narrow
+intent ('Hvilke bilag havde punktet om budgettet?' asks for attachments, not a decision) is listed
+before a broad one.
 """
 
 from __future__ import annotations
 
-# Intent -> cue patterns (case-insensitive, matched anywhere in the question).
+# The material's own units a count or list question names ('hvor mange følgemål', 'how many agenda items').
+STRUCTURE_NOUNS = (
+    r"(mål|målene|følgemål|delmål|ministermål|resultatmål|effektmål|indsatsområde\w*|punkt\w*|dagsordenspunkt\w*"
+    r"|sager|møde\w*|planer|planår|udvalg\w*)\b"
+)
+STRUCTURE_NOUNS_EN = r"(goals?|targets?|objectives?|items?|agenda items?|meetings?|plans?|committees?)\b"
+
+# Intent -> cue patterns (case-insensitive, matched anywhere in the question). A cue starts at a word's
+# start ('\bfravær', not 'fravær': 'sygefraværet' is a topic, not an absence) and names the verb or noun
+# stem with all its inflections ('ændr' covers ændre/ændret/ændrede/ændring/ændringer).
 INTENT_CUES: dict[str, tuple[str, ...]] = {
     "absent": (
-        r"fravær",
+        r"\bfravær",
         r"\bikke (var )?til stede",
+        r"\bikke mødt op\b",
+        r"\btil stede\b",
+        r"\bmanglede\b",
+        r"\bmissing\b",
         r"\bdeltog ikke",
-        r"\bafbud",
-        r"\bforfald",
+        r"\b(afbud|forfald)",
         r"\b(sad|var|mødte) ikke (med|op)\b",
-        r"\bhvem manglede\b",
-        r"\budeblev",
-        r"\babsent",
+        r"\budebl(ev|ive)",
+        r"\bvar alle\b.*\b(med|til stede)\b",
+        r"\bvæk fra\b",
+        r"\bmødte\b.*\bop\b",
+        r"\babsen(t|ce)",
         r"\bnot (present|attend)",
         r"\bdid not attend",
-        r"\bmissing from",
         r"\bapologies",
         r"\bvar\b.*\bmed til\b",
         r"\bdeltog\b",
         r"\b(was|were)\b.*\bpresent\b",
         r"\bdid\b.*\battend\b",
     ),
-    "attachments": (r"\bbilag", r"vedhæft", r"\battach", r"\bannex", r"\bappendi"),
+    "attachments": (
+        r"\bbilag",
+        r"\bvedhæft",
+        r"\bvedlagt",
+        r"\battach",
+        r"\bannex",
+        r"\bappendi",
+        r"\benclos",
+        r"\bfulgte med\b",
+        r"\bcame with\b",
+    ),
     "why": (
         r"\bhvorfor\b",
         r"\bbegrund",
@@ -37,41 +62,65 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bskyldes",
         r"\bforklar",
         r"\bbaggrund(en)? for",
+        r"\bgrund(en|ene|e)? til\b",
+        r"\bformål(et)? med\b",
+        r"\bpurpose\b",
+        r"\bmotiv",
         r"\bwhy\b",
         r"\breason",
         r"\bexplain",
         r"\bjustif",
+        r"\bhow come\b",
+        r"\brationale\b",
+        r"\bwhat caused\b",
     ),
     "new": (
         r"\bnye\b.*\bmål",
         r"\bnyt\b.*\bmål",
+        r"\bnytilkom",
         r"\bmål\w*\b.*\b(er|var|blev)\s+(nye|nyt|tilføjet)\b",
-        r"\bkom(mer)? til\b",
-        r"\btilføje",
-        r"\bnew\b.*\bgoal",
+        r"\bkom(mer|met)? (nye \w+ )?til\b",
+        r"\btilføj",
+        r"\bføjet til\b",
+        r"\badd(s|ed)?\b",
+        r"\bnew\b.*\b(goal|target)",
         r"\b(were|was|is|are) new\b",
-        r"\b(were|was|got) added",
-        r"\badded\b",
+        r"\b(were|was|got|been) added",
+        r"\b(which|what) (\w+ )?(goals|targets)\b.*\bintroduc",
     ),
     "dropped": (
         r"\budg(ik|å)",
         r"\bbortfald",
-        r"\bfjerne",
+        r"\bfjern",
         r"\bdroppe",
-        r"\bikke (længere|mere)\b",
+        r"\bikke (blevet )?(videreført|ført videre)",
+        r"\bslettet",
+        r"\bskrottet",
+        r"\bafskaffe",
+        r"\btaget ud\b",
+        r"\brøget ud\b",
+        r"\bskåret (væk|ud|fra)\b",
+        r"\budeladt",
+        r"\bikke( \w+)? (længere|mere)\b",
         r"\bforsvandt",
         r"\bopgivet",
         r"\bdropped",
         r"\bremoved",
+        r"\bdeleted",
+        r"\bscrapped",
         r"\bdiscontinued",
         r"\bno longer",
         r"\bdisappear",
         r"\babandon",
     ),
     "unchanged": (
-        r"uændre",
+        r"\buændre",
         r"\bvidereført",
+        r"\bgå(r|et)? igen\b",
+        r"\bgenbrugt",
         r"\bført(es)? videre",
+        r"\buden (ændring|at blive ændret)",
+        r"\bordret\b",
         r"\bdet samme\b",
         r"\bsamme (ordlyd|formulering|mål)",
         r"\bidentisk",
@@ -84,57 +133,88 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bthe same\b",
         r"\bidentical",
         r"\bkept\b",
+        r"\bword for word\b",
     ),
     "first": (
         r"første gang",
         r"\bhvornår\b.*\bførst\b",
-        r"\bhvornår (kom|blev|dukke|optr|indf|opstod)",
+        r"\bhvornår (kom|blev|dukke|optr|indf|opstod)(?!.*\b(sidst|senest))",
+        r"\b(i|fra|siden) hvilket år\b(?!.*\b(sidst|senest))",
+        r"\bførste (plan|år|planår)\b",
         r"\bsiden hvornår",
+        r"\bfra hvilket (år|tidspunkt)",
+        r"\b(hvilken|hvilket) (plan|år|planår)\b.*\bførste\b",
         r"\bfirst (time|appear|mention|introduc|set|adopt|includ|show|came)",
-        r"\b(appear|mention|introduc|includ|show)\w* first",
+        r"\b(appear|mention|introduc|includ|show)\w* (up )?first",
         r"\bwhen\b.*\bfirst\b",
-        r"\bintroduc",
-        r"\bwhen (did|was)\b.*\b(appear|come|enter|introduc|set|added)",
+        r"\bwhich (plan|year)\b.*\bfirst\b",
+        r"\bwhat year\b.*\bintroduc",
+        r"\b(hvilket år|hvornår)\b.*\bindført",
+        r"\bwhen (did|was)\b(?!.*\blast\b).*\b(appear|come|enter|introduc|set|added)",
         r"\bsince when",
     ),
     "last": (
         r"\bsidste gang",
         r"\bsenest\b.*\b(optr|med|nævnt)",
+        r"\b(hvornår|hvilket år|hvilken plan)\b.*\bsenest\b",
+        r"\b(hvilken|hvilket) (plan|år|planår)\b.*\bsidste\b",
+        r"\bseneste (plan|år|planår) (med|hvor)\b",
         r"\bhvornår (forsvandt|sluttede|ophørte|udløb)",
         r"\blast (time|appear|year|plan)",
         r"\bsidst\b",
         r"\bwhen did\b.*\b(end|stop|disappear|last)",
     ),
     "change": (
-        r"ændre",
-        r"ændring",
+        r"\bændr",
+        r"\bomformuler",
+        r"\badskil",
+        r"\bdevelop",
         r"\budvikl",
         r"\bforskel",
+        r"\banderledes\b",
         r"\bsammenlign",
-        r"\bhvad skete",
+        r"\bhvad (der )?skete",
+        r"\bhvad (er )?(der )?sket\b",
+        r"\brykket\b",
+        r"\bsat (op|ned)\b",
+        r"\bhævet\b",
+        r"\bsænket\b",
+        r"\bi forhold til (\w+ )?(19|20)\d\d\b",
         r"\bover (årene|tid)",
-        r"\bjustere",
+        r"\bjuster",
+        r"\brevider",
+        r"\bskærpe",
+        r"\blempe",
+        r"\bflyttet sig\b",
         r"\bchang",
         r"\bevolv",
         r"\bdiffer",
         r"\bcompar",
+        r"\balter(ed|s|ing)?\b",
+        r"\bmodif",
+        r"\bamend",
+        r"\badjust",
         r"\bwhat happened",
         r"\bover (the years|time)",
         r"\brevis",
     ),
     "history": (
-        r"dagsorden",
-        r"\bbehandle[td]",
-        r"\bbehandling",
+        r"\bdagsorden",
+        r"\bbehandl",
         r"\bhistorik",
-        r"\bdrøfte",
+        r"\bdrøft",
         r"\bværet (oppe|forelagt)",
         r"\bforelagt",
+        r"\bgennem (de )?(\w+ )?udvalg",
+        r"\bthrough (the )?(\w+ )?committees\b",
+        r"\boppe\b",
         r"\bagenda",
         r"\bhistory",
         r"\bdiscuss",
         r"\btaken up",
         r"\bconsidered",
+        r"\bdealt with\b",
+        r"\bhandled\b",
     ),
     "decision": (
         r"\bbeslut",
@@ -142,8 +222,24 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bgodkend",
         r"\banbefal",
         r"\bindstil",
+        r"\btiltr(ådt|ådte|æde)",
         r"\bhvad (blev|endte)\b.*\budfald",
         r"\budfald",
+        r"\b(hvad|hvordan) endte\b",
+        r"\bsagde\b.*\b(ja|nej)\b",
+        r"\bforholdt?\b.*\bsig til\b",
+        r"\btog stilling\b",
+        r"\bstemmefordeling",
+        r"\btilslut",
+        r"\bvalgt (som|til)\b",
+        r"\budpeg",
+        r"\belected\b",
+        r"\bappointed\b",
+        r"\bjoin\b",
+        r"\bstemte\b",
+        r"\bstemt (for|imod|om)\b",
+        r"\bstemmer (for|imod)\b",
+        r"\bafstemning",
         r"\bdecid",
         r"\bdecision",
         r"\bapprov",
@@ -151,18 +247,25 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bresolv",
         r"\boutcome",
         r"\brecommend",
+        r"\bvot(e|ed|ing)\b",
     ),
     "status": (
         r"\bstatus",
         r"\bnået",
         r"\bindfri",
         r"\bopfyld",
+        r"\bopfølgning",
         r"\bresultat",
         r"\bmåltal",
         r"\bmålsætning",
         r"\bhvor langt",
-        r"\bhvordan gik det",
-        r"\bhow did\b.*\b(do|go|perform|develop)\b",
+        r"\bi mål med\b",
+        r"\bseneste tal",
+        r"\brealiser",
+        r"\bopnå",
+        r"\bhvordan (gik|går|står) det",
+        r"\blever\b.*\bop til\b",
+        r"\bhow did\b.*\b(do|go|perform)\b",
         r"\bligger\b",
         r"\btarget",
         r"\bachiev",
@@ -170,18 +273,23 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\breached",
         r"\bprogress",
         r"\bhow far",
+        r"\bhow is\b.*\bdoing\b",
+        r"\bon track\b",
     ),
+    # A count or list of the material's own units (goals, items, meetings, plans): 'hvor mange kurser' asks a
+    # fact in the text, not for a count of goals.
     "overview": (
-        r"\bhvor mange",
-        r"\bantal(let)? (af )?(mål|punkt|møde|følgemål|delmål)",
+        rf"\bhvor mange (af )?(de )?(\w+ )?{STRUCTURE_NOUNS}",
+        rf"\bantal(let)? (af )?(\w+ )?{STRUCTURE_NOUNS}",
         r"\boversigt",
-        r"\bhvilke (\w+ )?(mål|følgemål|delmål|ministermål|indsatsområder|planår)\b",
-        r"\bhow many",
-        r"\bnumber of",
+        r"\boverblik",
+        r"\b(vis|nævn|opregn|show|give)\b( \w+)? (alle|all)\b",
+        r"\blist(e|en)?\b",
+        r"\bhvilke (\w+ )?(mål|følgemål|delmål|ministermål|resultatmål|effektmål|indsatsområder|planår)\b",
+        rf"\bhow many (of the )?(\w+ )?{STRUCTURE_NOUNS_EN}",
+        rf"\bnumber of (\w+ )?{STRUCTURE_NOUNS_EN}",
         r"\boverview",
-        r"\blist\b",
-        r"\bwhich (\w+ )?goals\b",
-        r"\bwhat goals\b",
+        r"\b(which|what) (\w+ )?(goals|targets)\b",
     ),
 }
 
@@ -204,31 +312,13 @@ INTENT_ORDER: tuple[str, ...] = (
     "status",
 )
 
-# Phrases naming a span of years: (pattern, which bound each year group sets). A single bound:
-# 'efter 2019' / 'siden 2019' (from), 'før 2019' / 'indtil 2019' (to).
-YEAR_RANGE_PATTERNS: tuple[str, ...] = (
-    r"\b(?:fra|mellem|from|between)\s+(?P<start>(?:19|20)\d\d)\s+(?:til|og|to|and|-)\s+(?P<end>(?:19|20)\d\d)\b",
-    r"\b(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)\b",
-)
-YEAR_FROM_PATTERNS: tuple[str, ...] = (r"\b(?:efter|siden|after|since|from)\s+(?P<year>(?:19|20)\d\d)\b",)
-YEAR_TO_PATTERNS: tuple[str, ...] = (r"\b(?:før|indtil|inden|before|until|up to)\s+(?P<year>(?:19|20)\d\d)\b",)
-
-# A year named relative to the one the question names: 'Var målene for 2022 de samme som året før?' -> 2021.
-RELATIVE_YEAR_PATTERNS: tuple[tuple[str, int], ...] = (
-    (
-        r"\b(året|år(et)?et) (før|forinden|inden)\b|\bforegående år\b|\b(the )?(year|plan) before\b|\bprevious year\b|\bprior year\b",
-        -1,
-    ),
-    (r"\båret efter\b|\b(det )?følgende år\b|\b(the )?year after\b|\b(the )?following year\b|\bnext year\b", 1),
-)
-
-# 'mål 3', 'goal 2a', 'følgemål c', 'delmål 1', 'mål nr. 4': a goal's number as the plans print it.
-GOAL_NUMBER_PATTERN = (
-    r"\b(?P<label>følgemål|delmål|ministermål|mål|goal|target)\s+(?:nr\.?\s*|no\.?\s*|number\s+)?"
-    r"(?P<number>\d{1,2}[a-z]?|[a-h])\b(?!\s*(?:pct|%|år|procent|per|year))"
-)
-# 'punkt 4', 'item 4', 'dagsordenspunkt 3'
-ITEM_NUMBER_PATTERN = r"\b(?:dagsordens)?(?:punkt|item)\s+(?:nr\.?\s*)?(?P<number>\d{1,3})\b"
+# Where a question's main clause ends. A Danish question puts its question word and finite verb first and
+# what it is about after: 'Hvad besluttede udvalget | om de nye mål?' asks for a decision, 'Hvem stemte
+# imod | at fjerne målet?' too. A cue in the main clause outranks cues in the clauses and phrases after it;
+# only where the main clause holds none is the whole question read in INTENT_ORDER. ('der' is left out:
+# after the verb it is the formal subject, 'Hvad blev der besluttet', 'Kom der nye mål til'.)
+MAIN_CLAUSE_WORDS = 3  # the fewest words before it: question word, noun or verb, one more
+MAIN_CLAUSE_END = r"\s(?:om|at|som|da|når|hvis|fordi|mens|about|that|regarding|concerning|on|when|while|because)\s"
 
 # Words that carry no topic: question words, function words, and the vocabulary of the intents
 # themselves (matched as whole lower-case words).
@@ -267,9 +357,6 @@ discussed discuss considered handled debated måde way sad meldt meldte forfald 
 """.split()
 )
 
-# 'Odense Kommune', 'Aarhus Municipality': a municipality the question names (the material may not hold it).
-MUNICIPALITY_PATTERN = r"\b(?P<name>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)(?:s)?\s+(?:[Kk]ommune|[Mm]unicipality)\b"
-
 # A word naming a plan document ('Beskæftigelsesplan 2019', 'handleplanen'): it says which plan, not which goal.
 PLAN_WORD = r"plan(en|er|erne)?$"
 
@@ -278,6 +365,7 @@ GOAL_WORD_PARTS: tuple[str, ...] = (
     "målsætningen", "målsætning", "målene", "målet", "mål", "indsatsen", "indsats", "punktet", "punkt", "sagen",
 )  # fmt: skip
 
-# Words naming an agenda item or case: 'what happened to the item about ...' asks for its decision.
-ITEM_WORDS = r"\b(punkt|punktet|sag|sagen|dagsordenspunkt\w*|item|case)\b"
+# Words naming an agenda item, a case, a proposal or a meeting: 'what happened to the item about ...' asks
+# for its decision.
+ITEM_WORDS = r"\b(punkt|punktet|sag|sagen|dagsordenspunkt\w*|forslag\w*|indstilling\w*|\w*møde\w*|item|case|proposals?|meeting)\b"
 GOAL_WORDS = r"\b(mål\w*|delmål|følgemål|goals?|targets?)\b"

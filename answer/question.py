@@ -12,16 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from answer.cues import (
-    GOAL_NUMBER_PATTERN,
     GOAL_WORD_PARTS,
     GOAL_WORDS,
     INTENT_CUES,
     INTENT_ORDER,
-    ITEM_NUMBER_PATTERN,
     ITEM_WORDS,
+    MAIN_CLAUSE_END,
+    MAIN_CLAUSE_WORDS,
+    STOPWORDS,
+)
+from answer.slot_patterns import (
+    GOAL_NUMBER_PATTERN,
+    ITEM_NUMBER_PATTERN,
     MUNICIPALITY_PATTERN,
     RELATIVE_YEAR_PATTERNS,
-    STOPWORDS,
     YEAR_FROM_PATTERNS,
     YEAR_RANGE_PATTERNS,
     YEAR_TO_PATTERNS,
@@ -44,6 +48,7 @@ _GOAL_NUMBER = re.compile(GOAL_NUMBER_PATTERN, re.I)
 _ITEM_NUMBER = re.compile(ITEM_NUMBER_PATTERN, re.I)
 _MUNICIPALITY = re.compile(MUNICIPALITY_PATTERN)
 _ITEM_WORDS = re.compile(ITEM_WORDS, re.I)
+_MAIN_CLAUSE_END = re.compile(MAIN_CLAUSE_END, re.I)
 _GOAL_WORDS = re.compile(GOAL_WORDS, re.I)
 # An age bound names a target group: 'over 55 år', 'unge under 30'.
 _AGE_PHRASE = re.compile(r"\b(over|under)\s+(\d{2})\b", re.I)
@@ -137,10 +142,31 @@ def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
 
 
 def intent(text: str) -> str:
-    found = next((name for name in INTENT_ORDER if _CUES[name].search(text)), "search")
-    if found == "change" and _ITEM_WORDS.search(text) and not _GOAL_WORDS.search(text):
-        return "decision"  # 'hvad skete der med punktet om ...': what the meeting did with the item
+    """The intent a cue names, the main clause's cues first (answer/cues.py MAIN_CLAUSE_END)."""
+    found = _cued(main_clause(text)) or _cued(text) or _compared(text) or "search"
+    if found in ("change", "status") and _ITEM_WORDS.search(text) and not _GOAL_WORDS.search(text):
+        # goals change and have a status; an agenda item or case has an outcome: 'hvad skete der med
+        # punktet om ...', 'hvad blev resultatet af sagen om ...' ask what the meeting did with it
+        return "decision"
     return found
+
+
+def main_clause(text: str) -> str:
+    """The question up to where its first subordinate clause or 'om'/'about' phrase begins. The first two
+    words are the question word and its noun or verb: 'Hvilke mål om unge udgik?' has its verb after the
+    'om' phrase, which there belongs to the noun."""
+    ends = (m for m in _MAIN_CLAUSE_END.finditer(text) if len(text[: m.start()].split()) >= MAIN_CLAUSE_WORDS)
+    match = next(ends, None)
+    return text[: match.start()] if match else text
+
+
+def _compared(text: str) -> str | None:
+    """A goal asked about in two named years, with no cue for what about it: 'målet i 2014 og i 2019?' compares."""
+    return "change" if len(years_named(text)) >= 2 and _GOAL_WORDS.search(text) else None
+
+
+def _cued(text: str) -> str | None:
+    return next((name for name in INTENT_ORDER if _CUES[name].search(text)), None)
 
 
 def language(text: str) -> str:
@@ -211,8 +237,11 @@ def topic_terms(text: str) -> list[str]:
 
 
 def _topic_parts(word: str) -> list[str]:
-    """'igu-målet' -> ['igu']; 'beskæftigelsesmålet' -> ['beskæftigelses']; other words whole."""
-    parts = [p for p in word.split("-") if p] if "-" in word and not word.startswith("+") else [word]
+    """'igu-målet' -> ['igu']; 'beskæftigelsesmålet' -> ['beskæftigelses']; other words whole. A one-letter
+    prefix belongs to its word: 'e-sport' and 'a-dagpenge' are not about sport or dagpenge in general."""
+    parts = [p for p in word.split("-") if p]
+    if len(parts) < 2 or word.startswith("+") or min(len(p) for p in parts) == 1:
+        parts = [word]
     kept = []
     for part in parts:
         suffix = next((s for s in GOAL_WORD_PARTS if part.endswith(s) and len(part) > len(s) + 2), None)

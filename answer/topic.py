@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from answer.vocabulary import SYNONYM_GROUPS
+from answer.vocabulary import DANISH_ENDINGS, SYNONYM_GROUPS
 
 MATCH_SHARE = 0.5
 KEEP_SHARE = 0.75
@@ -26,6 +26,11 @@ KEEP_SHARE = 0.75
 SYNONYM_STRENGTH = 0.7
 # Stems shorter than this match only at a word's start; longer ones also inside a compound.
 COMPOUND_STEM = 6
+# The record count a term found nowhere weighs as: rarer than a term found once.
+UNFOUND_FREQUENCY = 0.5
+# The shortest stem an ending is taken off to leave ('skolen' -> 'skol', not 'sko').
+MIN_STEM = 4
+VOWELS = frozenset("aeiouyæøå")
 
 _WORD = re.compile(r"[a-zæøåéü0-9+]+", re.I)
 
@@ -39,13 +44,15 @@ class Scored(Generic[Record]):
 
 
 def stem(term: str) -> str:
-    """A prefix that still finds the inflected forms: 'flygtninge' -> 'flygtning'. Danish doubles a final
-    consonant before a definite ending ('politik' -> 'politikken', 'program' -> 'programmet'), so a
-    doubled consonant left at the cut is single: 'beskæftigelsespolitikken' finds 'Beskæftigelsespolitik'."""
+    """A prefix that finds every inflected form: the Danish definite, plural or genitive ending taken off and a
+    consonant doubled before it undone ('beskæftigelsespolitikken' -> 'beskæftigelsespolitik', 'flygtninge'
+    -> 'flygtning', 'virksomhederne' -> 'virksomhed')."""
     if len(term) <= 5 or not term.isalpha():  # short words, phrases and forms with digits stay whole
         return term
-    cut = term[: max(5, len(term) - 2)]
-    return cut[:-1] if len(cut) > 5 and cut[-1] == cut[-2] and cut[-1] not in "aeiouyæøå" else cut
+    ending = next((e for e in DANISH_ENDINGS if term.endswith(e) and len(term) - len(e) >= MIN_STEM), "")
+    base = term[: len(term) - len(ending)]
+    doubled = len(base) > MIN_STEM and base[-1] == base[-2] and base[-1] not in VOWELS
+    return base[:-1] if doubled else base
 
 
 def variants(term: str) -> tuple[str, ...]:
@@ -104,11 +111,12 @@ class TermMatcher:
         return [sum(weights[t] * strength for t, strength in found.items()) / total for found in matches]
 
     def _weights(self, matches: list[dict[str, float]]) -> dict[str, float]:
-        """Inverse document frequency per term; a term matching nothing weighs as much as the rarest possible
-        (a term found once), so a question's unknown subject is never outweighed by its common words."""
+        """Inverse document frequency per term; a term matching nothing is rarer than any term found (counted
+        as found in half a record), so a question's unknown subject outweighs a word the records share:
+        'hjertestartere i idrætshaller' is not about the one item that names sports halls."""
         count = len(matches)
         frequency = {term: sum(term in found for found in matches) for term in self.terms}
-        return {term: math.log(1 + count / max(f, 1)) for term, f in frequency.items()}
+        return {term: math.log(1 + count / (f or UNFOUND_FREQUENCY)) for term, f in frequency.items()}
 
 
 def _occurs(variant: str, text: str, words: list[str]) -> bool:

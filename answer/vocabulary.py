@@ -36,6 +36,21 @@ PHRASE_GLOSSARY: dict[str, str] = {
     "ordinary hours": "ordinære timer",
     "paid hours": "løntimer",
     "smoking cessation": "rygestop",
+    # plans, policies and bodies: one Danish compound each, so a question names the plan or committee
+    # (which scopes it) rather than asking about 'beskæftigelse' as a topic
+    "employment plans": "beskæftigelsesplan",
+    "employment plan": "beskæftigelsesplan",
+    "employment policy": "beskæftigelsespolitik",
+    "employment effort": "beskæftigelsesindsats",
+    "employment committee": "beskæftigelsesudvalg",
+    "finance committee": "økonomiudvalg",
+    "health committee": "sundhedsudvalg",
+    "city council": "byråd",
+    "municipal council": "kommunalbestyrelse",
+    "action plan": "handleplan",
+    "business climate": "erhvervsklima",
+    "labour market": "arbejdsmarked",
+    "labor market": "arbejdsmarked",
 }
 
 # English topic words -> the Danish word the documents use.
@@ -160,3 +175,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("bedrageri", "fejludbetaling", "fraud"),
     ("akademiker", "graduate", "academic"),
 )
+
+# Danish noun and adjective endings (definite, plural, genitive; an adjective's neuter -t), longest first:
+# 'målgruppernes' -> 'målgrupp', 'særligt' -> 'særlig'.
+DANISH_ENDINGS: tuple[str, ...] = (
+    "ernes", "enes", "erne", "ene", "ens", "ets", "ers", "ere", "er", "en", "et", "ne", "es", "e", "s", "t",
+)  # fmt: skip

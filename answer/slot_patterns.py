@@ -1,0 +1,35 @@
+"""The slots a question names, as patterns: spans of years, a goal or item number, a municipality.
+
+answer/question.py reads these; answer/cues.py holds the intent cues and the topic's stop words.
+"""
+
+from __future__ import annotations
+
+# Phrases naming a span of years: (pattern, which bound each year group sets). A single bound:
+# 'efter 2019' / 'siden 2019' (from), 'før 2019' / 'indtil 2019' (to).
+YEAR_RANGE_PATTERNS: tuple[str, ...] = (
+    r"\b(?:fra|mellem|from|between)\s+(?P<start>(?:19|20)\d\d)\s+(?:til|og|to|and|-)\s+(?P<end>(?:19|20)\d\d)\b",
+    r"\b(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)\b",
+)
+YEAR_FROM_PATTERNS: tuple[str, ...] = (r"\b(?:efter|siden|after|since|from)\s+(?P<year>(?:19|20)\d\d)\b",)
+YEAR_TO_PATTERNS: tuple[str, ...] = (r"\b(?:før|indtil|inden|before|until|up to)\s+(?P<year>(?:19|20)\d\d)\b",)
+
+# A year named relative to the one the question names: 'Var målene for 2022 de samme som året før?' -> 2021.
+RELATIVE_YEAR_PATTERNS: tuple[tuple[str, int], ...] = (
+    (
+        r"\b(året|år(et)?et) (før|forinden|inden)\b|\bforegående år\b|\b(the )?(year|plan) before\b|\bprevious year\b|\bprior year\b",
+        -1,
+    ),
+    (r"\båret efter\b|\b(det )?følgende år\b|\b(the )?year after\b|\b(the )?following year\b|\bnext year\b", 1),
+)
+
+# 'mål 3', 'goal 2a', 'følgemål c', 'delmål 1', 'mål nr. 4': a goal's number as the plans print it.
+GOAL_NUMBER_PATTERN = (
+    r"\b(?P<label>følgemål|delmål|ministermål|mål|goal|target)\s+(?:nr\.?\s*|no\.?\s*|number\s+)?"
+    r"(?P<number>\d{1,2}[a-z]?|[a-h])\b(?!\s*(?:pct|%|år|procent|per|year))"
+)
+# 'punkt 4', 'item 4', 'dagsordenspunkt 3'
+ITEM_NUMBER_PATTERN = r"\b(?:dagsordens)?(?:punkt|item)\s+(?:nr\.?\s*)?(?P<number>\d{1,3})\b"
+
+# 'Odense Kommune', 'Aarhus Municipality': a municipality the question names (the material may not hold it).
+MUNICIPALITY_PATTERN = r"\b(?P<name>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)(?:s)?\s+(?:[Kk]ommune|[Mm]unicipality)\b"
