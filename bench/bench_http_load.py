@@ -8,12 +8,14 @@ DIR is a data dir (MAALSPOR_DATA_DIR); the seed corpus is ingested into it when 
 script starts `maalspor serve --workers N` on a free local port, and each client sends, back to back,
 requests of a mix in which no two clients send the same query at once: the home page, a goal list,
 /search and /ask (--paths search: /search alone). Figures per path: p50, p95, and the status codes seen
-(a 5xx is a failure), and the server processes' CPU milliseconds per request (from /proc: Linux).
+(a 5xx is a failure), for /search how many answers held no hit (a search that is not open answers fast
+and empty), and the server processes' CPU milliseconds per request (from /proc: Linux).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import socket
 import statistics
@@ -55,11 +57,12 @@ def request_mix(client: int, number: int, paths: tuple[str, ...] = PATHS) -> str
     return "/ask?" + urllib.parse.urlencode({"q": QUESTIONS[client % len(QUESTIONS)].format(word)})
 
 
-def run_clients(
-    base: str, clients: int, seconds: float, paths: tuple[str, ...] = PATHS
-) -> dict[str, list[tuple[float, int]]]:
-    """Each client's (latency ms, status) per path kind, `clients` threads for `seconds`."""
-    results: dict[str, list[tuple[float, int]]] = defaultdict(list)
+Outcome = tuple[float, int, bool]  # latency ms, status, a /search answer without hits
+
+
+def run_clients(base: str, clients: int, seconds: float, paths: tuple[str, ...] = PATHS) -> dict[str, list[Outcome]]:
+    """Each client's outcomes per path kind, `clients` threads for `seconds`."""
+    results: dict[str, list[Outcome]] = defaultdict(list)
     lock = threading.Lock()
     stop_at = time.perf_counter() + seconds
 
@@ -68,9 +71,12 @@ def run_clients(
         while time.perf_counter() < stop_at:
             path = request_mix(client, number, paths)
             started = time.perf_counter()
-            status = _get(base + path)
+            status, body = _fetch(base + path)
+            latency = (time.perf_counter() - started) * 1000
+            kind = path.split("?")[0]
+            empty = kind == "/search" and status == 200 and not json.loads(body)["hits"]
             with lock:
-                results[path.split("?")[0]].append(((time.perf_counter() - started) * 1000, status))
+                results[kind].append((latency, status, empty))
             number += 1
 
     threads = [threading.Thread(target=client_loop, args=(client,)) for client in range(clients)]
@@ -81,18 +87,21 @@ def run_clients(
     return results
 
 
-def _get(url: str, timeout: float = 60) -> int:
+def _fetch(url: str, timeout: float = 60) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            response.read()
-            return int(response.status)
+            return int(response.status), response.read()
     except urllib.error.HTTPError as err:
-        return err.code
+        return err.code, b""
     except OSError:
-        return 0  # connection refused or timed out
+        return 0, b""  # connection refused or timed out
 
 
-def report(clients: int, seconds: float, results: dict[str, list[tuple[float, int]]], cpu_seconds: float) -> None:
+def _get(url: str, timeout: float = 60) -> int:
+    return _fetch(url, timeout)[0]
+
+
+def report(clients: int, seconds: float, results: dict[str, list[Outcome]], cpu_seconds: float) -> None:
     """Latencies per path, and the server's CPU time per request: on a shared machine the latencies
     count other programs' time too, the CPU time does not (20 clients on 2 free cores wait about
     20 x that time / 2 per request)."""
@@ -101,11 +110,13 @@ def report(clients: int, seconds: float, results: dict[str, list[tuple[float, in
         f"  {clients:>2} clients: {total / seconds:6.1f} req/s, server CPU {cpu_seconds * 1000 / max(total, 1):.0f} ms/req"
     )
     for path, values in sorted(results.items()):
-        latencies = [latency for latency, _ in values]
+        latencies = [latency for latency, _, _ in values]
         p95 = statistics.quantiles(latencies, n=20)[18] if len(latencies) > 1 else latencies[0]
-        codes = ", ".join(f"{code}: {count}" for code, count in sorted(Counter(s for _, s in values).items()))
+        codes = ", ".join(f"{code}: {count}" for code, count in sorted(Counter(s for _, s, _ in values).items()))
+        empty = f", {sum(e for _, _, e in values)} without hits" if path == "/search" else ""
         print(
-            f"      {path:8} n={len(values):5d} p50 {statistics.median(latencies):7.1f} ms  p95 {p95:7.1f} ms  [{codes}]"
+            f"      {path:8} n={len(values):5d} p50 {statistics.median(latencies):7.1f} ms  p95 {p95:7.1f} ms"
+            f"  [{codes}]{empty}"
         )
 
 
