@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from answer.cues import PLAN_WORD
+from answer.meeting_words import ENGLISH_BODY_NAMES, item_topic
 from answer.passages import Passage, windows
 from answer.question import Question
 from answer.records import CitationQuoter
 from answer.semantic_topic import SemanticTopic
 from answer.topic import TermMatcher
 from maalspor.model import AgendaItem, Decision, Document, Goal, GoalLink, Section, Thread
+from nlp.bodies import is_body_name, same_body
 from nlp.decisions import meeting_decision
 
 if TYPE_CHECKING:
@@ -106,6 +108,23 @@ class Material:
         """The topic terms that can name a goal: not the municipality, committee or plan ('Beskæftigelsesplan')."""
         return tuple(t for t in _topic_terms(question, self) if not _PLAN_WORD.search(t))
 
+    def item_terms(self, question: Question) -> tuple[str, ...]:
+        """The topic terms that can pick an agenda item: no body names, no words of the meeting process."""
+        return item_topic(tuple(t for t in _topic_terms(question, self) if not is_body_name(t.capitalize())))
+
+    def names_body(self, question: Question, body: str | None) -> bool:
+        """The question names `body`: by a distinctive word or the initials of a committee ('BEU', 'ØU'),
+        or by a body word ('byrådet' and 'the council' name 'Aarhus Byråd'; 'magistraten' names 'Magistraten')."""
+        if not body:
+            return False
+        text = question.text.lower()
+        padded = f" {re.sub(r'[^a-zæøå0-9]+', ' ', text)} "
+        if _is_committee(body) and any(word in padded for word in _distinctive_words(body)):
+            return True
+        named = [t for t in question.terms if is_body_name(t.capitalize())]
+        named += [danish for english, danish in ENGLISH_BODY_NAMES.items() if english in text]
+        return any(same_body(name.capitalize(), body) for name in named)
+
     def resolve_goals(self, question: Question) -> list[Goal]:
         """The goals the question's topic (and goal number, if named) points at, best first."""
         goals = [g for g in self.goals.values() if self.in_scope(question, g.document_id)]
@@ -124,13 +143,13 @@ class Material:
             for item in self.items
             if self.in_scope(question, item.document_id)
         ]
-        candidates = [c for c in candidates if self._in_years(question, *c)]
+        candidates = [c for c in candidates if self.in_years(question, *c)]
         if question.item_number:
             numbered = [c for c in candidates if c[0].number == question.item_number]
             if numbered and (question.date or question.month):  # 'punkt 31 den 12. december 2022' names one item
                 return numbered
             candidates = numbered or candidates
-        terms = _topic_terms(question, self)
+        terms = self.item_terms(question)
         if not terms:
             named = question.date or question.month or question.item_number
             return sorted(candidates, key=_date_order) if named else []
@@ -143,7 +162,8 @@ class Material:
             return sorted((c for c in candidates if (c[0].document_id, c[0].number) in keys), key=_date_order)
         return sorted((scored.record for scored in ranked), key=_date_order)
 
-    def _in_years(self, question: Question, item: AgendaItem, decision: Decision | None) -> bool:
+    def in_years(self, question: Question, item: AgendaItem, decision: Decision | None) -> bool:
+        """The item was dealt with on the meeting day or month the question names, else in a named year."""
         document = self.documents[item.document_id]
         dates = [d for d in ((decision.date if decision else None), document.meeting_date) if d]
         # the meeting an item was on: its own minutes' date, or an embedded earlier item's decision date
@@ -236,12 +256,16 @@ def _words(name: str) -> list[str]:
     return [w for w in name.lower().replace("-", " ").split() if w not in _NAME_FILLER]
 
 
+def _is_committee(name: str) -> bool:
+    return any(w.endswith(("udvalget", "udvalg")) for w in name.lower().split())
+
+
 def _distinctive_words(name: str) -> list[str]:
     """'Lyngby-Taarbæk Kommune' -> ['lyngby', 'taarbæk']; 'Beskæftigelses- og Erhvervsudvalget' ->
     ['beskæftigelsesudvalg', 'erhvervsudvalg', 'beu']: each coordinated committee compound, and the
     initials committees are known by."""
     words = name.lower().split()
-    if not any(w.endswith(("udvalget", "udvalg")) for w in words):
+    if not _is_committee(name):
         return [w for w in _words(name) if len(w) >= 4]
     parts = [w for w in words if w not in _NAME_FILLER]
     compounds = [w[:-1] + "udvalg" if w.endswith("-") else w.removesuffix("et") for w in parts]

@@ -32,6 +32,7 @@ MEETINGS_OF_A_YEAR = 2
 
 def answer_decision(question: Question, material: Material, searcher=None) -> Answer:
     found = [(item, d) for item, d in material.resolve_items(question) if item.decisions]
+    found = _by_named_body(question, found, material)
     if not found:
         return no_evidence(
             question, f"hvad der blev besluttet om {topic_da(question)}", f"what was decided about {topic_en(question)}"
@@ -39,16 +40,30 @@ def answer_decision(question: Question, material: Material, searcher=None) -> An
     statements = []
     absences_told: set[tuple[str, str | None]] = set()
     for item, _ in found:
-        for decision in sorted(item.decisions, key=lambda d: d.date or ""):
-            if _on_named_day(question, decision):
-                meeting = (decision.committee, decision.date)
-                statements += decision_statements(question, item, decision, material, meeting not in absences_told)
-                absences_told.add(meeting)
+        for decision in _decisions_asked(question, item, material):
+            meeting = (decision.committee, decision.date)
+            statements += decision_statements(question, item, decision, material, meeting not in absences_told)
+            absences_told.add(meeting)
     return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
 
 
+def _by_named_body(
+    question: Question, found: list[tuple[AgendaItem, Decision | None]], material: Material
+) -> list[tuple[AgendaItem, Decision | None]]:
+    """The items a body the question names decided on ('Hvad mente Magistraten om ...'); all when none did."""
+    named = [(item, d) for item, d in found if any(material.names_body(question, x.committee) for x in item.decisions)]
+    return named or found
+
+
+def _decisions_asked(question: Question, item: AgendaItem, material: Material) -> list[Decision]:
+    """The item's decisions in date order: every body's, unless the question names a body ('ØU', 'byrådet',
+    'Magistraten') that decided on it, or a meeting day or month."""
+    decisions = sorted(item.decisions, key=lambda d: d.date or "")
+    by_named_body = [d for d in decisions if material.names_body(question, d.committee)]
+    return [d for d in by_named_body or decisions if _on_named_day(question, d)]
+
+
 def _on_named_day(question: Question, decision: Decision) -> bool:
-    """Every body's decision, unless the question names a meeting day or month."""
     named = question.date or question.month
     return not named or (decision.date or "").startswith(named)
 
@@ -145,7 +160,7 @@ def _mentioned_elsewhere(
 ) -> list[tuple[AgendaItem, Decision | None]]:
     """In the municipalities in scope where no item's title names the topic, the items whose text does
     (a topic raised under 'Meddelelser' in one municipality and as its own item in another)."""
-    terms = material.topic_terms(question)
+    terms = material.item_terms(question)
     places = _municipalities(found, material)
     if not terms or not found:
         return []
@@ -156,6 +171,7 @@ def _mentioned_elsewhere(
         and material.documents[item.document_id].municipality not in places
         and material.in_scope(question, item.document_id)
     ]
+    others = [(item, decision) for item, decision in others if material.in_years(question, item, decision)]
     ranked = TermMatcher(terms).rank(others, [item_search_text(item) for item, _ in others])
     return [scored.record for scored in ranked]
 
@@ -178,18 +194,17 @@ def answer_absent(question: Question, material: Material, searcher=None) -> Answ
         if d.meeting_date and material.in_scope(question, d.id) and _on_named_date(question, d.meeting_date)
     ]
     found = [(item, decision) for item, decision in material.resolve_items(question) if not item.embedded]
+    found = _by_named_body(question, found, material)
     if meetings:
         at_meeting = [(item, decision) for item, decision in found if material.documents[item.document_id] in meetings]
-        if at_meeting and material.topic_terms(question):  # one item of the meeting: who missed that item
-            return Answer(question, [_item_absence(question, i, d, material) for i, d in at_meeting[:3]])
-        return Answer(question, [_absence(question, document, material) for document in meetings])
+        if at_meeting and material.item_terms(question):  # one item of the meeting: who missed that item
+            return _once(question, [_item_absence(question, i, d, material) for i, d in at_meeting[:3]])
+        return _once(question, [_absence(question, document, material) for document in meetings])
     if found:
-        return Answer(
-            question, [_item_absence(question, item, d, material) for item, d in _treatments(question, found)]
-        )
+        return _once(question, [_item_absence(question, i, d, material) for i, d in _treatments(question, found)])
     in_years = _meetings_in_named_years(question, material)
     if in_years:  # no item names the topic: the meetings of the named year in scope
-        return Answer(question, [_absence(question, document, material) for document in in_years])
+        return _once(question, [_absence(question, document, material) for document in in_years])
     named = question.date or question.month
     return no_evidence(
         question,
@@ -198,6 +213,11 @@ def answer_absent(question: Question, material: Material, searcher=None) -> Answ
         else "hvilket møde der menes",
         f"a meeting on {named}" if named else "which meeting is meant",
     )
+
+
+def _once(question: Question, statements: list[Statement]) -> Answer:
+    """The statements, each said once (two items of one meeting share its attendance)."""
+    return Answer(question, list({statement.text: statement for statement in statements}.values()))
 
 
 def _treatments(
@@ -237,8 +257,11 @@ def _on_named_date(question: Question, meeting_date: str) -> bool:
 
 
 def _item_absence(question: Question, item: AgendaItem, decision: Decision | None, material: Material) -> Statement:
-    """Who was absent when the item was decided: the decision's own absences, else the meeting's."""
+    """Who was absent when the item was decided: the decision's own absences (of the body the question names,
+    when another body's decision records them: 'fraværende i Magistraten'), else the meeting's."""
     document = material.documents[item.document_id]
+    named = [d for d in item.decisions if d.absent and material.names_body(question, d.committee)]
+    decision = named[0] if named else decision
     if decision is None or not decision.absent or not decision.citations:
         return _absence(question, document, material)
     names = ", ".join(f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent)
