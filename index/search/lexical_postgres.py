@@ -4,7 +4,8 @@ scores (index/search/lexical.py), kept in the store's database, where every work
 Three tables, beside the store's:
 
 - ``keyword_chunks``: per chunk (``chunk``: its position in the indexed list) its stems as a ``tsvector``
-  with positions (GIN index), its length in stems, and its distinct words as written (``text[]``, GIN);
+  with positions (GIN index), its length in stems, and its distinct words as written (a ``tsvector`` without
+  positions, GIN);
 - ``keyword_vocabulary``: each distinct word and the number of chunks holding it, under pg_trgm's
   ``gin_trgm_ops``: a query word is a substring search there (``LIKE '%autisme%'`` finds
   "autismediagnose"), whose hits are then looked up in the chunks' words, as in lexical.py;
@@ -61,14 +62,14 @@ _NEW_TABLES = """
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE TABLE keyword_meta_new (key TEXT NOT NULL, value TEXT NOT NULL);
 CREATE TABLE keyword_chunks_new (chunk INTEGER NOT NULL, length INTEGER NOT NULL, stems TSVECTOR NOT NULL,
-                                 words TEXT[] NOT NULL);
+                                 words TSVECTOR NOT NULL);
 CREATE TABLE keyword_vocabulary_new (word TEXT NOT NULL, documents INTEGER NOT NULL);
 """
 # After the fill: indexes built in one pass each (faster than keeping them up to date row by row). Unnamed,
 # so PostgreSQL picks names that do not collide with the indexes of the tables they replace.
 _INDEX_NEW_TABLES = """
 INSERT INTO keyword_vocabulary_new
-    SELECT word, count(*) FROM keyword_chunks_new, unnest(words) AS word GROUP BY word;
+    SELECT word, ndoc FROM ts_stat('SELECT words FROM keyword_chunks_new');
 CREATE INDEX ON keyword_chunks_new USING GIN (stems);
 CREATE INDEX ON keyword_chunks_new USING GIN (words);
 CREATE INDEX ON keyword_vocabulary_new USING GIN (word gin_trgm_ops);
@@ -82,7 +83,10 @@ _STEM_MATCHES = (
     " WHERE stems @@ query"
 )
 _CONTAINING = "SELECT word FROM keyword_vocabulary WHERE word LIKE %s ORDER BY documents DESC, word LIMIT %s"
-_WORD_MATCHES = "SELECT chunk FROM keyword_chunks WHERE words && %s"
+# tsvector @@ tsquery, not text[] && text[]: a query word's compounds are OR-ed (up to MAX_EXPANSIONS), and
+# checking them against a chunk's words is a binary search each, where array overlap compared every pair
+# (20 s for a 54-word OR over 100,000 chunks)
+_WORD_MATCHES = "SELECT chunk FROM keyword_chunks WHERE words @@ CAST(%s AS tsquery)"
 MAX_POSITIONS = 256  # a tsvector keeps at most 256 positions of a lexeme
 MAX_IDLE_CONNECTIONS = 4
 COPY_BATCH = 5_000  # chunks tokenised at a time while they are copied in (memory flat in the index's size)
@@ -141,23 +145,28 @@ def _copy_chunks(connection: psycopg.Connection, chunks: Sequence[Chunk]) -> int
                 tokens = words(chunk.indexed_text)
                 chunk_stems = stems(tokens)
                 length_sum += len(chunk_stems)
-                copy.write_row((start + offset, len(chunk_stems), _tsvector(chunk_stems), sorted(set(tokens))))
+                copy.write_row((start + offset, len(chunk_stems), _tsvector(chunk_stems), _tsvector_of_words(tokens)))
     return length_sum
 
 
 def _tsvector(chunk_stems: list[str]) -> str:
     """The stems as a tsvector literal: each stem once, with the positions where it stands (1-based)."""
-    positions: dict[str, list[int]] = {}
+    positions: dict[str, list[str]] = {}
     for position, stem in enumerate(chunk_stems, start=1):
-        positions.setdefault(stem, []).append(min(position, 16383))  # tsvector's largest position
-    return " ".join(
-        f"{_lexeme(stem)}:{','.join(map(str, places[:MAX_POSITIONS]))}" for stem, places in positions.items()
-    )
+        positions.setdefault(stem, []).append(str(min(position, 16383)))  # tsvector's largest position
+    return " ".join([_lexeme(stem) + ":" + ",".join(places[:MAX_POSITIONS]) for stem, places in positions.items()])
+
+
+def _tsvector_of_words(tokens: list[str]) -> str:
+    """The distinct words as a tsvector literal without positions (only membership is asked of them)."""
+    return " ".join([_lexeme(token) for token in dict.fromkeys(tokens)])
 
 
 def _lexeme(term: str) -> str:
     """A term quoted for a tsvector or tsquery literal, taken as it is (no parser, no stemming)."""
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    if "'" in term or "\\" in term:  # word tokens hold neither; escaped all the same, PostgreSQL parses this
+        term = term.replace("\\", "\\\\").replace("'", "''")
+    return f"'{term}'"
 
 
 # ------------------------------------------------------------------ reading
@@ -273,7 +282,8 @@ def _scaled_membership(connection: psycopg.Connection, tokens: list[str], size: 
         # word tokens hold no LIKE wildcards (% and _ are not word characters)
         found = connection.execute(_CONTAINING, (f"%{token}%", MAX_EXPANSIONS))
         containing = [word for (word,) in found] or [token]
-        chunks = np.array([chunk for (chunk,) in connection.execute(_WORD_MATCHES, (containing,))], dtype=np.intp)
+        any_of = " | ".join(_lexeme(word) for word in containing)
+        chunks = np.array([chunk for (chunk,) in connection.execute(_WORD_MATCHES, (any_of,))], dtype=np.intp)
         idf = fts5_idf(size, len(chunks))
         idf_sum += idf
         totals[chunks] += idf
