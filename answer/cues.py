@@ -331,7 +331,7 @@ hele vores jeres samme mere mest flere meget nu da end under over dette disse de
 mål målet målene målsætning målsætningen målsætninger måltal delmål følgemål følgemålet følgemålene
 ministermål udvalget udvalgene udvalg kommunen kommune plan planen planer planerne
 besluttede beslutning beslutningen besluttet vedtog vedtaget godkendt godkendte godkendelse anbefalet
-status statussen punktet punkt punkter dagsordenspunkt dagsordenspunkter bilag bilagene bilaget
+status statussen punktet punkt punkter dagsordenspunkt dagsordenspunkter sag sagen sager sagerne bilag bilagene bilaget
 fraværende fravær afbud ændret ændrede ændring ændringer ændringen ændres udviklet udvikling
 udgik udgået bortfaldet fjernet droppet uændret uændrede uændrede videreført videreførte første gang
 sidste senest dagsorden dagsordenen behandlet behandling historik drøftet forelagt møde mødet møder

@@ -240,7 +240,7 @@ def _topic_parts(word: str) -> list[str]:
     """'igu-målet' -> ['igu']; 'beskæftigelsesmålet' -> ['beskæftigelses']; other words whole. A one-letter
     prefix belongs to its word: 'e-sport' and 'a-dagpenge' are not about sport or dagpenge in general."""
     parts = [p for p in word.split("-") if p]
-    if len(parts) < 2 or word.startswith("+") or min(len(p) for p in parts) == 1:
+    if len(parts) < 2 or word.startswith("+") or any(len(p) == 1 and p.isalpha() for p in parts):
         parts = [word]
     kept = []
     for part in parts:

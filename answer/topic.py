@@ -26,8 +26,6 @@ KEEP_SHARE = 0.75
 SYNONYM_STRENGTH = 0.7
 # Stems shorter than this match only at a word's start; longer ones also inside a compound.
 COMPOUND_STEM = 6
-# The record count a term found nowhere weighs as: rarer than a term found once.
-UNFOUND_FREQUENCY = 0.5
 # The shortest stem an ending is taken off to leave ('skolen' -> 'skol', not 'sko').
 MIN_STEM = 4
 VOWELS = frozenset("aeiouyæøå")
@@ -111,12 +109,11 @@ class TermMatcher:
         return [sum(weights[t] * strength for t, strength in found.items()) / total for found in matches]
 
     def _weights(self, matches: list[dict[str, float]]) -> dict[str, float]:
-        """Inverse document frequency per term; a term matching nothing is rarer than any term found (counted
-        as found in half a record), so a question's unknown subject outweighs a word the records share:
-        'hjertestartere i idrætshaller' is not about the one item that names sports halls."""
+        """Inverse document frequency per term; a term matching nothing weighs as much as the rarest possible
+        (a term found once), so a question's unknown subject is never outweighed by its common words."""
         count = len(matches)
         frequency = {term: sum(term in found for found in matches) for term in self.terms}
-        return {term: math.log(1 + count / (f or UNFOUND_FREQUENCY)) for term, f in frequency.items()}
+        return {term: math.log(1 + count / max(f, 1)) for term, f in frequency.items()}
 
 
 def _occurs(variant: str, text: str, words: list[str]) -> bool:

@@ -41,7 +41,6 @@ PHRASE_GLOSSARY: dict[str, str] = {
     "employment plans": "beskæftigelsesplan",
     "employment plan": "beskæftigelsesplan",
     "employment policy": "beskæftigelsespolitik",
-    "employment effort": "beskæftigelsesindsats",
     "employment committee": "beskæftigelsesudvalg",
     "finance committee": "økonomiudvalg",
     "health committee": "sundhedsudvalg",

@@ -1,9 +1,9 @@
 """The e5 intent classifier, scored on questions it was not trained on: the dev bank's intents.
 
-    .venv/bin/python bench/bench_intent_model.py [--model DIR]
+    .venv/bin/python bench/bench_intent_model.py [--model DIR] [--split dev|paraphrase]
 
-Trains on answer/intent_examples.json only, then prints, for the dev split of the question bank (never
-test.json; absent-topic questions left out, their intent is not what they test): the accuracy of
+Trains on answer/intent_examples.json only, then prints, for the dev split of the question bank or its
+paraphrases (never test.json; absent-topic questions left out, their intent is not what they test): the accuracy of
 the centred nearest centroid (the product's), plain nearest centroid, k nearest neighbours and a logistic model on every question, the accuracy of the
 engine's path (cue tables first, the classifier only where they leave the intent open) and leave-one-out
 accuracy on the examples themselves.
@@ -12,7 +12,6 @@ accuracy on the examples themselves.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -25,33 +24,28 @@ sys.path.insert(0, str(REPO))
 
 from answer.intent_model import SEARCH, IntentModel, load_examples  # noqa: E402
 from answer.question import intent  # noqa: E402
+from bench.bench_question_understanding import expected_kinds  # noqa: E402
 from index.search.embedding_model import load_model  # noqa: E402
 from maalspor.config import load_settings  # noqa: E402
+from tests.answer.bank import ABSENT_INTENT, load_bank  # noqa: E402
 
-DEV_BANK = REPO / "tests" / "resources" / "question_bank" / "dev.json"
 LOCAL_MODEL = REPO / "data" / "models" / "multilingual-e5-small"
-# The bank's intent names -> the engine intents that answer them.
-BANK_INTENTS = {
-    "first_last": {"first", "last"},
-    "new_dropped": {"new", "dropped"},
-    "agenda_history": {"history"},
-    "absence": {"absent"},
-    "other": {SEARCH},
-}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(LOCAL_MODEL), help="embedding model (directory or spec)")
-    embedder = load_model(replace(load_settings(), embedding_model=parser.parse_args().model))
+    parser.add_argument("--split", choices=("dev", "paraphrase"), default="dev")
+    args = parser.parse_args()
+    embedder = load_model(replace(load_settings(), embedding_model=args.model))
     examples = load_examples()
     labels = sorted(examples)
     texts = [text for label in labels for text in examples[label]]
     truth = [label for label in labels for _ in examples[label]]
     vectors = embedder.embed_queries(texts)
-    questions = [q for q in json.loads(DEV_BANK.read_text())["questions"] if q["intent"] != "absent"]
-    dev = embedder.embed_queries([q["question"] for q in questions])
-    expected = [BANK_INTENTS.get(q["intent"], {q["intent"]}) for q in questions]
+    questions = [q for q in load_bank(args.split) if q.intent != ABSENT_INTENT]
+    dev = embedder.embed_queries([q.question for q in questions])
+    expected = [expected_kinds(q.intent) for q in questions]
     model = IntentModel.train(examples, lambda text: vectors[texts.index(text)])
     classifiers = {
         "centred centroid": lambda rows: [model.predict(row) for row in rows],
@@ -59,16 +53,16 @@ def main() -> None:
         "5 nearest neighbours": lambda rows: [_knn(vectors, truth, row, 5) for row in rows],
         "logistic": _logistic(vectors, truth, labels),
     }
-    print(f"trained on {len(texts)} examples ({len(labels)} intents); dev bank: {len(questions)} questions")
+    print(f"trained on {len(texts)} examples ({len(labels)} intents); {args.split}: {len(questions)} questions")
     for name, classify in classifiers.items():
-        print(f"{name:<22} dev {_accuracy(classify(dev), expected)}")
-    engine_path = [intent(q["question"]) for q in questions]
+        print(f"{name:<22} {args.split} {_accuracy(classify(dev), expected)}")
+    engine_path = [intent(q.question) for q in questions]
     cue_only = _accuracy(engine_path, expected)
     open_ones = [i for i, kind in enumerate(engine_path) if kind == SEARCH]
     predicted = [model.predict(dev[i]) for i in open_ones]
     for i, kind in zip(open_ones, predicted, strict=True):
         engine_path[i] = kind
-        print(f"  open: {questions[i]['question']!r} -> {kind} (bank: {questions[i]['intent']})")
+        print(f"  open: {questions[i].question!r} -> {kind} (bank: {questions[i].intent})")
     print(f"cues only {cue_only}; cues + centroid on the {len(predicted)} open ones {_accuracy(engine_path, expected)}")
     print(f"leave-one-out on the examples (centred centroid): {_leave_one_out(examples, texts, vectors)}")
 
