@@ -89,7 +89,6 @@ _CONTAINING = "SELECT word FROM keyword_vocabulary WHERE word LIKE %s ORDER BY d
 _WORD_MATCHES = "SELECT chunk FROM keyword_chunks WHERE words @@ CAST(%s AS tsquery)"
 MAX_POSITIONS = 256  # a tsvector keeps at most 256 positions of a lexeme
 MAX_IDLE_CONNECTIONS = 4
-COPY_BATCH = 5_000  # chunks tokenised at a time while they are copied in (memory flat in the index's size)
 # ts_rank of one word met tf = 1, 2, … times, as PostgreSQL computes it (float4; see the module docstring)
 _RANK_OF_COUNT = (np.cumsum(1 / np.arange(1, MAX_POSITIONS + 1, dtype=np.float32) ** 2) / 1.64493406685).astype(
     np.float32
@@ -140,12 +139,11 @@ def _copy_chunks(connection: psycopg.Connection, chunks: Sequence[Chunk]) -> int
     """COPY each chunk's stems, length and words into keyword_chunks_new; the total length in stems."""
     length_sum = 0
     with connection.cursor() as cursor, cursor.copy("COPY keyword_chunks_new FROM STDIN") as copy:
-        for start in range(0, len(chunks), COPY_BATCH):
-            for offset, chunk in enumerate(chunks[start : start + COPY_BATCH]):
-                tokens = words(chunk.indexed_text)
-                chunk_stems = stems(tokens)
-                length_sum += len(chunk_stems)
-                copy.write_row((start + offset, len(chunk_stems), _tsvector(chunk_stems), _tsvector_of_words(tokens)))
+        for position, chunk in enumerate(chunks):  # tokenised one at a time: memory flat in the index's size
+            tokens = words(chunk.indexed_text)
+            chunk_stems = stems(tokens)
+            length_sum += len(chunk_stems)
+            copy.write_row((position, len(chunk_stems), _tsvector(chunk_stems), _tsvector_of_words(tokens)))
     return length_sum
 
 
