@@ -1,4 +1,5 @@
-"""Hybrid search: dense (chromadb) + keyword (SQLite FTS5: bm25 on stems and on trigram substrings), fused.
+"""Hybrid search: dense (e5 vectors from chromadb, searched in memory up to IN_MEMORY_MAX_CHUNKS) + keyword
+(SQLite FTS5 or PostgreSQL: bm25 on stems and on trigram substrings), fused.
 
 Each signal is put on a [0, 1] scale that means the same for every query, so one weighted sum ranks
 the candidates and one floor removes hits that match nothing:
