@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from answer.cues import GOAL_WORDS
+from answer.goal_topic import goal_question, within_material
 from answer.material import Material
 from answer.meeting_answers import first_or_last_treatment
 from answer.phrasing import (
@@ -22,24 +23,28 @@ from answer.phrasing import (
     topic_en,
     year_list,
 )
+from answer.plan_targets import plan_targets
 from answer.question import Question
 from maalspor.model import Goal, GoalLink, Thread
-from nlp.wording_diff import target_change, word_diff
+from nlp.wording_diff import TargetChange, target_change, word_diff
 
 _ASKS_FOR_A_GOAL = re.compile(GOAL_WORDS, re.I)
 
 
 def best_thread(goals: list[Goal], material: Material, years: tuple[int, ...] = ()) -> Thread | None:
-    """The thread of the best-matching goals, preferring one that covers the named years, then the longest."""
-    counts: dict[str, int] = {}
+    """The thread of the best-matching goals: one that covers the named years, then the one holding the most
+    matching goals (a thread all about the topic beats one that touches it once), the best-ranked, the longest."""
+    ranks: dict[str, int] = {}
+    matching: dict[str, int] = {}
     for rank, goal in enumerate(goals):
         thread = material.thread_of(goal.id)
-        if thread is not None and thread.id not in counts:
-            counts[thread.id] = len(goals) - rank
-    threads = [t for t in material.threads if t.id in counts]
+        if thread is not None:
+            ranks.setdefault(thread.id, len(goals) - rank)
+            matching[thread.id] = matching.get(thread.id, 0) + 1
+    threads = [t for t in material.threads if t.id in ranks]
     return max(
         threads,
-        key=lambda t: (sum(y in t.goals_by_year for y in years), counts[t.id], len(t.goals_by_year)),
+        key=lambda t: (sum(y in t.goals_by_year for y in years), matching[t.id], ranks[t.id], len(t.goals_by_year)),
         default=None,
     )
 
@@ -61,8 +66,9 @@ def _span(question: Question, years: list[int]) -> tuple[int, int]:
     return first, max(last, first)
 
 
+@within_material
 def answer_change(question: Question, material: Material, searcher=None) -> Answer:
-    thread = best_thread(material.resolve_goals(question), material, question.years)
+    thread = best_thread(material.resolve_goals(goal_question(question, material)), material, question.years)
     if thread is None:
         return no_evidence(question, f"noget mål om {topic_da(question)}", f"a goal about {topic_en(question)}")
     years = sorted(thread.goals_by_year)
@@ -75,31 +81,91 @@ def answer_change(question: Question, material: Material, searcher=None) -> Answ
     )
     statements = []
     for year in span:  # each year's wording, target and status, then how the next year changed it
-        statements += [goal_year_line(question, material.goals[i]) for i in thread.goals_by_year[year]]
+        for goal in (material.goals[i] for i in thread.goals_by_year[year]):
+            statements += [goal_year_line(question, goal), *plan_targets(question, goal, material)]
         statements += [_step(question, link, material) for link in steps if link.from_year == year]
     statements.append(coverage(question, years, municipal_plan_years(thread, material)))
     return Answer(question, statements, goals=sorted(members), links=[link_record(link, material) for link in steps])
 
 
+# How a link says a goal continued, as an answer words it: (Danish, English).
+_RELATION_WORDS = {
+    "identical": ("videreført uændret", "carried over unchanged"),
+    "reworded": ("omformuleret", "reworded"),
+    "narrowed": ("snævret ind", "narrowed"),
+    "broadened": ("udvidet", "broadened"),
+    "split": ("delt i flere mål", "split into several goals"),
+    "merged": ("lagt sammen med andre mål", "merged with other goals"),
+    "related": ("et beslægtet mål", "a related goal"),
+}
+# More changed passages than this read as noise, not as a difference: the goal was rewritten (both
+# wordings are quoted in the years' own statements).
+_READABLE_CHANGES = 3
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,:;)/])")
+_SPACE_INSIDE_BRACKETS = re.compile(r"([(/])\s+")
+
+
 def _step(question: Question, link: GoalLink, material: Material) -> Statement:
+    """One sentence on how a goal continued into the next plan year: the relation, the words replaced, added
+    or removed, and the target's change."""
     before, after = material.goals[link.from_goal], material.goals[link.to_goal]
-    ops = word_diff(before.wording, after.wording)
-    removed = "; ".join(op.text for op in ops if op.op == "delete")
-    added = "; ".join(op.text for op in ops if op.op == "insert")
-    target = target_change(before.target, after.target).description
-    if not removed and not added:
-        da, en = "ordlyden er uændret", "the wording is unchanged"
-    else:
-        da = f"fjernet: “{removed or '–'}”, tilføjet: “{added or '–'}”"
-        en = f"removed: “{removed or '–'}”, added: “{added or '–'}”"
+    relation_da, relation_en = _RELATION_WORDS.get(link.relation, (link.relation, link.relation))
+    wording_da, wording_en = _wording_change(before.wording, after.wording)
+    target_da, target_en = _target_change(target_change(before.target, after.target))
     return Statement(
         say(
             question,
-            f"{before.plan_year} → {after.plan_year} ({link.relation}): {da}; målsætning: {target}.",
-            f"{before.plan_year} → {after.plan_year} ({link.relation}): {en}; target: {target}.",
+            f"Fra {before.plan_year} til {after.plan_year} ({relation_da}): {wording_da}; {target_da}.",
+            f"From {before.plan_year} to {after.plan_year} ({relation_en}): {wording_en}; {target_en}.",
         ),
         before.citations[:1] + after.citations[:1],
     )
+
+
+def _wording_change(before: str, after: str) -> tuple[str, str]:
+    """'“begrænses til X” er erstattet af “falde med 4 pct.”', a removal or an addition, in both languages."""
+    changes: list[tuple[str, str]] = []  # (removed, added); a replacement has both
+    for op in word_diff(before, after):
+        if op.op == "insert" and changes and changes[-1][0] and not changes[-1][1]:
+            changes[-1] = (changes[-1][0], op.text)  # the words that replace the ones just deleted
+        elif op.op != "equal":
+            changes.append((op.text, "") if op.op == "delete" else ("", op.text))
+    if not changes:
+        return "ordlyden er uændret", "the wording is unchanged"
+    if len(changes) > _READABLE_CHANGES:
+        return "ordlyden er skrevet om", "the wording was rewritten"
+    danish = [_one_change(removed, added, "er erstattet af", "er fjernet", "er tilføjet") for removed, added in changes]
+    english = [_one_change(removed, added, "was replaced by", "was removed", "was added") for removed, added in changes]
+    return ", ".join(danish), ", ".join(english)
+
+
+def _one_change(removed: str, added: str, replaced: str, deleted: str, inserted: str) -> str:
+    removed, added = _as_written(removed), _as_written(added)
+    if removed and added:
+        return f"“{removed}” {replaced} “{added}”"
+    return f"“{removed}” {deleted}" if removed else f"“{added}” {inserted}"
+
+
+def _as_written(words: str) -> str:
+    """Diff words joined as text is written: no space before punctuation or inside brackets."""
+    return _SPACE_INSIDE_BRACKETS.sub(r"\1", _SPACE_BEFORE_PUNCTUATION.sub(r"\1", words))
+
+
+def _target_change(change: TargetChange) -> tuple[str, str]:
+    """The target's change between two linked goals as a clause, in both languages."""
+    before, after = f"“{change.before}”", f"“{change.after}”"
+    clauses = {
+        "none": (
+            "målet selv har ingen talsat målsætning i nogen af årene",
+            "the goal itself has no quantified target in either year",
+        ),
+        "added": (f"målsætningen {after} er ny", f"the target {after} is new"),
+        "removed": (f"målsætningen {before} er fjernet", f"the target {before} was removed"),
+        "value-set": (f"pladsholderen X er udfyldt: {after}", f"the placeholder X was filled in: {after}"),
+        "unchanged": (f"målsætningen er den samme ({after})", f"the target is the same ({after})"),
+        "changed": (f"målsætningen er ændret fra {before} til {after}", f"the target changed from {before} to {after}"),
+    }
+    return clauses[change.kind]
 
 
 def link_record(link: GoalLink, material: Material) -> dict:
@@ -115,16 +181,18 @@ def link_record(link: GoalLink, material: Material) -> dict:
     }
 
 
+@within_material
 def answer_first(question: Question, material: Material, searcher=None) -> Answer:
     return _appearance(question, material, last=False)
 
 
+@within_material
 def answer_last(question: Question, material: Material, searcher=None) -> Answer:
     return _appearance(question, material, last=True)
 
 
 def _appearance(question: Question, material: Material, last: bool) -> Answer:
-    thread = best_thread(material.resolve_goals(question), material)
+    thread = best_thread(material.resolve_goals(goal_question(question, material)), material)
     if thread is None and not _ASKS_FOR_A_GOAL.search(question.text):  # 'hvornår var X første gang på dagsordenen'
         treated = first_or_last_treatment(question, material, last)
         if treated is not None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from answer.goal_topic import goal_question
 from answer.material import Material
 from answer.passages import cite, quote
 from answer.phrasing import (
@@ -82,13 +83,31 @@ def missing_plan(question: Question, material: Material) -> Answer | None:
     return None if not years or year in years else Answer(question, [no_plan_for(question, year, years)])
 
 
-def asked_kind(question: Question) -> GoalKind | None:
-    return next((kind for kind in GOAL_KINDS if kind.question_words.search(question.text)), None)
+# A goal word with a head that may be a plan's printed label: 'resultatmålene', 'effektmål', 'delmål'.
+_LABELLED_GOALS = re.compile(r"\b([a-zæøå]{3,}mål)(?:ene|et)?\b", re.I)
+
+
+def asked_kind(question: Question, material: Material) -> GoalKind | None:
+    """The kind of goal the question asks for: a kind of GOAL_KINDS, else a label the material's goals are
+    printed with ('Resultatmål 2', 'Effektmål 1'), else None (all goals)."""
+    named = next((kind for kind in GOAL_KINDS if kind.question_words.search(question.text)), None)
+    return named or _label_kind(question, material)
+
+
+def _label_kind(question: Question, material: Material) -> GoalKind | None:
+    labels = {g.number.split()[0].lower() for g in material.goals.values() if " " in g.number}
+    asked = (m.group(1).lower() for m in _LABELLED_GOALS.finditer(question.text))
+    label = next((word for word in asked if word in labels), None)
+    return GoalKind(label, re.compile(rf"\b{label}\w*", re.I), _printed_with(label)) if label else None
+
+
+def _printed_with(label: str) -> Callable[[Goal], bool]:
+    return lambda goal: goal.number.lower().startswith(label)
 
 
 def goal_counts(question: Question, material: Material, goals: list[Goal]) -> Answer:
     """Per municipality and plan year: how many distinct goals (of the asked kind), by kind, then the list."""
-    kind = asked_kind(question)
+    kind = asked_kind(question, material)
     distinct = distinct_goals(goals, material)
     counted = [g for g in distinct if kind.holds(g)] if kind else distinct
     statements: list[Statement[Citation]] = []
@@ -140,9 +159,8 @@ def _list_starts(listed: list[Goal], goals: list[Goal], material: Material) -> l
     wordings = {" ".join(g.wording.split()) for g in listed}
     printed = [
         g
-        for g in goals
-        if g.plan_year == listed[0].plan_year
-        and ((t := material.thread_of(g.id)) and t.id in threads or " ".join(g.wording.split()) in wordings)
+        for g in _same_list(listed[0], goals, material)
+        if (t := material.thread_of(g.id)) and t.id in threads or " ".join(g.wording.split()) in wordings
     ]
     starts: dict[str, Citation] = {}
     for citation in (c for g in printed for c in g.citations):
@@ -152,11 +170,17 @@ def _list_starts(listed: list[Goal], goals: list[Goal], material: Material) -> l
     return list(starts.values())
 
 
+def _same_list(goal: Goal, goals: list[Goal], material: Material) -> list[Goal]:
+    """The goals of `goal`'s plan year and municipality: another town prints the same ministerial goals."""
+    place = (goal.plan_year, _municipality(goal, material))
+    return [g for g in goals if (g.plan_year, _municipality(g, material)) == place]
+
+
 def _count_in_text(question: Question, material: Material, listed: list[Goal], goals: list[Goal]) -> list[Statement]:
     """The sentence of the documents themselves that states how many goals they set, if it names our count."""
     followups = sum(_is_followup(g) for g in listed)
     counts = {len(listed), len(listed) - followups} | {sum(k.holds(g) for g in listed) for k in GOAL_KINDS}
-    documents = list(dict.fromkeys(g.document_id for g in goals if g.plan_year == listed[0].plan_year))
+    documents = list(dict.fromkeys(g.document_id for g in _same_list(listed[0], goals, material)))
     for passage in material.passages(question, documents):
         for match in _COUNTED_GOALS.finditer(passage.text):
             said = match.group("count").lower()
@@ -210,7 +234,6 @@ def _plan_named(material: Material, municipality: str, year: int) -> Citation | 
 
 def topic_beyond_kind(question: Question, material: Material) -> tuple[str, ...]:
     """The topic terms naming a goal, less those that only name the asked kind ('ministermålene', 'lokale')."""
-    kind_words = " ".join(
-        m.group(0).lower() for kind in GOAL_KINDS for m in kind.question_words.finditer(question.text)
-    )
-    return tuple(t for t in material.goal_terms(question) if t not in kind_words)
+    kinds = [*GOAL_KINDS, *filter(None, [_label_kind(question, material)])]
+    kind_words = " ".join(m.group(0).lower() for kind in kinds for m in kind.question_words.finditer(question.text))
+    return tuple(t for t in material.goal_terms(goal_question(question, material)) if t not in kind_words)

@@ -6,22 +6,39 @@ import re
 from collections import defaultdict
 
 from answer.goal_overview import goal_counts, missing_plan, plan_years, topic_beyond_kind
+from answer.goal_topic import goal_question, within_material
 from answer.material import Material
 from answer.passage_answers import answer_by_search
-from answer.phrasing import Answer, Statement, committee_total_line, meeting_items_line, no_evidence
+from answer.phrasing import (
+    Answer,
+    Statement,
+    committee_total_line,
+    meeting_items_line,
+    no_evidence,
+    no_plan_for,
+)
 from answer.question import Question
 from answer.status_answers import answer_status
 
 # A question about meetings or agenda items (not goals) when the overview is asked.
-_ABOUT_ITEMS = re.compile(r"\b(punkt|punkter|dagsordenspunkt|møde|møder|mødet|items?|meetings?)\b", re.I)
-# A question about the goals themselves (else a count is about what the goals measure).
-_ABOUT_GOALS = re.compile(
-    r"\b(mål|målene|målsætninger|følgemål|ministermål|delmål|indsatsområder|goals?|targets?)\b", re.I
+_ABOUT_ITEMS = re.compile(
+    r"\b(punkt\w*|dagsordenspunkt\w*|møde|møder|mødet|mødets|items?|agenda items?|meetings?)\b", re.I
 )
-# A question about which plan years the material holds.
-_ABOUT_PLAN_YEARS = re.compile(r"\b(planår\w*|plan years?|hvilke år|which years)\b", re.I)
+# A question about the goals themselves (else a count is about what the goals measure): any goal word or
+# compound the plans print ('mål', 'ministermålene', 'resultatmål', 'målsætninger', 'indsatsområder').
+_ABOUT_GOALS = re.compile(
+    r"\b(\w*mål(et|ene)?|\w*målsætning\w*|indsatsområde\w*|fokusområde\w*|goals?|targets?|objectives?)\b", re.I
+)
+# A question about which plan years or plans the material holds: 'hvilke planår', 'hvilke år', 'hvilke
+# beskæftigelsesplaner', 'which (employment) plans', 'what years'.
+_ABOUT_PLAN_YEARS = re.compile(
+    r"\b(planår\w*|plan years?|(hvilke|hvilket|which|what) (år|years?|årgange)"
+    r"|(hvilke|which|what) (\w+ )?\w*plan(er|erne|s))\b",
+    re.I,
+)
 
 
+@within_material
 def answer_overview(question: Question, material: Material, searcher=None) -> Answer:
     """Items per meeting, or goals per plan year; a count of something else ('hvor mange virksomheder')
     is a goal's status figure or a figure in the running text."""
@@ -32,7 +49,7 @@ def answer_overview(question: Question, material: Material, searcher=None) -> An
     if lacking := missing_plan(question, material):
         return lacking
     if not _ABOUT_GOALS.search(question.text):
-        if material.resolve_goals(question):
+        if material.resolve_goals(goal_question(question, material)):
             return answer_status(question, material, searcher)
         return answer_by_search(question, material, searcher)
     in_years = [
@@ -40,11 +57,21 @@ def answer_overview(question: Question, material: Material, searcher=None) -> An
         for g in material.goals.values()
         if (not question.years or g.plan_year in question.years) and material.in_scope(question, g.document_id)
     ]
-    if topic_beyond_kind(question, material) and (topical := material.resolve_goals(question)):
+    if topic_beyond_kind(question, material) and (topical := material.resolve_goals(goal_question(question, material))):
         in_years = [g for g in in_years if g in topical] or in_years
+    not_held = _years_without_goals(question, material)
     if not in_years:
-        return answer_by_search(question, material, searcher)
-    return goal_counts(question, material, in_years)
+        return Answer(question, not_held) if not_held else answer_by_search(question, material, searcher)
+    answer = goal_counts(question, material, in_years)
+    answer.statements += not_held
+    return answer
+
+
+def _years_without_goals(question: Question, material: Material) -> list[Statement]:
+    """For each named year the material (in the question's scope) holds no goals for: that it lacks that
+    plan, and which plan years it holds."""
+    held = sorted({g.plan_year for g in material.goals.values() if material.in_scope(question, g.document_id)})
+    return [no_plan_for(question, year, held) for year in sorted(question.years) if held and year not in held]
 
 
 def _item_overview(question: Question, material: Material) -> Answer:

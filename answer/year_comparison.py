@@ -13,11 +13,12 @@ from collections.abc import Callable
 from answer.carry_over import carry_over_statement
 from answer.goal_answers import answer_change, answer_first, answer_last, link_record
 from answer.goal_overview import asked_kind, topic_beyond_kind
+from answer.goal_topic import within_material
 from answer.material import Material
 from answer.phrasing import (
-    GOAL_KIND_LABELS,
     Answer,
     Statement,
+    goal_kind_label,
     goal_name,
     no_evidence,
     no_plan_for,
@@ -47,6 +48,7 @@ def _continued_from(earlier: int, later: int, material: Material) -> set[str]:
     return {i for t in material.threads if later in t.goals_by_year for i in t.goals_by_year.get(earlier, [])}
 
 
+@within_material
 def answer_new(question: Question, material: Material, searcher=None) -> Answer:
     if topic_beyond_kind(question, material):  # about one topic: that goal's years, or nothing when no goal is about it
         return answer_first(question, material, searcher)
@@ -76,6 +78,7 @@ def answer_new(question: Question, material: Material, searcher=None) -> Answer:
     return Answer(question, statements, goals=goal_ids)
 
 
+@within_material
 def answer_dropped(question: Question, material: Material, searcher=None) -> Answer:
     if topic_beyond_kind(question, material):  # about one topic: its last year, or nothing when no goal is about it
         return answer_last(question, material, searcher)
@@ -115,8 +118,8 @@ def _goals_not_carried(
     their thread (new goals: listed = later; dropped ones: listed = earlier); none, or no plan of the other
     year: what the later plan says about carrying goals over. `year_pair` picks (listed, other) from the municipality's plan years; `describe`
     names the list in Danish and English, given the kind's (Danish, English) label."""
-    kind = asked_kind(question)
-    label = GOAL_KIND_LABELS[kind.name] if kind else ("mål", "goals")
+    kind = asked_kind(question, material)
+    label = goal_kind_label(kind.name) if kind else ("mål", "goals")
     statements: list[Statement] = []
     goal_ids: list[str] = []
     by_municipality = _plan_years_by_municipality(question, material)
@@ -189,6 +192,7 @@ def _goal_list(
     return Answer(question, statements, goals=[g.id for g in goals])
 
 
+@within_material
 def answer_unchanged(question: Question, material: Material, searcher=None) -> Answer:
     if topic_beyond_kind(question, material):  # about one topic: that goal's years, or nothing when none is
         return answer_change(question, material, searcher)
@@ -221,7 +225,7 @@ def answer_unchanged(question: Question, material: Material, searcher=None) -> A
 
 def _unchanged_links(question: Question, material: Material, year: int, following: int) -> list[GoalLink]:
     """The links from `year` to `following` (of goals of the asked kind) keeping wording and target."""
-    kind = asked_kind(question)
+    kind = asked_kind(question, material)
     return [
         link
         for link in material.links

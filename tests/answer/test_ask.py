@@ -60,8 +60,8 @@ def test_change_of_the_youth_goal_from_2015_to_2023(client, store):
     assert UNGE_2015 in answer["goals"] and UNGE_2023 in answer["goals"]
     assert answer["answer"].startswith("I 2015 lød mål 1: “Antallet af unge under 30 år på offentlig forsørgelse")
     assert "I 2023 lød mål 6: “Flere unge skal i uddannelse eller beskæftigelse”" in answer["answer"]
-    # the 2015 placeholder X became 'fald 5 pct.' in 2019 (goal 2: job- og uddannelsesparate unge)
-    assert "placeholder X set: fald 5 pct." in answer["answer"]
+    # the 2015 placeholder X became 'falde med 5 pct.' in 2019 (goal 2: job- og uddannelsesparate unge), in Danish
+    assert "pladsholderen X er udfyldt: “falde med 5 pct. fra oktober 2018 til oktober 2019”" in answer["answer"]
     assert {(link["from_year"], link["to_year"]) for link in answer["links"]} >= {
         (2015, 2019),
         (2019, 2022),

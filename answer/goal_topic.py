@@ -1,0 +1,116 @@
+"""Which of a question's topic words name the goal it asks about.
+
+A question carries words beyond its subject that no cue table lists ('holdt', 'står', 'identiske',
+'stayed'): the verbs and adjectives of the asking. Goal retrieval weighs a word that no goal holds as
+the rarest (answer/topic.py), so one such word hides the goal the other words name. Danish and English
+name a goal's subject in fixed places: inside the goal word as a compound ('ungemålet',
+'handicapmålet'), in the phrase after it ('målet om/for/vedrørende X', 'goals about X') and, in English,
+before it ('the youth target'). A word named there is the subject even when no goal holds it (the
+material then has no such goal, and the answer says so); a word elsewhere that no goal holds is wording
+and is left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from answer.cues import GOAL_WORD_PARTS, STOPWORDS
+from answer.material import Material, goal_search_text
+from answer.phrasing import Answer, no_municipality
+from answer.question import Question, topic_terms
+from answer.topic import TermMatcher
+
+Answerer = Callable[..., Answer]
+
+# A goal word on its own: 'mål', 'målet', 'følgemålene', 'målsætningen', 'goal', 'targets'.
+_GOAL_WORD = re.compile(r"(\w*mål(et|ene|s)?|\w*målsætning\w*|goals?|targets?|objectives?)", re.I)
+# Prepositions that introduce a goal's subject: 'målet om unge', 'goals for refugees'.
+_SUBJECT_PREPOSITIONS = frozenset(
+    "om for vedrørende vedr angående omkring til med about on for regarding concerning of".split()
+)
+# Compound heads that name a goal's kind, not its subject: 'ministermålet', 'følgemål', 'resultatmål'.
+_KIND_PREFIXES = frozenset("minister følge resultat effekt del lokal lokale hoved under indsats beskæftigelses".split())
+# Words a goal's wording uses for its direction or amount ('Flere unge …', 'færre på offentlig forsørgelse'):
+# they describe the target, not whom it is about, so the subject is the word after them.
+_DIRECTION_WORDS = frozenset(
+    "flere færre mere mindre højere lavere større bedre hurtigere more fewer less higher lower better".split()
+)
+_WORD = re.compile(r"[a-zæøåéü0-9+]+(?:-[a-zæøå0-9]+)*", re.I)
+_YEAR_OR_NUMBER = re.compile(r"\d")
+
+
+def goal_question(question: Question, material: Material) -> Question:
+    """The question keeping, of the words that may name a goal, those some goal in scope holds and those
+    the question names as its goal's subject; the other words are the asking's, not the topic's."""
+    terms = material.goal_terms(question)
+    if not terms:
+        return question
+    goals = [goal_search_text(g) for g in material.goals.values() if material.in_scope(question, g.document_id)]
+    matcher = TermMatcher(terms)
+    held = {term for text in goals if matcher.could_match(text) for term in matcher.matched(text)}
+    named = named_subject(question.text, english=question.language == "en")
+    kept = tuple(t for t in question.terms if t not in terms or t in held or t in named)
+    return replace(question, terms=kept)
+
+
+def named_subject(text: str, english: bool = False) -> set[str]:
+    """The topic terms of the words the question puts where a goal's subject stands."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    named: list[str] = []
+    for position, word in enumerate(words):
+        named += _compound_subject(word)
+        if _GOAL_WORD.fullmatch(word):
+            named += _subject_after(words[position + 1 :])
+            named += _subject_before(words[:position]) if english else []
+    return {term for word in named for term in topic_terms(word)}
+
+
+def _compound_subject(word: str) -> list[str]:
+    """'ungemålet' -> ['unge']; 'handicap-målet' -> ['handicap']; 'ministermålene' -> [] (a kind)."""
+    for suffix in GOAL_WORD_PARTS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            head = word[: -len(suffix)].rstrip("-")
+            return [] if head in _KIND_PREFIXES or head.rstrip("s") in _KIND_PREFIXES else [head]
+    return []
+
+
+def _subject_after(following: list[str]) -> list[str]:
+    """The first content word after a subject preposition: 'målet om færre på offentlig …' -> 'offentlig'."""
+    if not following or following[0] not in _SUBJECT_PREPOSITIONS:
+        return []
+    for word in following[1:]:
+        if _YEAR_OR_NUMBER.search(word):  # 'målene for 2022': a year, no subject
+            return []
+        if word not in STOPWORDS and word not in _DIRECTION_WORDS:
+            return [word]
+    return []
+
+
+def _subject_before(preceding: list[str]) -> list[str]:
+    """English puts the subject before the goal word: 'the youth target', 'the disability goal'."""
+    if not preceding or preceding[-1] in STOPWORDS or _YEAR_OR_NUMBER.search(preceding[-1]):
+        return []
+    return [preceding[-1]]
+
+
+def unknown_municipality(question: Question, material: Material) -> Answer | None:
+    """A question naming a municipality the material holds nothing from: say so, and whose material it holds
+    (scoping to that name would leave nothing, and 'no goal about X' would hide why)."""
+    held = sorted({d.municipality for d in material.documents.values() if d.municipality})
+    name = question.municipality
+    if not name or any(name.lower() in municipality.lower() for municipality in held):
+        return None
+    return Answer(question, [no_municipality(question, name, held)])
+
+
+def within_material(answerer: Answerer) -> Answerer:
+    """The answerer, preceded by the check that the question's municipality is in the material."""
+
+    @functools.wraps(answerer)
+    def answer(question: Question, material: Material, searcher=None) -> Answer:
+        return unknown_municipality(question, material) or answerer(question, material, searcher)
+
+    return answer
