@@ -1,19 +1,20 @@
 """Why and other questions: the sentences of running text that answer, quoted with their own lines.
 
-Candidates are the two-sentence windows of the material's running text (answer/passages.py) and, when
-none of those carries enough of the question's topic, the windows of the searcher's best hits (the e5
-vectors find a passage worded otherwise than the question). Either way a window must carry
-PASSAGE_SHARE of the topic's term weight: below that the answer says the material does not hold it,
-rather than offer text that merely resembles the question. Among windows that carry the topic, one
-with the intent's cue words (a reason for "why", a figure for "how many") is quoted first.
+Candidates are the two-sentence windows of the searcher's best hits (the e5 vectors find a passage worded
+otherwise than the question, English included) and of the material's running text (answer/passages.py).
+A window must carry the question's topic (its share of the topic terms' weight, answer/sentence_ranking.py):
+below that the answer says the material does not hold it, rather than offer text that merely resembles
+the question. Among windows that carry the topic, the one whose sentence is closest in meaning to the
+question, with the cue of the answer asked for (a reason for "why", a figure for "how many"), is quoted.
 """
 
 from __future__ import annotations
 
 from answer.material import Material
-from answer.passages import Found, Passage, best_passages, cite, quote, windows
+from answer.passages import Found, Passage, cite, quote, windows
 from answer.phrasing import Answer, Statement, no_evidence, say, topic_da, topic_en
 from answer.question import Question
+from answer.sentence_ranking import rank_windows, reason_words_out
 
 SEARCH_CANDIDATES = 12
 
@@ -24,11 +25,12 @@ def answer_why(question: Question, material: Material, searcher=None) -> Answer:
 
 
 def answer_by_search(question: Question, material: Material, searcher=None) -> Answer:
-    """The best matching windows of running text, else of the best search hits; none: say so."""
-    terms = material.topic_terms(question)
-    found = best_passages(material.passages(question), terms, question.kind) or best_passages(
-        _hit_passages(question, searcher), terms, question.kind
-    )
+    """The windows of running text and of the best search hits that carry the topic, ranked by meaning
+    (answer/sentence_ranking.py); none: say so."""
+    terms = reason_words_out(question.text, question.kind, material.topic_terms(question))
+    candidates = _hit_passages(question, searcher) + material.passages(question)
+    embed = getattr(searcher, "embed_query", None)
+    found = rank_windows(question.text, question.kind, candidates, terms, embed)
     if not found:
         return no_evidence(question, f"noget om {topic_da(question)}", f"anything about {topic_en(question)}")
     return Answer(question, [_quoted(question, f, material) for f in found])

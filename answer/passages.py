@@ -22,12 +22,23 @@ WINDOW_SENTENCES = 2
 MAX_QUOTE_CHARS = 600  # two sentences of plan prose; a reason often sits in the second
 
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ0-9•\-])|\n{2,}")
-# Words that mark the kind of sentence an intent looks for.
+# Danish abbreviations that end in a full stop inside a sentence ('nr. 17', '11 pct. af', 'jf. beslutning',
+# 'bl.a.', 'f.eks.', 'kl. 16'): a piece ending in one continues in the next.
+_ABBREVIATION_END = re.compile(
+    r"\b(nr|pct|ca|jf|kr|mio|mia|stk|pkt|dvs|mv|osv|inkl|ekskl|evt|ift|iht|vedr|kl|bl\.a|f\.eks|m\.v|m\.m|"
+    r"ang|bem|hhv|mht|mfl|fx|no|vs|e\.g|i\.e|approx)\.$",
+    re.I,
+)
+# Words that mark the kind of sentence an intent looks for. A reason in Danish administrative prose is
+# given by a conjunction ('fordi', 'da', 'idet'), a purpose ('for at', 'med henblik på'), or a statement
+# that links a development to its cause ('skyldes', 'afspejler', 'hænger sammen med', 'skal ses i
+# sammenhæng med', 'som følge af', 'betyder', 'medfører'); English as well.
 INTENT_MARKERS: dict[str, re.Pattern] = {
     "why": re.compile(
-        r"\b(fordi|derfor|da|idet|eftersom|skyld(?:es|tes)|på (?:grund|baggrund) af|grundet|som følge af|baggrunden|"
-        r"begrund\w*|med henblik på|formålet|for at|årsag\w*|because|therefore|since|as|due to|owing to|reason\w*|"
-        r"in order to)\b",
+        r"\b(fordi|derfor|da|idet|eftersom|hvorfor|skyld(?:es|tes)|på (?:grund|baggrund) af|grundet|som følge af|"
+        r"baggrunden|grunden|begrund\w*|forklar\w*|med henblik på|formålet|for at|årsag\w*|afspejle[rs]?|hænge[rs]? \w*\s?sammen med|"
+        r"ses i sammenhæng med|betyde[rs]?|betød|medfør\w*|forårsag\w*|bevirke[rs]?|"
+        r"because|therefore|since|as|due to|owing to|reason\w*|explain\w*|in order to|caused by|reflects?)\b",
         re.I,
     ),
     "status": re.compile(r"\b(status|opfyldt|nået|fald|stigning|pct|procent)\b", re.I),
@@ -50,8 +61,22 @@ class Found:
     score: float
 
 
+def split_sentences(text: str) -> list[str]:
+    """The text's sentences, whitespace collapsed; a full stop after an abbreviation ends none."""
+    found: list[str] = []
+    for piece in _SENTENCE.split(text):
+        piece = " ".join(piece.split()) if piece else ""
+        if not piece:
+            continue
+        if found and _ABBREVIATION_END.search(found[-1]):
+            found[-1] = f"{found[-1]} {piece}"
+        else:
+            found.append(piece)
+    return found
+
+
 def windows(heading: str, text: str, document_id: str, citations: list[Citation]) -> Iterator[Passage]:
-    sentences = [" ".join(s.split()) for s in _SENTENCE.split(text) if s and s.strip()]
+    sentences = split_sentences(text)
     for start in range(max(1, len(sentences) - WINDOW_SENTENCES + 1)):
         window = " ".join(sentences[start : start + WINDOW_SENTENCES])
         if window:
@@ -66,8 +91,13 @@ def best_passages(passages: list[Passage], terms: tuple[str, ...], intent: str, 
     marker = INTENT_MARKERS.get(intent)
     found = [Found(s.record, s.score) for s in ranked if s.score >= PASSAGE_SHARE]
     found.sort(key=lambda f: (-f.score, not (marker and marker.search(f.passage.text)), len(f.passage.text)))
+    return one_per_document(found, limit)
+
+
+def one_per_document(ordered: Sequence[Found], limit: int) -> list[Found]:
+    """The first `limit` of `ordered`, no two from one document (a second quote adds another source)."""
     chosen: list[Found] = []
-    for item in found:
+    for item in ordered:
         if all(item.passage.document_id != c.passage.document_id for c in chosen):
             chosen.append(item)
         if len(chosen) == limit:

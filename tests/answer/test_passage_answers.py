@@ -1,10 +1,13 @@
 """Why and other questions: the window that carries the topic is quoted, a reason ranks first, and text that
 does not carry the topic is never offered."""
 
+import numpy as np
+
 from answer.material import Material
 from answer.passage_answers import answer_by_search, answer_why
-from answer.passages import Passage, best_passages
+from answer.passages import Passage, best_passages, split_sentences
 from answer.question import understand
+from answer.sentence_ranking import answer_cue, rank_windows, reason_words_out
 from index.search.hybrid import Hit
 from maalspor.model import Citation
 
@@ -50,3 +53,69 @@ def test_hits_that_do_not_carry_the_topic_are_not_offered(store):
     answer = answer_by_search(question, Material.load(store), searcher)
     (statement,) = answer.statements
     assert statement.text.startswith("Det fremgår ikke af materialet") and not statement.citations
+
+
+# ------------------------------------------------------------------ sentence ranking with an embedder
+
+WORDS = ("elever", "hold", "lukkes", "fordi", "ligger", "byen", "unge", "dagpenge")
+
+
+def bag_of_words(text: str) -> np.ndarray:
+    """A stand-in for e5: one dimension per word of WORDS (plus one shared), unit length."""
+    lowered = text.lower()
+    vector = np.array([1.0] + [float(word in lowered) for word in WORDS])
+    return vector / np.linalg.norm(vector)
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    text = "Kommunen placerer sig som nr. 17 mod nr. 24 sidste år. 11 pct. af borgerne, jf. bl.a. tabellen. Slut."
+    assert split_sentences(text) == [
+        "Kommunen placerer sig som nr. 17 mod nr. 24 sidste år.",
+        "11 pct. af borgerne, jf. bl.a. tabellen.",
+        "Slut.",
+    ]
+
+
+def test_the_window_closest_in_meaning_answers_among_windows_matching_the_topic_alike():
+    passages = [
+        Passage("Musikskolen ligger i byen. Musikskolen har mange elever.", "Plan", "a", [CITED]),
+        Passage("Musikskolen lukkes, fordi der er for få elever på hvert hold.", "Plan", "b", [CITED]),
+    ]
+    question = "Hvorfor lukkes musikskolen, når der er få elever på hold?"
+    found = rank_windows(question, "why", passages, ("musikskolen",), bag_of_words, limit=1)
+    assert [f.passage.document_id for f in found] == ["b"]
+
+
+def test_a_window_wording_one_term_otherwise_competes_when_the_model_ranks():
+    window = Passage(
+        "Der er størst udsving i antallet af unge på a-dagpenge. Det skyldes dimittender.", "S", "d", [CITED]
+    )
+    others = [Passage("Unge på dagpenge skal i job eller uddannelse.", "S", name, [CITED]) for name in "ef"]
+    terms = ("svinger", "unge", "dagpenge")
+    question = "Hvorfor svinger antallet af unge på dagpenge?"
+    assert rank_windows(question, "why", [window, *others], terms, None) == []  # 'svinger' is in no text
+    found = rank_windows(question, "why", [window, *others], terms, bag_of_words)
+    assert found[0].passage == window  # as close in meaning as the others, and it gives a reason
+
+
+def test_a_window_with_only_the_common_word_of_an_absent_subject_is_not_offered():
+    window = Passage("Svømmehallen blev lukket i sommerferien på grund af renovering.", "S", "d", [CITED])
+    found = rank_windows("Hvorfor blev musikskolen lukket?", "why", [window], ("musikskolen", "lukket"), bag_of_words)
+    assert found == []
+
+
+def test_the_words_naming_the_reason_asked_for_are_not_topic():
+    terms = ("begrundelsen", "vigtigste", "indsatser")
+    assert reason_words_out("Hvad er begrundelsen for de vigtigste indsatser?", "why", terms) == (
+        "vigtigste",
+        "indsatser",
+    )
+    assert reason_words_out("Hvor mange indsatser?", "overview", terms) == terms
+
+
+def test_the_question_word_names_the_shape_of_the_answer():
+    when = answer_cue("Hvornår træder loven i kraft?", "search")
+    assert when is not None and when.search("Loven træder i kraft 1. januar 2020.")
+    assert not when.search("Loven træder i kraft efter aftale.")
+    amount = answer_cue("How many companies are there?", "search")
+    assert amount is not None and amount.search("omkring 8.000 virksomheder")
