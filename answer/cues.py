@@ -65,7 +65,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bgrund(en|ene|e)? til\b",
         r"\bformål(et)? med\b",
         r"\bpurpose\b",
-        r"\bmotiv",
+        r"\bmotivet\b",
         r"\bwhy\b",
         r"\breason",
         r"\bexplain",
@@ -91,7 +91,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     "dropped": (
         r"\budg(ik|å)",
         r"\bbortfald",
-        r"\bfjern",
+        r"\bfjern(e|er|es|et|ede|edes|else)?\b",
         r"\bdroppe",
         r"\bikke (blevet )?(videreført|ført videre)",
         r"\bslettet",
@@ -169,7 +169,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bomformuler",
         r"\badskil",
         r"\bdevelop",
-        r"\budvikl",
+        r"\budvikl(e|er|es|et|ede|ing|ingen)\b",
         r"\bforskel",
         r"\banderledes\b",
         r"\bsammenlign",
@@ -200,7 +200,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "history": (
         r"\bdagsorden",
-        r"\bbehandl",
+        r"\bbehandl(e|er|es|et|ede|edes|ing|ingen)\b",
         r"\bhistorik",
         r"\bdrøft",
         r"\bværet (oppe|forelagt)",
@@ -231,10 +231,6 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\btog stilling\b",
         r"\bstemmefordeling",
         r"\btilslut",
-        r"\bvalgt (som|til)\b",
-        r"\budpeg",
-        r"\belected\b",
-        r"\bappointed\b",
         r"\bjoin\b",
         r"\bstemte\b",
         r"\bstemt (for|imod|om)\b",
@@ -243,7 +239,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bdecid",
         r"\bdecision",
         r"\bapprov",
-        r"\badopt",
+        r"\badopt(ed|s)?\b",
         r"\bresolv",
         r"\boutcome",
         r"\brecommend",
@@ -354,6 +350,10 @@ forsvandt optræder optrådte forhold nævnt nævnes sidst først programmes pro
 borgere borgerne borger personer person målgruppe målgruppen ministerial national
 formuleret formulering formuleringen ordlyd ordlyden ens lyder worded wording previous prior following next
 discussed discuss considered handled debated måde way sad meldt meldte forfald mødt mødte udeblev manglede
+du dig jeg mig fortælle bruge brug vil kunne vs versus årige årig need want know see find give
+færre lavere højere bedre dårligere
+står stod stået dukker dukkede dukke op findes fandtes fandt indgår indgik indgå optrådt gælder gjaldt handler
+handlede drejer omhandler omhandlede vedrører vedrørte fået få haft blandt gang gange planår planåret
 """.split()
 )
 

@@ -39,7 +39,8 @@ MONTHS = {**DANISH_MONTHS, **ENGLISH_MONTHS}
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _CUES = {intent: re.compile("|".join(INTENT_CUES[intent]), re.I) for intent in INTENT_ORDER}
-_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+# A year, also glued to a plan's initials: 'BP2015' (Beskæftigelsesplan 2015) names 2015.
+_YEAR = re.compile(r"(?<![\d])(19[89]\d|20\d\d)(?!\d)")
 _YEAR_RANGES = [re.compile(p, re.I) for p in YEAR_RANGE_PATTERNS]
 _YEARS_FROM = [re.compile(p, re.I) for p in YEAR_FROM_PATTERNS]
 _YEARS_TO = [re.compile(p, re.I) for p in YEAR_TO_PATTERNS]
@@ -124,14 +125,15 @@ def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
     year_from, year_to = year_span(text)
     cued = intent(text)
     guessed = cued == "search" and classify is not None and _QUESTION_FORM.search(text) is not None
+    kind = classify(text) if guessed and classify else cued
     return Question(
         text=text,
         language=language(text),
-        kind=classify(text) if guessed and classify else cued,
+        kind=kind,
         guessed=guessed,
         years=years_named(text),
         date=meeting_date(text),
-        terms=tuple(topic_terms(text)),
+        terms=tuple(topic_terms(text, kind)),
         year_from=year_from,
         year_to=year_to,
         month=month_named(text),
@@ -221,19 +223,29 @@ def goal_number(text: str) -> str | None:
     return number if number[0].isdigit() else None
 
 
-def topic_terms(text: str) -> list[str]:
-    """The question's content words: no question or intent words, numbers or month names; English mapped to Danish."""
+def topic_terms(text: str, kind: str | None = None) -> list[str]:
+    """The question's content words: no question words, no words of the intent `kind` (when given), numbers or
+    month names; English mapped to Danish."""
     terms = []
     translated = _PHRASES.sub(lambda match: PHRASE_GLOSSARY[match.group(0).lower()], text)
+    intent_words = _CUES.get(kind or "")
     for word in (w.lower() for w in _WORD.findall(translated)):
         if word in GLOSSARY:
             terms.append(GLOSSARY[word])
             continue
-        for part in [] if word in STOPWORDS else _topic_parts(word):
-            if part not in STOPWORDS and part not in MONTHS and not part.isdigit() and len(part) > 1:
+        for part in [] if _no_topic(word, intent_words) else _topic_parts(word):
+            if not _no_topic(part, intent_words) and part not in MONTHS and not part.isdigit() and len(part) > 1:
                 terms.append(GLOSSARY.get(part, part))
     terms += [f"{m.group(1).lower()} {m.group(2)}" for m in _AGE_PHRASE.finditer(text)]
     return list(dict.fromkeys(terms))
+
+
+def _no_topic(word: str, intent_words: re.Pattern | None) -> bool:
+    """A stop word, a word naming the question's intent in any inflection ('adskiller', 'udviklingen',
+    'differs' in a change question: what is asked, not what about; another intent's word may be the topic,
+    'godkendelsen af dagsordenen' in an absence question), or a plan named by its year ('bp2015')."""
+    named_intent = intent_words is not None and intent_words.match(word) is not None
+    return word in STOPWORDS or named_intent or _YEAR.search(word) is not None
 
 
 def _topic_parts(word: str) -> list[str]:

@@ -32,6 +32,8 @@ PHRASE_GLOSSARY: dict[str, str] = {
     "job center": "jobcenter",
     "language school": "sprogskole",
     "family reunification": "familiesammenførte",
+    "family-reunified": "familiesammenførte",
+    "family reunified": "familiesammenførte",
     "reunified families": "familiesammenførte",
     "ordinary hours": "ordinære timer",
     "paid hours": "løntimer",
@@ -163,7 +165,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("misbrug", "rusmiddel", "afhængighed", "addict"),
     ("langtidsledig", "langvarig ledig", "long-term unemploy"),
     ("flygtning", "familiesammenført", "integration", "refugee"),
-    ("seniorer", "ældre ledige", "+55", "over 55", "55 år", "senior"),
+    ("seniorer", "ældre ledige", "+55", "55+", "over 55", "55 år", "senior"),
     ("førtidspension", "early retirement", "disability pension"),
     ("sygedagpenge", "sygemeldt", "raskmeldt", "sick"),
     ("kontanthjælp", "cash benefit", "social assistance"),
@@ -175,8 +177,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("akademiker", "graduate", "academic"),
 )
 
-# Danish noun and adjective endings (definite, plural, genitive; an adjective's neuter -t), longest first:
-# 'målgruppernes' -> 'målgrupp', 'særligt' -> 'særlig'.
+# Danish noun and adjective endings (definite, plural, genitive; an adjective's neuter -t) and a verb's past
+# tense, longest first: 'målgruppernes' -> 'målgrupp', 'særligt' -> 'særlig', 'samarbejdede' -> 'samarbejd'.
 DANISH_ENDINGS: tuple[str, ...] = (
-    "ernes", "enes", "erne", "ene", "ens", "ets", "ers", "ere", "er", "en", "et", "ne", "es", "e", "s", "t",
+    "ernes", "enes", "erne", "ede", "ene", "ens", "ets", "ers", "ere", "er", "en", "et", "ne", "es", "e", "s", "t",
 )  # fmt: skip

@@ -251,3 +251,27 @@ def test_the_main_clause_decides_over_a_cue_further_back(text, kind):
 def test_a_compound_holding_a_cue_word_is_a_topic_not_a_cue():
     assert understand("Hvordan har målet for sygefraværet udviklet sig?").kind == "change"  # not 'fravær'
     assert understand("Hvor mange borgere fik tilbudt et kursus i 2021?").kind == "search"  # not a count of goals
+
+
+@pytest.mark.parametrize(
+    "text, years, terms",
+    [
+        ("Kan du fortælle mig, hvordan ældremålet adskiller sig fra 2020 til 2021?", (2020, 2021), ("ældre",)),
+        ("Jeg skal bruge en sammenligning af klimamålet i KP2020 og KP2024", (2020, 2024), ("klima",)),
+        ("Show me how the target for homeless people differs between 2020 and 2022", (2020, 2022), ("hjemløse",)),
+        ("skolemål 2020 vs 2021 - hvad er justeret for de 6-årige?", (2020, 2021), ("skole",)),
+        ("Hvad er forskellen på målet for fjernvarme i 2020 og 2024?", (2020, 2024), ("fjernvarme",)),
+        ("Hvad er status for målet om e-sport for unge?", (), ("e-sport", "unge")),
+    ],
+)
+def test_the_topic_keeps_neither_the_asking_nor_the_intent_words(text, years, terms):
+    question = understand(text)
+    assert (question.years, question.terms) == (years, terms)
+
+
+def test_another_intents_word_may_be_the_topic():
+    """Only the words naming the question's own intent are left out: in an absence question 'godkendelsen'
+    names the item, in a decision question it is what is asked."""
+    assert "godkendelsen" in understand("Var formanden fraværende ved godkendelsen af budgettet?").terms
+    assert understand("Hvad skete der ved godkendelsen af budgettet?").terms == ("godkendelsen", "budgettet")
+    assert understand("Blev godkendelsen af budgettet vedtaget?").terms == ("budgettet",)
