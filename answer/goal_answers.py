@@ -32,19 +32,26 @@ _ASKS_FOR_A_GOAL = re.compile(GOAL_WORDS, re.I)
 
 
 def best_thread(goals: list[Goal], material: Material, years: tuple[int, ...] = ()) -> Thread | None:
-    """The thread of the best-matching goals: one that covers the named years, then the one holding the most
-    matching goals (a thread all about the topic beats one that touches it once), the best-ranked, the longest."""
+    """The thread of the best-matching goals: one that covers the named years, then the one whose goals match
+    in the most plan years (minutes reprint a year's goals, so goals are counted per year), then the one most
+    about the topic (matching years of all its years), the best-ranked, the longest."""
     ranks: dict[str, int] = {}
-    matching: dict[str, int] = {}
+    matched_years: dict[str, set[int]] = {}
     for rank, goal in enumerate(goals):
         thread = material.thread_of(goal.id)
         if thread is not None:
             ranks.setdefault(thread.id, len(goals) - rank)
-            matching[thread.id] = matching.get(thread.id, 0) + 1
+            matched_years.setdefault(thread.id, set()).add(goal.plan_year)
     threads = [t for t in material.threads if t.id in ranks]
     return max(
         threads,
-        key=lambda t: (sum(y in t.goals_by_year for y in years), matching[t.id], ranks[t.id], len(t.goals_by_year)),
+        key=lambda t: (
+            sum(y in t.goals_by_year for y in years),
+            len(matched_years[t.id]),
+            len(matched_years[t.id]) / len(t.goals_by_year),
+            ranks[t.id],
+            len(t.goals_by_year),
+        ),
         default=None,
     )
 

@@ -43,7 +43,7 @@ def _is_followup(goal: Goal) -> bool:
 GOAL_KINDS = (
     GoalKind(
         "ministermål",
-        re.compile(r"\b(ministermål\w*|ministerielle|nationale mål|national goals?|ministerial)\b", re.I),
+        re.compile(r"\b(\w*minist(?:er|eri)\w*|nationale mål\w*|national goals?)\b", re.I),  # set by the minister
         lambda goal: goal.origin == Origin.MINISTERIAL,
     ),
     GoalKind("følgemål", re.compile(r"\b(følgemål\w*|follow-up goals?)\b", re.I), _is_followup),

@@ -17,11 +17,11 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from answer.cues import GOAL_WORD_PARTS, STOPWORDS
-from answer.material import Material, goal_search_text
+from answer.cues import GOAL_WORD_PARTS, INTENT_CUES, STOPWORDS
+from answer.material import ITEM_TEXT_FIELDS, Material, goal_search_text
 from answer.phrasing import Answer, no_municipality
 from answer.question import Question, topic_terms
-from answer.topic import TermMatcher
+from answer.topic import COMPOUND_STEM, TermMatcher, stem
 
 Answerer = Callable[..., Answer]
 
@@ -39,12 +39,22 @@ _DIRECTION_WORDS = frozenset(
     "flere færre mere mindre højere lavere større bedre hurtigere more fewer less higher lower better".split()
 )
 _WORD = re.compile(r"[a-zæøåéü0-9+]+(?:-[a-zæøå0-9]+)*", re.I)
+_PROSE_WORD = re.compile(r"[a-zæøåéü0-9+]+")
+# A word that no goal holds yet at least this share of the material's documents use (and at least
+# _COMMON_MIN_DOCUMENTS of them) is ordinary prose; a rarer one may be the subject the material lacks.
+_COMMON_SHARE = 0.2
+_COMMON_MIN_DOCUMENTS = 2
+# Danish and English inflection endings after a short stem: definite, plural, genitive, verb forms.
+_INFLECTION_ENDINGS = frozenset("e en et er ene erne ers es s ens ets r t de te ede ed ing".split()) | {""}
+# A word of an intent's cues asks (how, whether, what kind), it does not name a goal: 'identiske', 'udviklingen'.
+_ASKING = re.compile("|".join(p for patterns in INTENT_CUES.values() for p in patterns), re.I)
 _YEAR_OR_NUMBER = re.compile(r"\d")
 
 
 def goal_question(question: Question, material: Material) -> Question:
-    """The question keeping, of the words that may name a goal, those some goal in scope holds and those
-    the question names as its goal's subject; the other words are the asking's, not the topic's."""
+    """The question keeping, of the words that may name a goal, those some goal in scope holds, those the
+    question names as its goal's subject, and those too rare in the material to be ordinary prose; the
+    other words are the asking's, not the topic's."""
     terms = material.goal_terms(question)
     if not terms:
         return question
@@ -52,8 +62,56 @@ def goal_question(question: Question, material: Material) -> Question:
     matcher = TermMatcher(terms)
     held = {term for text in goals if matcher.could_match(text) for term in matcher.matched(text)}
     named = named_subject(question.text, english=question.language == "en")
-    kept = tuple(t for t in question.terms if t not in terms or t in held or t in named)
-    return replace(question, terms=kept)
+    unsure = [t for t in terms if t not in held and t not in named]
+    asking = {t for t in unsure if _ASKING.search(t) or _is_ordinary_prose(t, material)}
+    return replace(question, terms=tuple(t for t in question.terms if t not in asking))
+
+
+def _is_ordinary_prose(term: str, material: Material) -> bool:
+    """Many of the material's documents use the word: ordinary prose ('står', 'holdt', 'dem'), not a subject
+    the material lacks (those it rarely or never uses: 'shelters', 'bredbånd'). A municipality's name in the
+    genitive ('Greves plan') scopes the question, like the name itself."""
+    if any(term.removesuffix("s") in _name_words(d.municipality) for d in material.documents.values()):
+        return True
+    vocabulary = _prose_vocabulary(material)
+    documents = set().union(*vocabulary.values()) if vocabulary else set()
+    own = stem(term)
+    using = set().union(*(d for word, d in vocabulary.items() if _uses(word, own)))
+    return len(using) >= max(_COMMON_MIN_DOCUMENTS, _COMMON_SHARE * len(documents))
+
+
+def _name_words(name: str | None) -> list[str]:
+    return (name or "").lower().replace("-", " ").split()
+
+
+def _uses(word: str, own_stem: str) -> bool:
+    """A long stem may sit inside a compound (as answer/topic.py matches); a short one takes only an
+    inflection's ending ('mus', 'musen', 'musene', not 'musik')."""
+    if len(own_stem) >= COMPOUND_STEM:
+        return own_stem in word
+    return word.startswith(own_stem) and word[len(own_stem) :] in _INFLECTION_ENDINGS
+
+
+_PROSE_CACHE: dict[int, tuple[list, dict[str, set[str]]]] = {}
+
+
+def _prose_vocabulary(material: Material) -> dict[str, set[str]]:
+    """Each word of the material's running text and the documents using it; built once per loaded material
+    (the records stay the same objects while the store is unchanged)."""
+    cached = _PROSE_CACHE.get(id(material.sections))
+    if cached is not None and cached[0] is material.sections:
+        return cached[1]
+    texts = [(s.document_id, f"{s.title} {s.text}") for s in material.sections]
+    texts += [
+        (i.document_id, " ".join(filter(None, (getattr(i, f) for f in ITEM_TEXT_FIELDS)))) for i in material.items
+    ]
+    vocabulary: dict[str, set[str]] = {}
+    for document_id, text in texts:
+        for word in _PROSE_WORD.findall(text.lower()):
+            vocabulary.setdefault(word, set()).add(document_id)
+    _PROSE_CACHE.clear()
+    _PROSE_CACHE[id(material.sections)] = (material.sections, vocabulary)
+    return vocabulary
 
 
 def named_subject(text: str, english: bool = False) -> set[str]:

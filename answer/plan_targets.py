@@ -14,8 +14,11 @@ from answer.material import Material
 from answer.passages import best_passages, cite, quote
 from answer.phrasing import Statement, goal_name, say
 from answer.question import Question, topic_terms
+from answer.topic import TermMatcher
 from maalspor.model import Goal
 
+# The share of the goal's words a section's title repeats when the section follows the goal up.
+HEADING_SHARE = 0.6
 # A figure to reach: 'Minimum 60 pct.', 'mindst 75 %', 'højst 200 personer', '80 procent af borgerne skal'.
 _TARGET_FIGURE = re.compile(
     r"\b(minimum|maksimum|mindst|højst|min\.|maks\.|at least|at most)\s+\d+(?:,\d+)?\s*(pct|procent|%|personer)"
@@ -28,8 +31,14 @@ def plan_targets(question: Question, goal: Goal, material: Material) -> list[Sta
     """The passage of the goal's own document that sets figures for a goal without a target of its own."""
     if goal.target is not None or material.documents[goal.document_id].kind.value != "plan":
         return []  # minutes print goals in status tables, whose figures are status, not targets
-    passages = [p for p in material.passages(question, [goal.document_id]) if _TARGET_FIGURE.search(p.text)]
-    found = best_passages(passages, tuple(topic_terms(goal.wording)), "status", limit=1)
+    terms = tuple(topic_terms(goal.wording))
+    title = material.documents[goal.document_id].title or ""
+    passages = [
+        p
+        for p in material.passages(question, [goal.document_id])
+        if _TARGET_FIGURE.search(p.text) and _names_goal(p.heading.removeprefix(title), terms)
+    ]
+    found = best_passages(passages, terms, "status", limit=1)
     return [
         Statement(
             say(
@@ -43,3 +52,9 @@ def plan_targets(question: Question, goal: Goal, material: Material) -> list[Sta
         )
         for f in found
     ]
+
+
+def _names_goal(section_title: str, terms: tuple[str, ...]) -> bool:
+    """The section's title repeats most of the goal's words ('Opfølgning på at alle ledige skal have en værdig
+    sagsbehandling'): the section follows that goal up, not another goal of the same plan."""
+    return bool(terms) and len(TermMatcher(terms).matched(section_title)) >= HEADING_SHARE * len(terms)
