@@ -109,8 +109,19 @@ class Material:
         return tuple(t for t in _topic_terms(question, self) if not _PLAN_WORD.search(t))
 
     def item_terms(self, question: Question) -> tuple[str, ...]:
-        """The topic terms that can pick an agenda item: no body names, no words of the meeting process."""
-        return item_topic(tuple(t for t in _topic_terms(question, self) if not is_body_name(t.capitalize())))
+        """The topic terms that can pick an agenda item: no body names, no words of the meeting process; in an
+        English question, no word the glossary left untranslated ('activity centre') when the others name items by
+        their titles ('Solvej 6'): the words no title holds weigh as an unknown subject otherwise."""
+        terms = item_topic(tuple(t for t in _topic_terms(question, self) if not is_body_name(t.capitalize())))
+        return (self._in_some_title(terms) or terms) if question.language == "en" else terms
+
+    def _in_some_title(self, terms: tuple[str, ...]) -> tuple[str, ...]:
+        """The terms some agenda item's title holds (as stem, compound part or synonym)."""
+        matcher, found = TermMatcher(terms), set[str]()
+        for item in self.items:
+            if matcher.could_match(item.title):
+                found.update(matcher.matched(item.title))
+        return tuple(term for term in terms if term in found)
 
     def names_body(self, question: Question, body: str | None) -> bool:
         """The question names `body`: by a distinctive word or the initials of a committee ('BEU', 'ØU'),
@@ -249,7 +260,8 @@ def _topic_terms(question: Question, material: Material) -> tuple[str, ...]:
         if v
         for w in (*_words(v), *(initials.strip() for initials in _distinctive_words(v)))  # 'beu' too
     }
-    return tuple(t for t in question.terms if t not in names)
+    # the genitive names them too: 'Greves', 'Ballerups'
+    return tuple(t for t in question.terms if t not in names and t.removesuffix("s") not in names)
 
 
 def _words(name: str) -> list[str]:

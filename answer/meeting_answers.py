@@ -21,11 +21,14 @@ from answer.phrasing import (
 from answer.question import Question
 from answer.topic import TermMatcher
 from maalspor.model import AgendaItem, Citation, Decision, Document
+from nlp.bodies import is_body_name
 from nlp.decisions import meeting_decision
 
 # A question about the first or the latest time a topic was dealt with ('da ... blev drøftet første gang').
 FIRST_TIME = re.compile(r"\b(første gang|først|first time|first)\b", re.I)
 LAST_TIME = re.compile(r"\b(sidste gang|senest|seneste|last time|most recently|latest)\b", re.I)
+# Two or more capitalised words in a row: how a question names a person ('Hanne Agersnap', 'John T. Olsen').
+_CAPITALISED_RUN = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:(?: [A-ZÆØÅ]\.)? [A-ZÆØÅ][a-zæøåé]+)+")
 # At most this many meetings of a named year are reported when no agenda item names the question's topic.
 MEETINGS_OF_A_YEAR = 2
 
@@ -245,8 +248,14 @@ def _meetings_in_named_years(question: Question, material: Material) -> list[Doc
 
 
 def _without_member_names(question: Question, material: Material) -> Question:
-    """A member's name in the question ('Var Morten Dahlin fraværende ...') says who, not which item."""
+    """A member's name in the question ('Var Morten Dahlin fraværende ...') says who, not which item: the names
+    the minutes record as absent, and any run of capitalised words ('Deltog Hanne Agersnap ...') no item title
+    holds (a title's own name, 'Tryghed i Greve Nord', stays the topic)."""
     names = {w.lower() for item in material.items for d in item.decisions for a in d.absent for w in a.name.split()}
+    titles = " ".join(item.title for item in material.items).lower()
+    for run in _CAPITALISED_RUN.findall(question.text):
+        if run.lower() not in titles and not any(is_body_name(word) for word in run.split()):  # not 'Greve Byråd'
+            names.update(word.lower() for word in re.split(r"[ -]", run))
     return replace(question, terms=tuple(t for t in question.terms if t not in names))
 
 

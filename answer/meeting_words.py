@@ -28,6 +28,10 @@ MEETING_PROCESS_STEMS: dict[str, tuple[str, ...]] = {
     "stillingtagen": ("",),
     "resultat": ("", "et", "er", "erne"),
     "referat": _NOUN_ENDINGS,
+    # the course of a case through the meetings ('i hvilken rækkefølge', 'hvor mange gange', 'forløbet')
+    "rækkefølge": ("", "n"),
+    "forløb": ("", "et"),
+    "gang": ("", "e", "en"),
     # the meeting and the body in general ('udvalgets', 'udvalgsmødet', 'byrådsmødet', 'juni-mødet', 'møderne')
     "udvalg": ("", "et", "ets", "s", "ene", "enes"),
     "møde": ("", "t", "r", "rne", "ts"),
@@ -76,6 +80,8 @@ MEETING_PROCESS_STEMS: dict[str, tuple[str, ...]] = {
     "outcome": ("", "s"),
     "proposal": ("", "s"),
     "member": ("", "s"),
+    "order": ("",),
+    "times": ("",),
     "meeting": ("", "s"),
     "city": ("",),
     "vote": ("", "d", "s"),

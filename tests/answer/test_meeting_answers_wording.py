@@ -116,3 +116,24 @@ def test_absence_of_a_body_that_decided_on_the_item_before(meetings):
     """Aarhus TU's item 2 carries Magistraten's decision of 2 September 2025, with one member absent."""
     result = answer("Var nogen fraværende i Magistraten da udviklingsplanen for Aarhus Ø blev behandlet?", meetings)
     assert "Magistraten" in said(result) and "2. september 2025" in said(result)
+
+
+def test_a_municipality_in_the_genitive_scopes_and_is_not_the_topic(meetings):
+    result = answer("Hvad besluttede Greves udvalg om udbudsstrategien?", meetings)
+    assert "Godkendelse af udbudsstrategi på beskæftigelsesområdet" in said(result)
+
+
+def test_english_words_left_untranslated_give_way_to_a_title_the_others_name(meetings):
+    result = answer("Which attachments came with the item evaluating the IPS project?", meetings)
+    assert "Evaluering af IPS-projektet" in said(result) and "2 attachments" in said(result)
+
+
+def test_english_topic_no_title_holds_stays_absent(meetings):
+    result = answer("Which attachments did the item on cycle paths have?", meetings)
+    assert said(result).startswith("The material does not show")
+
+
+def test_a_person_named_in_an_absence_question_is_not_the_topic(store):
+    """The name is no member the minutes record as absent; the item is named by its title's word."""
+    result = answer("Deltog Søren Kjærsgaard Holm, da udvalget drøftede budgetreduktionerne i 2019?", store)
+    assert "punkt 2" in said(result) and "Mette Schmidt Olsen" in said(result)
