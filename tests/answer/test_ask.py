@@ -245,7 +245,8 @@ def test_a_two_part_question_gets_both_parts_answered(client, store):
 def test_why_quotes_the_passage_that_gives_the_reason(client, store):
     answer = ask(client, "Hvorfor har kommunen særligt fokus på jobparate ledige over 55 år?")
     assert "har derfor særligt fokus på at få jobparate ledige over 55 år" in answer["answer"]
-    (citation,) = answer["citations"]
+    # the reason, cited at its lines (a second plan's passage on the same group may follow)
+    citation = answer["citations"][0]
     assert citation["source_file"] == "000_74d16ed6cde7bc44.txt" and 590 <= citation["line_start"] <= 594
     assert_quotes_match_source(answer, store)
 
