@@ -6,8 +6,9 @@ the rarest (answer/topic.py), so one such word hides the goal the other words na
 name a goal's subject in fixed places: inside the goal word as a compound ('ungemålet',
 'handicapmålet'), in the phrase after it ('målet om/for/vedrørende X', 'goals about X') and, in English,
 before it ('the youth target'). A word named there is the subject even when no goal holds it (the
-material then has no such goal, and the answer says so); a word elsewhere that no goal holds is wording
-and is left out.
+material then has no such goal, and the answer says so). A word elsewhere that no goal holds is wording
+and is left out when other words name goals, when it is an intent cue, or when it is ordinary prose of the
+material; when no word names a goal, a rare one stays: it is the subject the material lacks.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ _YEAR_OR_NUMBER = re.compile(r"\d")
 
 def goal_question(question: Question, material: Material) -> Question:
     """The question keeping, of the words that may name a goal, those some goal in scope holds, those the
-    question names as its goal's subject, and those too rare in the material to be ordinary prose; the
-    other words are the asking's, not the topic's."""
+    question names as its goal's subject and, where no word names a goal, those too rare in the material
+    to be ordinary prose; the other words are the asking's, not the topic's."""
     terms = material.goal_terms(question)
     if not terms:
         return question
@@ -63,7 +64,8 @@ def goal_question(question: Question, material: Material) -> Question:
     held = {term for text in goals if matcher.could_match(text) for term in matcher.matched(text)}
     named = named_subject(question.text, english=question.language == "en")
     unsure = [t for t in terms if t not in held and t not in named]
-    asking = {t for t in unsure if _ASKING.search(t) or _is_ordinary_prose(t, material)}
+    # beside words that name goals, the others are the asking's; with none, a rare word is the subject lacked
+    asking = {t for t in unsure if held or _ASKING.search(t) or _is_ordinary_prose(t, material)}
     return replace(question, terms=tuple(t for t in question.terms if t not in asking))
 
 
