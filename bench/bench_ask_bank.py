@@ -115,10 +115,22 @@ def ingest(settings: Settings) -> None:
     started = time.perf_counter()
     writer = Store(settings.sqlite_path)
     try:
-        report = ingest_paths([folder for folder in folders if folder.is_dir()], writer)
+        report = ingest_paths(material_files(folders), writer)
     finally:
         writer.close()
     print(f"ingest ({time.perf_counter() - started:.0f} s): {report.summary()}")
+
+
+def material_files(folders: list[Path]) -> list[Path]:
+    """The folders' documents, without the READMEs that describe them: a README names the documents' contents,
+    and ingested it would be cited as if it were municipal material."""
+    return [
+        path
+        for folder in folders
+        if folder.is_dir()
+        for path in sorted(folder.iterdir())
+        if path.is_file() and not path.name.lower().startswith("readme")
+    ]
 
 
 def open_index(settings: Settings, store: Store) -> HybridSearcher:

@@ -36,7 +36,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
@@ -212,9 +212,7 @@ def _scaled_bm25(connection: sqlite3.Connection, table: str, queries: list[str],
         rows_and_scores = np.array(matches.fetchall(), dtype=np.float64).reshape(-1, 2)
         idf_sum += fts5_idf(size, len(rows_and_scores))
         totals[rows_and_scores[:, 0].astype(np.intp)] += rows_and_scores[:, 1]  # rows are unique per term
-    if idf_sum == 0:
-        return totals.astype(np.float32)
-    return (totals / ((BM25_K1 + 1) * idf_sum)).astype(np.float32)
+    return scaled_by_maximum(totals, idf_sum)
 
 
 def _scaled_membership(connection: sqlite3.Connection, queries: list[str], size: int) -> np.ndarray:
@@ -222,15 +220,33 @@ def _scaled_membership(connection: sqlite3.Connection, queries: list[str], size:
     met once in a chunk of average length. bm25() itself is not used here: over an OR of the compounds a word
     stands for it would add their separate idfs (a rare compound would outweigh the query), and computing it
     for every row of a common word is what made substring search slow at scale."""
+    return membership_scores(
+        size,
+        (
+            np.fromiter(
+                (row for (row,) in connection.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))),
+                np.intp,
+            )
+            for query in queries
+        ),
+    )
+
+
+def membership_scores(size: int, matches: Iterable[np.ndarray]) -> np.ndarray:
+    """Per row, the idf of each query word whose matching rows (one array per word) hold it, divided by the
+    bm25 maximum of those words (the substring score of both keyword engines)."""
     totals = np.zeros(size, dtype=np.float64)
     idf_sum = 0.0
-    for query in queries:
-        rows = np.fromiter(
-            (row for (row,) in connection.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))), np.intp
-        )
+    for rows in matches:
         idf = fts5_idf(size, len(rows))
         idf_sum += idf
         totals[rows] += idf
+    return scaled_by_maximum(totals, idf_sum)
+
+
+def scaled_by_maximum(totals: np.ndarray, idf_sum: float) -> np.ndarray:
+    """Summed scores divided by the score of a row holding every query word at saturation, (k1 + 1) x the
+    words' idf sum, so they lie in [0, 1] whatever the query."""
     if idf_sum == 0:
         return totals.astype(np.float32)
     return (totals / ((BM25_K1 + 1) * idf_sum)).astype(np.float32)

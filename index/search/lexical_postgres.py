@@ -47,6 +47,8 @@ from index.search.lexical import (
     LexicalScores,
     fingerprint,
     fts5_idf,
+    membership_scores,
+    scaled_by_maximum,
     stems,
     words,
 )
@@ -260,9 +262,7 @@ def _scaled_bm25(
         length_norm = 1 - BM25_B + BM25_B * chunks_lengths_ranks[:, 1] / max(average_length, 1e-9)
         bm25 = idf * counts * (BM25_K1 + 1) / (counts + BM25_K1 * length_norm)
         totals[chunks_lengths_ranks[:, 0].astype(np.intp)] += bm25  # each chunk at most once per stem
-    if idf_sum == 0:
-        return totals.astype(np.float32)
-    return (totals / ((BM25_K1 + 1) * idf_sum)).astype(np.float32)
+    return scaled_by_maximum(totals, idf_sum)
 
 
 def _counts_of_ranks(ranks: np.ndarray) -> np.ndarray:
@@ -274,17 +274,13 @@ def _counts_of_ranks(ranks: np.ndarray) -> np.ndarray:
 def _scaled_membership(connection: psycopg.Connection, tokens: list[str], size: int) -> np.ndarray:
     """Per chunk, the idf of each query word it holds inside one of its words, divided by the bm25 maximum:
     lexical.py's substring score (the reasons are given there)."""
-    totals = np.zeros(size, dtype=np.float64)
-    idf_sum = 0.0
-    for token in (t for t in tokens if len(t) >= MIN_GRAM_WORD):
-        # word tokens hold no LIKE wildcards (% and _ are not word characters)
-        found = connection.execute(_CONTAINING, (f"%{token}%", MAX_EXPANSIONS))
-        containing = [word for (word,) in found] or [token]
-        any_of = " | ".join(_lexeme(word) for word in containing)
-        chunks = np.array([chunk for (chunk,) in connection.execute(_WORD_MATCHES, (any_of,))], dtype=np.intp)
-        idf = fts5_idf(size, len(chunks))
-        idf_sum += idf
-        totals[chunks] += idf
-    if idf_sum == 0:
-        return totals.astype(np.float32)
-    return (totals / ((BM25_K1 + 1) * idf_sum)).astype(np.float32)
+    return membership_scores(size, (_chunks_containing(connection, t) for t in tokens if len(t) >= MIN_GRAM_WORD))
+
+
+def _chunks_containing(connection: psycopg.Connection, token: str) -> np.ndarray:
+    """The chunks holding `token` inside one of their words."""
+    # word tokens hold no LIKE wildcards (% and _ are not word characters)
+    found = connection.execute(_CONTAINING, (f"%{token}%", MAX_EXPANSIONS))
+    containing = [word for (word,) in found] or [token]
+    any_of = " | ".join(_lexeme(word) for word in containing)
+    return np.array([chunk for (chunk,) in connection.execute(_WORD_MATCHES, (any_of,))], dtype=np.intp)
