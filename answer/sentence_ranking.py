@@ -92,13 +92,16 @@ def rank_windows(
     """The best windows carrying the topic, at most one per document; none below PASSAGE_SHARE of the topic
     terms' weight (SEMANTIC_SHARE when e5 ranks them). `passages` come best first (the search's hits): among
     windows matching the terms alike, the first MAX_EMBEDDED are embedded."""
-    if embed is None:  # no model: the lexical ranking alone
+    # no model (none configured, or the search index cannot be opened: the embedder answers None): the lexical
+    # ranking alone
+    question_vector = embed(question_text) if embed is not None else None
+    if embed is None or question_vector is None:
         return best_passages(list(passages), tuple(terms), intent, limit)
     topical = _topical(passages, terms)
     if not topical:
         return []
     cue = answer_cue(question_text, intent)
-    similarity = _similarities(question_text, [f.passage for f in topical], embed)
+    similarity = _similarities(question_vector, [f.passage for f in topical], embed)
 
     def score(found: Found) -> float:
         cued = bool(cue and cue.search(found.passage.text))
@@ -133,10 +136,10 @@ def _worded_otherwise(matcher: TermMatcher, held: set[str], known: set[str]) -> 
     return lacking <= known or (len(lacking) <= 1 and len(held) >= 2)
 
 
-def _similarities(question_text: str, passages: Sequence[Passage], embed: EmbedText) -> dict[int, float]:
-    """Per window (by id), the cosine of its closest sentence to the question; each sentence embedded once."""
+def _similarities(question: Any, passages: Sequence[Passage], embed: EmbedText) -> dict[int, float]:
+    """Per window (by id), the cosine of its closest sentence to the question's vector; each sentence embedded
+    once."""
     by_window = {id(p): split_sentences(p.text) or [p.text] for p in passages}
     unique = list(dict.fromkeys(s for sentences in by_window.values() for s in sentences))
-    question = embed(question_text)
     cosine = {sentence: float(embed(sentence) @ question) for sentence in unique}
     return {window: max(cosine[s] for s in sentences) for window, sentences in by_window.items()}

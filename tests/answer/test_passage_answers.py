@@ -119,3 +119,12 @@ def test_the_question_word_names_the_shape_of_the_answer():
     assert not when.search("Loven træder i kraft efter aftale.")
     amount = answer_cue("How many companies are there?", "search")
     assert amount is not None and amount.search("omkring 8.000 virksomheder")
+
+
+def test_without_a_search_index_passages_rank_by_their_words(store):
+    """`maalspor ask` before `maalspor index` (or with a broken index): the on-demand searcher opens none and
+    embeds nothing, so the windows are ranked lexically — the e5 ranking once crashed on the missing vector."""
+    from answer.engine import ask
+
+    record = ask("Hvorfor er antallet af unge på kontanthjælp faldet?", store, lambda: None)
+    assert record["statements"] and record["citations"]
