@@ -50,6 +50,8 @@ _INFLECTION_ENDINGS = frozenset("e en et er ene erne ers es s ens ets r t de te 
 # A word of an intent's cues asks (how, whether, what kind), it does not name a goal: 'identiske', 'udviklingen'.
 _ASKING = re.compile("|".join(p for patterns in INTENT_CUES.values() for p in patterns), re.I)
 _YEAR_OR_NUMBER = re.compile(r"\d")
+MIN_SUBJECT_LETTERS = 4  # shorter unknown words are abbreviations ('vs', 'bp') more often than subjects
+TYPO_MIN_LETTERS = 7
 
 
 def goal_question(question: Question, material: Material) -> Question:
@@ -64,9 +66,40 @@ def goal_question(question: Question, material: Material) -> Question:
     held = {term for text in goals if matcher.could_match(text) for term in matcher.matched(text)}
     named = named_subject(question.text, english=question.language == "en")
     unsure = [t for t in terms if t not in held and t not in named]
-    # beside words that name goals, the others are the asking's; with none, a rare word is the subject lacked
-    asking = {t for t in unsure if held or _ASKING.search(t) or _is_ordinary_prose(t, material)}
+    # beside words that name goals, the others are the asking's — except a Danish word the material never uses,
+    # a subject it lacks ('skateparker for unge' must not answer with the youth goals); with
+    # no word naming a goal, a rare word is the subject lacked
+    asking = {
+        t
+        for t in unsure
+        if _ASKING.search(t)
+        or _is_ordinary_prose(t, material)
+        or (held and not _is_lacked_subject(t, question, material))
+    }
     return replace(question, terms=tuple(t for t in question.terms if t not in asking))
+
+
+def _is_lacked_subject(term: str, question: Question, material: Material) -> bool:
+    """A Danish question's word of MIN_SUBJECT_LETTERS letters or more that no document of the material uses
+    names a subject the material lacks. English words are left out (the glossary translates only some of
+    them, so an untranslated one is as likely the asking's), and so are abbreviations and words with digits
+    (ages, years, plan names: slots, not subjects)."""
+    if question.language == "en" or _YEAR_OR_NUMBER.search(term) or len(term) < MIN_SUBJECT_LETTERS:
+        return False
+    return not _documents_using(term, material) and not _is_misspelt(term, material)
+
+
+def _is_misspelt(term: str, material: Material) -> bool:
+    """One letter from a word the material uses ('aktivring' / 'aktivering'): a typo, not another subject. Only
+    for words of TYPO_MIN_LETTERS or more, where one edit rarely makes another real word, and not for a
+    hyphenated one, a compound written so on purpose ('it-system')."""
+    if len(term) < TYPO_MIN_LETTERS or "-" in term:
+        return False
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    vocabulary = _prose_vocabulary(material).keys()
+    return process.extractOne(term, vocabulary, scorer=Levenshtein.distance, score_cutoff=1) is not None
 
 
 def _is_ordinary_prose(term: str, material: Material) -> bool:
@@ -77,9 +110,12 @@ def _is_ordinary_prose(term: str, material: Material) -> bool:
         return True
     vocabulary = _prose_vocabulary(material)
     documents = set().union(*vocabulary.values()) if vocabulary else set()
+    return len(_documents_using(term, material)) >= max(_COMMON_MIN_DOCUMENTS, _COMMON_SHARE * len(documents))
+
+
+def _documents_using(term: str, material: Material) -> set[str]:
     own = stem(term)
-    using = set().union(*(d for word, d in vocabulary.items() if _uses(word, own)))
-    return len(using) >= max(_COMMON_MIN_DOCUMENTS, _COMMON_SHARE * len(documents))
+    return set().union(*(d for word, d in _prose_vocabulary(material).items() if _uses(word, own)))
 
 
 def _name_words(name: str | None) -> list[str]:

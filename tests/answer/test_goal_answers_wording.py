@@ -78,6 +78,17 @@ def test_a_subject_no_goal_holds_is_not_dropped_for_a_general_list(material):
     assert not answer.evidence
 
 
+def test_a_danish_word_no_document_uses_stays_beside_a_goal_word_unless_it_is_a_typo(material):
+    """'unge' names goals; 'skateparker' is in no document: the subject the material lacks, so the youth goals
+    are not offered for it. 'aktivring' is one letter from 'aktivering', which the 2015 plan uses: a typo."""
+    lacked = goal_question(understand("Hvad er status på skateparker for unge i 2019?"), material)
+    assert "skateparker" in lacked.terms
+    answer = answer_change(understand("Hvordan har skateparker for unge ændret sig fra 2015 til 2019?"), material)
+    assert said(answer).startswith("Det fremgår ikke af materialet") and not answer.evidence
+    typo = goal_question(understand("Hvordan ændrede målet om virksomhedsrettet aktivring sig?"), material)
+    assert "aktivring" not in typo.terms
+
+
 def test_one_goal_carried_over_asked_with_other_verbs(material):
     answer = answer_unchanged(understand("Står ungemålet fra 2022 uændret året efter?"), material)
     assert "Flere unge skal i uddannelse eller beskæftigelse" in said(answer)
