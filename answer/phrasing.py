@@ -43,6 +43,7 @@ class Answer(Generic[CitationT]):
     goals: list[str] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     decisions: list[dict] = field(default_factory=list)
+    abstained: bool = False  # it only says the material does not show what was asked (no_evidence)
 
     @property
     def evidence(self) -> bool:
@@ -62,6 +63,7 @@ def no_evidence(question: Question, danish: str, english: str) -> Answer:
                 [],
             )
         ],
+        abstained=True,
     )
 
 
