@@ -1,11 +1,12 @@
 """`ask` on the question bank: correct answers per intent, search recall@5 and answer time, per split.
 
-    .venv/bin/python bench/bench_ask_bank.py [--split test|dev|paraphrase|both|all-dev] [--data-dir DIR]
+    .venv/bin/python bench/bench_ask_bank.py [--split test|dev|paraphrase|fresh|both|all-dev] [--data-dir DIR]
         [--no-search] [--details]
 
 Splits: test (held out), dev, paraphrase (every dev question reworded twice: does a dev gain survive other
-wordings?); both = test + dev, all-dev = dev + paraphrase, which also lists the paraphrases that fail
-where their dev original passes (the wording-sensitive ones).
+wordings?), fresh (new questions on facts dev does not ask about: does a dev gain survive other facts?);
+both = test + dev, all-dev = dev + paraphrase + fresh, which also lists the paraphrases that fail where
+their dev original passes (the wording-sensitive ones).
 
 corpus/ and ../shared/realdocs (with its greve_beu_json/ and dev2/ folders) are ingested into a fresh store
 under DIR (default: maalspor-bank-bench under the temp dir) on every run, so today's parsers read every file;
@@ -15,7 +16,7 @@ embeds everything: tens of minutes on a busy 2-core machine). The embedding mode
 question is asked once; "correct" is defined in tests/resources/question_bank/README.md and scored by
 tests/answer/bank.py. Printed per split and intent: correct/total, recall@5 (the searcher's own top 5 for
 the question text), p50/p95 answer time, and the failing question ids. --details prints the answers to
-the failing dev and paraphrase questions (never the test split's: nobody tunes on it).
+the failing dev, paraphrase and fresh questions (never the test split's: nobody tunes on it).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from index.store.pipeline import ingest_paths  # noqa: E402
 from index.store.sqlite import Store  # noqa: E402
 from maalspor.config import Settings, load_settings  # noqa: E402
 from tests.answer.bank import (  # noqa: E402
+    FRESH_SPLIT,
     PARAPHRASE_SPLIT,
     BankQuestion,
     Score,
@@ -56,7 +58,7 @@ from tests.answer.bank import (  # noqa: E402
 CORPUS = REPO / "corpus"
 REALDOCS = REPO.parent / "shared" / "realdocs"
 LOCAL_MODEL = REPO / "data" / "models" / "multilingual-e5-small"
-SPLIT_GROUPS = {"both": ("test", "dev"), "all-dev": ("dev", PARAPHRASE_SPLIT)}
+SPLIT_GROUPS = {"both": ("test", "dev"), "all-dev": ("dev", PARAPHRASE_SPLIT, FRESH_SPLIT)}
 
 
 def main() -> None:
@@ -79,10 +81,12 @@ def main() -> None:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("test", "dev", PARAPHRASE_SPLIT, *SPLIT_GROUPS), default="both")
+    parser.add_argument(
+        "--split", choices=("test", "dev", PARAPHRASE_SPLIT, FRESH_SPLIT, *SPLIT_GROUPS), default="both"
+    )
     parser.add_argument("--data-dir", type=Path, help="bench data dir: store rebuilt each run, vector index kept")
     parser.add_argument("--no-search", action="store_true", help="skip search recall@5")
-    parser.add_argument("--details", action="store_true", help="print the answers to failing dev/paraphrase questions")
+    parser.add_argument("--details", action="store_true", help="print the answers to failing dev-side questions")
     return parser.parse_args()
 
 

@@ -19,7 +19,10 @@ SPLITS = ("test", "dev")  # the bank proper: every question written once, test h
 # The paraphrase split rewords every dev question twice (same facts and citations): a dev split that
 # measures whether a gain on dev survives other wordings. Split name -> file stem.
 PARAPHRASE_SPLIT = "paraphrase"
-SPLIT_FILES = {"test": "test", "dev": "dev", PARAPHRASE_SPLIT: "dev_paraphrase"}
+# The fresh split asks new questions on facts neither dev nor its paraphrases ask about (other goals, items,
+# meetings, municipalities): the nearest stand-in for questions nobody on the team has seen.
+FRESH_SPLIT = "fresh"
+SPLIT_FILES = {"test": "test", "dev": "dev", PARAPHRASE_SPLIT: "dev_paraphrase", FRESH_SPLIT: "dev_fresh"}
 INTENTS = (
     "change",
     "first_last",
@@ -102,7 +105,7 @@ class Score:
 
 
 def load_bank(split: str) -> list[BankQuestion]:
-    """The questions of a split by name ("test", "dev", "paraphrase") or by file stem."""
+    """The questions of a split by name ("test", "dev", "paraphrase", "fresh") or by file stem."""
     data = json.loads((BANK_DIR / f"{SPLIT_FILES.get(split, split)}.json").read_text(encoding="utf-8"))
     return [_question(record, split) for record in data["questions"]]
 

@@ -1,7 +1,7 @@
 """The question bank's shape: counts per intent and split, well-formed facts, no duplicates, every
 expected citation pointing at the source lines it was written from, the paraphrase split rewording every
-dev question twice, and no bank wording copied into the product. Not a check of `ask`'s accuracy
-(bench/bench_ask_bank.py measures that)."""
+dev question twice, the fresh split asking new questions about other facts, and no bank wording copied
+into the product. Not a check of `ask`'s accuracy (bench/bench_ask_bank.py measures that)."""
 
 from collections import Counter
 from functools import cache
@@ -11,6 +11,7 @@ import pytest
 
 from tests.answer.bank import (
     ABSENT_INTENT,
+    FRESH_SPLIT,
     INTENTS,
     PARAPHRASE_SPLIT,
     BankQuestion,
@@ -28,6 +29,7 @@ from tests.conftest import CORPUS, REALDOCS
 
 BANK = load_all()
 PARAPHRASES = load_bank(PARAPHRASE_SPLIT)
+FRESH = load_bank(FRESH_SPLIT)
 REPO = Path(__file__).resolve().parents[2]
 PRODUCT_PACKAGES = ("maalspor", "ingest", "nlp", "index", "answer", "api", "cli")
 
@@ -75,6 +77,26 @@ def test_paraphrases_are_new_wordings_in_both_languages():
     assert 0.15 <= english / len(PARAPHRASES) <= 0.3
 
 
+def test_fresh_split_covers_every_intent_in_both_languages():
+    per_intent = Counter(question.intent for question in FRESH)
+    assert set(per_intent) == set(INTENTS)
+    assert min(count for intent, count in per_intent.items() if intent != ABSENT_INTENT) >= 8
+    assert per_intent[ABSENT_INTENT] >= 12
+    assert all(question.id.startswith(f"{question.intent}-f") for question in FRESH)
+    assert len({question.id for question in FRESH}) == len(FRESH)
+    english = sum(question.language == "en" for question in FRESH)
+    assert 0.2 <= english / len(FRESH) <= 0.35
+
+
+def test_fresh_questions_are_new_questions_about_other_facts():
+    """Fresh means neither a wording nor a (facts, citations) pair that dev or its paraphrases already have."""
+    wordings = [normalise(question.question) for question in FRESH]
+    assert len(set(wordings)) == len(wordings)
+    assert not set(wordings) & {normalise(question.question) for question in BANK + PARAPHRASES}
+    asked = {(question.facts, question.citations) for question in load_bank("dev") if question.facts}
+    assert not [question.id for question in FRESH if (question.facts, question.citations) in asked]
+
+
 def product_texts() -> list[tuple[Path, str]]:
     suffixes = {".py", ".json", ".html", ".txt"}
     files = (path for package in PRODUCT_PACKAGES for path in sorted((REPO / package).rglob("*")))
@@ -84,7 +106,7 @@ def product_texts() -> list[tuple[Path, str]]:
 def test_no_bank_wording_is_copied_into_the_product():
     """Rules and intent examples must generalise: a bank question's wording in code or data tables
     would score that question without telling anything about other wordings."""
-    wordings = {normalise(q.question).rstrip("?. ") for q in BANK + PARAPHRASES}
+    wordings = {normalise(q.question).rstrip("?. ") for q in BANK + PARAPHRASES + FRESH}
     texts = product_texts()
     copied = [
         (path.name, wording) for wording in wordings if len(wording) >= 15 for path, text in texts if wording in text
@@ -92,7 +114,7 @@ def test_no_bank_wording_is_copied_into_the_product():
     assert not copied
 
 
-@pytest.mark.parametrize("question", BANK + PARAPHRASES, ids=lambda q: f"{q.split}:{q.id}")
+@pytest.mark.parametrize("question", BANK + PARAPHRASES + FRESH, ids=lambda q: f"{q.split}:{q.id}")
 def test_question_is_well_formed(question: BankQuestion):
     assert question.question.strip() and question.language in ("da", "en")
     if question.intent == ABSENT_INTENT:
@@ -122,7 +144,9 @@ def source_lines(name: str) -> dict[tuple[int | None, int], str]:
     return {(line.page, line.line): line.text for line in read_source(path).lines}
 
 
-CITED = sorted({(c.span, c.anchor) for q in BANK + PARAPHRASES for c in q.citations}, key=lambda pair: repr(pair[0]))
+CITED = sorted(
+    {(c.span, c.anchor) for q in BANK + PARAPHRASES + FRESH for c in q.citations}, key=lambda pair: repr(pair[0])
+)
 
 
 @pytest.mark.parametrize(
