@@ -11,7 +11,7 @@ question, with the cue of the answer asked for (a reason for "why", a figure for
 from __future__ import annotations
 
 from answer.material import Material
-from answer.passages import Found, Passage, cite, quote, windows
+from answer.passages import Found, Passage, cite, goal_references, quote, windows
 from answer.phrasing import Answer, Statement, no_evidence, say, topic_da, topic_en
 from answer.question import Question
 from answer.sentence_ranking import rank_windows, reason_words_out
@@ -28,6 +28,7 @@ def answer_by_search(question: Question, material: Material, searcher=None) -> A
     """The windows of running text and of the best search hits that carry the topic, ranked by meaning
     (answer/sentence_ranking.py); none: say so."""
     terms = reason_words_out(question.text, question.kind, material.topic_terms(question))
+    terms += goal_references(question.text)  # 'mål 9 og 11': the windows that refer to those goals
     candidates = _hit_passages(question, searcher) + material.passages(question)
     embed = getattr(searcher, "embed_query", None)
     found = rank_windows(question.text, question.kind, candidates, terms, embed)

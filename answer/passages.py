@@ -45,6 +45,15 @@ INTENT_MARKERS: dict[str, re.Pattern] = {
     "overview": re.compile(r"\d"),
     "search": re.compile(r"\d"),
 }
+# Plans number their goals ('Mål 9: …') and the text refers to them by number, often as a list ('mål 9 og 11',
+# 'målene 3, 4 og 7', 'goals 2 and 5'). A question naming goals by number has them as its topic, so each number
+# becomes a reference token that the windows referring to that goal carry too (matching_text).
+_GOAL_REFERENCE = re.compile(
+    r"\b(?:mål|goals?|targets?)(?:et|ene)?\s+(?:nr\.?\s*|no\.?\s*)?"
+    r"(?P<numbers>\d{1,2}[a-z]?(?:\s*(?:,|og|samt|and|&)\s*(?:mål\s+|goal\s+|target\s+)?\d{1,2}[a-z]?)*)\b"
+    r"(?!\s*(?:pct|%|år|procent|per|year))",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -83,11 +92,23 @@ def windows(heading: str, text: str, document_id: str, citations: list[Citation]
             yield Passage(window, heading, document_id, citations)
 
 
+def goal_references(text: str) -> tuple[str, ...]:
+    """A token per goal the text refers to by number ('mål 9 og 11' -> '‹mål 9›', '‹mål 11›')."""
+    numbers = (n for match in _GOAL_REFERENCE.finditer(text) for n in re.findall(r"\d+[a-z]?", match["numbers"]))
+    return tuple(dict.fromkeys(f"‹mål {number.lower()}›" for number in numbers))
+
+
+def matching_text(passage: Passage) -> str:
+    """What the topic terms are matched against: heading, text and the goals it refers to by number."""
+    return " ".join((passage.heading, passage.text, *goal_references(f"{passage.heading} {passage.text}")))
+
+
 def best_passages(passages: list[Passage], terms: tuple[str, ...], intent: str, limit: int = 2) -> list[Found]:
     """The best windows, at most one per document first; none when nothing matches PASSAGE_SHARE."""
     matcher = TermMatcher(terms)
-    candidates = [p for p in passages if matcher.could_match(f"{p.heading} {p.text}")]
-    ranked = matcher.rank(candidates, [f"{p.heading} {p.text}" for p in candidates])
+    texts = [matching_text(p) for p in passages]
+    candidates = [(p, text) for p, text in zip(passages, texts, strict=True) if matcher.could_match(text)]
+    ranked = matcher.rank([p for p, _ in candidates], [text for _, text in candidates])
     marker = INTENT_MARKERS.get(intent)
     found = [Found(s.record, s.score) for s in ranked if s.score >= PASSAGE_SHARE]
     found.sort(key=lambda f: (-f.score, not (marker and marker.search(f.passage.text)), len(f.passage.text)))

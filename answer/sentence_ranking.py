@@ -24,6 +24,7 @@ from answer.passages import (
     Found,
     Passage,
     best_passages,
+    matching_text,
     one_per_document,
     split_sentences,
 )
@@ -115,8 +116,8 @@ def _topical(passages: Sequence[Passage], terms: Sequence[str]) -> list[Found]:
     worded otherwise; the MAX_EMBEDDED best (in the given order among equals)."""
     distinct = list({(p.document_id, p.text): p for p in passages}.values())
     matcher = TermMatcher(terms)
-    candidates = [p for p in distinct if matcher.could_match(f"{p.heading} {p.text}")]
-    texts = [f"{p.heading} {p.text}" for p in candidates]
+    pairs = [(p, text) for p in distinct if matcher.could_match(text := matching_text(p))]
+    candidates, texts = [p for p, _ in pairs], [text for _, text in pairs]
     matched = [set(matcher.matched(text)) for text in texts]
     known = set().union(*matched)
     found = [

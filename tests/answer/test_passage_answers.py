@@ -5,7 +5,7 @@ import numpy as np
 
 from answer.material import Material
 from answer.passage_answers import answer_by_search, answer_why
-from answer.passages import Passage, best_passages, split_sentences
+from answer.passages import Passage, best_passages, goal_references, split_sentences
 from answer.question import understand
 from answer.sentence_ranking import answer_cue, rank_windows, reason_words_out
 from index.search.hybrid import Hit
@@ -128,3 +128,17 @@ def test_without_a_search_index_passages_rank_by_their_words(store):
 
     record = ask("Hvorfor er antallet af unge på kontanthjælp faldet?", store, lambda: None)
     assert record["statements"] and record["citations"]
+
+
+def test_goals_named_by_number_are_the_topic_and_match_the_text_that_lists_them():
+    assert goal_references("Hvorfor mangler status for mål 9 og 11 i 2019?") == ("‹mål 9›", "‹mål 11›")
+    assert goal_references("goals 2 and 5") == ("‹mål 2›", "‹mål 5›")
+    assert goal_references("Mål om 30 pct. og følgemål 9") == ()  # a share and another kind of goal
+    passages = [
+        Passage("Mål 9: 30 pct. af borgere i ressourceforløb skal i virksomhedsrettet tilbud.", "Mål", "a", [CITED]),
+        Passage("Der er ikke udviklet en målemetode for mål 9 og 11, hvorfor status ikke fremgår.", "S", "b", [CITED]),
+        Passage("Mål 11: Flere unge skal i uddannelse.", "Mål", "c", [CITED]),
+    ]
+    terms = goal_references("Hvorfor er der ingen status for mål 9 og mål 11?")
+    found = rank_windows("Hvorfor er der ingen status for mål 9 og mål 11?", "why", passages, terms, bag_of_words)
+    assert found[0].passage.document_id == "b"
