@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from answer.goal_topic import goal_question
+from answer.goal_topic import asks_for_goal_list, goal_question, named_subject
 from answer.material import Material
 from answer.passages import cite, quote
 from answer.phrasing import (
@@ -233,7 +233,12 @@ def _plan_named(material: Material, municipality: str, year: int) -> Citation | 
 
 
 def topic_beyond_kind(question: Question, material: Material) -> tuple[str, ...]:
-    """The topic terms naming a goal, less those that only name the asked kind ('ministermålene', 'lokale')."""
+    """The topic terms naming a goal, less those that only name the asked kind ('ministermålene', 'lokale');
+    none when the question asks for a list of goals and names no subject for them (goal_topic.asks_for_goal_list:
+    'Hvilke mål går igen …' lists, 'Hvilke mål om unge …' is about one topic)."""
     kinds = [*GOAL_KINDS, *filter(None, [_label_kind(question, material)])]
     kind_words = " ".join(m.group(0).lower() for kind in kinds for m in kind.question_words.finditer(question.text))
+    named = named_subject(question.text, english=question.language == "en")
+    if asks_for_goal_list(question.text) and not [t for t in named if t not in kind_words]:
+        return ()
     return tuple(t for t in material.goal_terms(goal_question(question, material)) if t not in kind_words)

@@ -34,10 +34,15 @@ _SUBJECT_PREPOSITIONS = frozenset(
 )
 # Compound heads that name a goal's kind, not its subject: 'ministermålet', 'følgemål', 'resultatmål'.
 _KIND_PREFIXES = frozenset("minister følge resultat effekt del lokal lokale hoved under indsats beskæftigelses".split())
-# Words a goal's wording uses for its direction or amount ('Flere unge …', 'færre på offentlig forsørgelse'):
-# they describe the target, not whom it is about, so the subject is the word after them.
-_DIRECTION_WORDS = frozenset(
-    "flere færre mere mindre højere lavere større bedre hurtigere more fewer less higher lower better".split()
+# Words a goal's wording uses for its direction, its amount or what it measures ('Flere unge …', 'færre på
+# offentlig forsørgelse', 'at nedbringe antallet af …', 'reducing long-term unemployment', 'andelen af …'):
+# they describe the target, not whom it is about, so the subject is the word after them. Verbs as stems, so
+# every inflection counts ('nedbringe', 'nedbringes', 'nedbragt'; 'reduce', 'reducing', 'reduction').
+_DIRECTION_WORD = re.compile(
+    r"(flere|færre|mere|mindre|højere|lavere|større|bedre|hurtigere|more|fewer|less|higher|lower|better|faster"
+    r"|nedbr[ai]\w*|reduc\w*|mindsk\w*|sænk\w*|forøg\w*|øg(e|es|et|ning)|hæv\w*|styrk\w*|forbedr\w*|begræns\w*"
+    r"|fasthold\w*|halver\w*|fordobl\w*|increas\w*|rais\w*|cut\w*|improv\w*|limit\w*|boost\w*|keep\w*"
+    r"|antal\w*|andel\w*|niveau\w*|number|share|proportion|rate|level)"
 )
 _WORD = re.compile(r"[a-zæøåéü0-9+]+(?:-[a-zæøå0-9]+)*", re.I)
 _PROSE_WORD = re.compile(r"[a-zæøåéü0-9+]+")
@@ -164,6 +169,32 @@ def named_subject(text: str, english: bool = False) -> set[str]:
     return {term for word in named for term in topic_terms(word)}
 
 
+# Words before a goal word that make it a set of goals: a question word or quantifier ('hvilke mål', 'hvor
+# mange mål', 'nogen nye mål', 'how many goals', 'any targets'), a plural determiner or possessive ('de
+# beskæftigelsespolitiske mål', 'sine mål', 'kommunens mål') or an adjective of the comparison ('nye mål',
+# 'new goals'). At most one word (an adjective) stands between it and the goal word.
+_SET_WORDS = frozenset(
+    """hvilke hvilket mange nogen nogle alle samtlige de disse sine sin deres vores kommunens planens nye
+    uændrede samme videreførte udgåede which what many any all these those their its new same""".split()
+)
+# A goal word in the plural: 'målene', 'ministermålene', 'målsætningerne', 'goals', 'targets'.
+_PLURAL_GOAL_WORD = re.compile(r"[\w-]*(målene|målsætninger|målsætningerne|goals|targets|objectives)")
+_SET_WINDOW = 2
+
+
+def asks_for_goal_list(text: str) -> bool:
+    """The question asks for a set of goals ('Hvilke mål går igen …?', 'Er de … mål fra ministeren uændrede?',
+    'Indeholder planen nogen mål, der …?', 'Were the goals …'): in Danish and English a plural goal word or a
+    goal word after a quantifier names the list. Its other words say what to list (new, unchanged, kept), not a
+    topic, unless they stand where a goal's subject stands (named_subject)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return any(
+        _PLURAL_GOAL_WORD.fullmatch(word) or _SET_WORDS.intersection(words[max(0, i - _SET_WINDOW) : i])
+        for i, word in enumerate(words)
+        if _GOAL_WORD.fullmatch(word.rsplit("-", 1)[-1])
+    )
+
+
 def _compound_subject(word: str) -> list[str]:
     """'ungemålet' -> ['unge']; 'handicap-målet' -> ['handicap']; 'ministermålene' -> [] (a kind)."""
     for suffix in GOAL_WORD_PARTS:
@@ -180,7 +211,7 @@ def _subject_after(following: list[str]) -> list[str]:
     for word in following[1:]:
         if _YEAR_OR_NUMBER.search(word):  # 'målene for 2022': a year, no subject
             return []
-        if word not in STOPWORDS and word not in _DIRECTION_WORDS:
+        if word not in STOPWORDS and not _DIRECTION_WORD.fullmatch(word):
             return [word]
     return []
 

@@ -8,6 +8,7 @@ Where a plan says itself that its goals carry over from an earlier year, that se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from answer.carry_over import carry_over_statement
@@ -30,17 +31,26 @@ from answer.question import Question
 from maalspor.model import Citation, Goal, GoalLink
 from nlp.wording_diff import is_identical, target_change
 
+# A year after these words is the earlier plan of a comparison ('videreført fra 2022', 'uændret siden
+# 2019', 'the goals from the 2022 plan', '2022-målene'); a year on its own is the later one, compared with
+# the year before it ('uændret i 2023', 'videreført til 2022'): employment plans are made every year.
+_EARLIER_YEAR = re.compile(
+    r"\b(fra|efter|siden|from|after|since)\s+(?:[a-zæøå]+\s+){0,3}?(?:19|20)\d\d\b|\b(?:19|20)\d\d-\w*mål", re.I
+)
+
 
 def _year_pair(question: Question, material: Material) -> tuple[int, int | None] | None:
-    """(earlier, later) plan years: two named years, a named span, or a year and the plan after it."""
-    plan_years = material.plan_years()
+    """(earlier, later) plan years: two named years, a named span, a year named as the earlier and the plan
+    after it, or a year and the year before it."""
     named = sorted(set(question.years))
     if len(named) >= 2:
         return named[0], named[-1]
     if not named:
         return None
     year = named[0]
-    return year, min((y for y in plan_years if y > year), default=None)
+    if _EARLIER_YEAR.search(question.text):
+        return year, min((y for y in material.plan_years() if y > year), default=None)
+    return year - 1, year
 
 
 def _continued_from(earlier: int, later: int, material: Material) -> set[str]:
@@ -201,11 +211,8 @@ def answer_unchanged(question: Question, material: Material, searcher=None) -> A
         return no_evidence(question, "hvilke år der menes", "which years are meant")
     by_municipality = _plan_years_by_municipality(question, material).values()
     plan_years = sorted({y for years in by_municipality if following in years for y in years})
-    if plan_years and year not in plan_years:  # the earlier plan is missing: what the later one says about it
-        return Answer(
-            question,
-            [no_plan_for(question, year, plan_years), *carry_over_statement(question, material, following, year)],
-        )
+    if plan_years and year not in plan_years:
+        return _earlier_plan_missing(question, material, year, following, plan_years)
     same = _unchanged_links(question, material, year, following)
     # the plan's own sentence, where the goals do not show it
     said = [] if same else carry_over_statement(question, material, following, year)
@@ -218,6 +225,22 @@ def answer_unchanged(question: Question, material: Material, searcher=None) -> A
     return Answer(
         question,
         [_unchanged_line(question, link, material) for link in same] + said,
+        goals=[g for link in same for g in (link.from_goal, link.to_goal)],
+        links=[link_record(link, material) for link in same],
+    )
+
+
+def _earlier_plan_missing(
+    question: Question, material: Material, year: int, following: int, plan_years: list[int]
+) -> Answer:
+    """The material lacks the earlier plan: say so, quote what the later plan says about that year's goals and,
+    where the question named only the later year, compare it with the nearest earlier plan the material holds."""
+    statements = [no_plan_for(question, year, plan_years), *carry_over_statement(question, material, following, year)]
+    nearest = max((y for y in plan_years if y < following), default=None)
+    same = _unchanged_links(question, material, nearest, following) if nearest and len(question.years) < 2 else []
+    return Answer(
+        question,
+        statements + [_unchanged_line(question, link, material) for link in same],
         goals=[g for link in same for g in (link.from_goal, link.to_goal)],
         links=[link_record(link, material) for link in same],
     )

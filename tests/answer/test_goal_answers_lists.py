@@ -1,0 +1,97 @@
+"""Goal answers to questions asking for a set of goals, and the years such a question compares.
+
+Expectations read from the documents: corpus/000 and 001 (Lyngby-Taarbæk's Beskæftigelsesplan 2022 and 2023:
+the five ministerial goals and two local goals of 2022 recur word for word in 2023; 2022 lines 65-66 'Regeringen
+udmeldte i juni 2021 de beskæftigelsespolitiske mål for 2022. Alle målene går igen fra 2021.'), corpus/003 (the
+2015 plan's goal 2 'borgere på offentlig forsørgelse … i mere end 12 måneder') and corpus/002 (the 2019 status:
+goal 1 'skal falde med 4 pct.').
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.goal_topic import asks_for_goal_list, named_subject
+from answer.material import Material
+from answer.question import understand
+from answer.year_comparison import answer_unchanged
+
+RECURRING_2022_2023 = (
+    "værdig sagsbehandling",
+    "opkvalificeres",
+    "kvalificerede arbejdskraft",
+    "familiesammenførte",
+    "handicap",
+    "Flere unge",
+    "aktivitetsparate over 30",
+)
+
+
+@pytest.fixture(scope="module")
+def material(store):
+    return Material.load(store)
+
+
+def said(answer) -> str:
+    return " ".join(statement.text for statement in answer.statements)
+
+
+@pytest.mark.parametrize(
+    "text, listed",
+    [
+        ("Hvilke mål fortsætter uden ændringer?", True),
+        ("Rummer planen for 2023 nogen mål, som 2022-planen ikke havde?", True),
+        ("Er alle de lokale mål fra 2022 fastholdt?", True),
+        ("Står kommunens mål ved magt i 2023?", True),
+        ("Fortsætter målene fra ministeren?", True),
+        ("Which targets stayed as they were?", True),
+        ("Fortsætter målet om ledige over 55 år?", False),  # one goal, its subject named
+        ("Hvor mange nye cykelstier var målet for 2015?", False),  # the count is of something else
+    ],
+)
+def test_a_set_of_goals_is_asked_by_a_quantifier_or_a_plural(text, listed):
+    assert asks_for_goal_list(text) is listed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hvilke mål fortsatte uden ændringer fra 2022 til 2023?",
+        "Vis de mål, som blev stående ordret fra 2022 til 2023",
+        "Which goals did Lyngby-Taarbæk keep word for word from 2022 to 2023?",
+    ],
+)
+def test_a_list_of_unchanged_goals_whatever_verb_asks_for_it(text, material):
+    """The verbs ('fortsatte', 'blev stående') are no goal's subject: every recurring goal is listed, each cited
+    in both plans."""
+    answer = answer_unchanged(understand(text), material)
+    assert all(wording in said(answer) for wording in RECURRING_2022_2023)
+    assert {c.source_file[:3] for s in answer.statements for c in s.citations} == {"000", "001"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Blev målene ført uændret videre til 2022?", "Were the goals carried over unchanged into 2022?"]
+)
+def test_one_year_named_as_the_later_compares_it_with_the_year_before(text, material):
+    """The material has no 2021 plan: the answer says so and quotes the 2022 plan saying its goals recur."""
+    answer = answer_unchanged(understand(text), material)
+    assert "2021" in answer.statements[0].text
+    quote = next(s for s in answer.statements if "går igen fra 2021" in s.text)
+    assert [(c.source_file[:3], c.line_start, c.line_end) for c in quote.citations] == [("000", 65, 66)]
+
+
+def test_one_year_named_as_the_earlier_compares_it_with_the_next_plan(material):
+    answer = answer_unchanged(understand("Hvilke mål blev videreført uændret fra 2022?"), material)
+    assert all(wording in said(answer) for wording in RECURRING_2022_2023)
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("Hvordan har målet om at nedbringe antallet af ledige på sygedagpenge ændret sig?", {"ledige"}),
+        ("Er målet om at øge andelen af flygtninge i job nået?", {"flygtninge"}),
+        ("Was the target for raising the share of refugees in work met?", {"flygtninge"}),
+    ],
+)
+def test_a_goals_direction_and_measure_are_not_its_subject(text, subject):
+    assert named_subject(text, english=text.startswith("Was")) == subject
