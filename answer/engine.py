@@ -71,11 +71,28 @@ def answer_question(text: str, store: Store, searcher=None) -> Answer[dict]:
 
 
 def _answer_one(question: Question, material: Material, searcher) -> Answer:
-    answer = ANSWERERS.get(question.kind, answer_by_search)(question, material, searcher)
-    if question.guessed and not any(statement.citations for statement in answer.statements):
-        # A classifier's intent is a guess: when its answerer finds nothing, the passage search may.
-        return answer_by_search(question, material, searcher)
-    return answer
+    """The intent's answer; where it cites nothing, the passages that carry the topic, when any does.
+
+    A structured answerer finds nothing when the question's facts sit in running text rather than in the
+    records it reads (a status told in a case text, a decision's reason), when it names the topic otherwise
+    than the records do, or when the intent was guessed wrongly. The passage search then answers — its
+    topic floor (answer/sentence_ranking.py) keeps a topic the material lacks unanswered, and the structured
+    answerer's own 'Det fremgår ikke af materialet …' stands. An answer that tells what the material lacks
+    ('Materialet indeholder ikke en plan for 2018') is an answer, not an abstention, and stands, unless the
+    intent was only the classifier's guess."""
+    answerer = ANSWERERS.get(question.kind, answer_by_search)
+    answer = answerer(question, material, searcher)
+    if not _falls_back(answerer, answer, question):
+        return answer
+    passages = answer_by_search(question, material, searcher)
+    # a guessed intent's own words ('noget mål om …') may misname what was asked: the passage search's stand
+    return passages if passages.evidence or question.guessed else answer
+
+
+def _falls_back(answerer: Answerer, answer: Answer, question: Question) -> bool:
+    """A structured answer that cites nothing and only abstains (or answers a guessed intent)."""
+    searched = answerer in (answer_by_search, answer_why)
+    return not searched and not answer.evidence and (answer.abstained or question.guessed)
 
 
 def _quoted(question: Question, answers: list[Answer], quoter: CitationQuoter) -> Answer[dict]:

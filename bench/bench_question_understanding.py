@@ -27,7 +27,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from answer.intent_model import SEARCH, IntentModel, load_examples  # noqa: E402
+from answer.intent_model import SEARCH, IntentModel, intents_allowed, load_examples  # noqa: E402
 from answer.material import Material  # noqa: E402
 from answer.question import Question, understand  # noqa: E402
 from index.search.embedding_model import load_model  # noqa: E402
@@ -104,7 +104,7 @@ class Classifier:
     embed: Callable[[str], np.ndarray]
 
     def __call__(self, text: str) -> str:
-        return self.model.predict(self.embed(text))
+        return self.model.predict(self.embed(text), intents_allowed(text))
 
     def margin(self, text: str) -> float:
         """Cosine of the best intent less the second's: how sure the guess is."""

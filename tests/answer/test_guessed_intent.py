@@ -1,5 +1,8 @@
-"""An intent the classifier guessed (no cue named it) is tried first; when its answerer cites nothing, the
-passage search answers instead of a false 'Det fremgår ikke af materialet …'."""
+"""An intent's answerer is tried first; when it cites nothing and only abstains (or the intent was the
+classifier's guess), the passage search answers instead of a false 'Det fremgår ikke af materialet …' —
+and a subject the material lacks still gets the abstention."""
+
+import pytest
 
 import answer.engine as engine
 
@@ -23,3 +26,24 @@ def test_a_cued_intent_that_finds_nothing_says_so(store, fake_searcher):
     answer = engine.answer_question("Hvem var fraværende den 3. marts 2031?", store, fake_searcher)
     assert not answer.question.guessed
     assert [statement.citations for statement in answer.statements] == [[]]
+
+
+def test_a_cued_intent_whose_records_hold_nothing_answers_from_the_running_text(store, fake_searcher):
+    # No agenda item decides on screening; the 2023 plan's running text tells what the job centre does.
+    answer = engine.answer_question("Hvad blev besluttet om screening af nyledige?", store, fake_searcher)
+    assert answer.question.kind == "decision" and not answer.question.guessed
+    quoted = [s for s in answer.statements if "screener alle nyledige" in s.text]
+    assert quoted and quoted[0].text.startswith("Fra “Beskæftigelsesplan 2023")
+    assert [(c["source_file"], c["line_start"]) for c in quoted[0].citations] == [("001_66e873449e3ce21a.txt", 597)]
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvad blev besluttet om skøjtehallen?", "Hvilke bilag havde sagen om skøjtehallen?"]
+)
+def test_a_cued_intent_about_a_subject_the_material_lacks_still_abstains(store, fake_searcher, question):
+    answer = engine.answer_question(question, store, fake_searcher)
+    assert not answer.evidence
+    assert (
+        answer.statements[0].text.startswith("Det fremgår ikke af materialet")
+        and "skøjtehallen" in answer.statements[0].text
+    )

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from answer.cues import INTENT_ORDER
-from answer.intent_model import SEARCH, IntentModel, intent_classifier, load_examples
+from answer.intent_model import SEARCH, IntentModel, intent_classifier, intents_allowed, load_examples
 from answer.question import understand
 
 DEV_BANK = Path(__file__).resolve().parents[1] / "resources" / "question_bank" / "dev.json"
@@ -63,6 +63,33 @@ def test_the_classifier_decides_only_questions_no_cue_names():
     assert understand("Hvad besluttede udvalget om budgettet?", classify).kind == "decision"
     assert understand("virksomhedsrettet aktivering", classify).kind == SEARCH  # words, not a question
     assert asked == ["Gik byrådet ind for forslaget om budgettet?"]
+
+
+def test_the_question_word_limits_the_guess_to_the_intents_answering_its_kind_of_question():
+    embed = _embedding_of_words(["status", "hvornår", "when", "blev"])
+    examples = {
+        "status": ["hvordan er status", "hvad blev status", "status hvornår"],
+        "first": ["hvornår første gang", "when did it appear first"],
+    }
+    model = IntentModel.train(examples, embed)
+    # 'hvornår' asks for a time: a status is no answer to it, whatever the vectors say
+    assert model.ranked(embed("hvornår blev status"))[0][0] == "status"
+    assert model.predict(embed("hvornår blev status"), intents_allowed("Hvornår blev status opgjort?")) == "first"
+    assert model.predict(embed("hvornår blev status"), {SEARCH}) == SEARCH
+    assert intents_allowed("Hvornår træder ordningen i kraft?") == {
+        "first",
+        "last",
+        "history",
+        "decision",
+        "change",
+        SEARCH,
+    }
+    assert "status" in intents_allowed("Hvor mange borgere var i job i 2019?")
+    assert "first" not in intents_allowed("I hvor mange skoler blev metoden prøvet af?")
+    assert intents_allowed("Who chaired the committee?") == {"absent", "decision", "history", SEARCH}
+    # a question word that does not fix the answer's type limits nothing
+    assert intents_allowed("Hvilke tilbud har jobcentret?") is None
+    assert intents_allowed("Was anyone absent when the council met?") is None
 
 
 def test_without_an_embedding_model_the_question_stays_a_search():
