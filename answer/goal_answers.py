@@ -8,7 +8,7 @@ import re
 
 from answer.cues import GOAL_WORDS
 from answer.goal_topic import goal_question, within_material
-from answer.material import Material
+from answer.material import Material, goal_search_text
 from answer.meeting_answers import first_or_last_treatment
 from answer.phrasing import (
     Answer,
@@ -19,12 +19,15 @@ from answer.phrasing import (
     no_evidence,
     quoted,
     say,
+    target_summary,
     topic_da,
     topic_en,
     year_list,
 )
 from answer.plan_targets import plan_targets
 from answer.question import Question
+from answer.status_answers import target_met
+from answer.topic import TermMatcher
 from maalspor.model import Goal, GoalLink, Thread
 from nlp.wording_diff import TargetChange, target_change, word_diff
 
@@ -75,7 +78,8 @@ def _span(question: Question, years: list[int]) -> tuple[int, int]:
 
 @within_material
 def answer_change(question: Question, material: Material, searcher=None) -> Answer:
-    thread = best_thread(material.resolve_goals(goal_question(question, material)), material, question.years)
+    topical = goal_question(question, material)
+    thread = best_thread(material.resolve_goals(topical), material, question.years)
     if thread is None:
         return no_evidence(question, f"noget mål om {topic_da(question)}", f"a goal about {topic_en(question)}")
     years = sorted(thread.goals_by_year)
@@ -89,10 +93,58 @@ def answer_change(question: Question, material: Material, searcher=None) -> Answ
     statements = []
     for year in span:  # each year's wording, target and status, then how the next year changed it
         for goal in (material.goals[i] for i in thread.goals_by_year[year]):
-            statements += [goal_year_line(question, goal), *plan_targets(question, goal, material)]
+            statements += [_judged_year_line(question, goal), *plan_targets(question, goal, material)]
         statements += [_step(question, link, material) for link in steps if link.from_year == year]
-    statements.append(coverage(question, years, municipal_plan_years(thread, material)))
-    return Answer(question, statements, goals=sorted(members), links=[link_record(link, material) for link in steps])
+    plan_years = municipal_plan_years(thread, material)
+    statements.append(coverage(question, years, plan_years))
+    others = _nearest_in_other_years(
+        topical, material, [y for y in question.years if y in plan_years and y not in years]
+    )
+    statements += [line for goal in others for line in _not_continued(question, goal)]
+    goal_ids = sorted(members) + [goal.id for goal in others]
+    return Answer(question, statements, goals=goal_ids, links=[link_record(link, material) for link in steps])
+
+
+def _judged_year_line(question: Question, goal: Goal) -> Statement:
+    """The goal's year line; where its latest status figure can be held against its target, whether it meets it
+    (a question about how a goal developed also asks whether it was reached)."""
+    line = goal_year_line(question, goal)
+    latest = max(goal.status, key=lambda s: s.date or "", default=None)
+    met = target_met(goal.target, latest) if latest is not None and goal.target is not None else None
+    if met is not None and goal.target is not None:
+        target = target_summary(question, goal.target)
+        line.text += say(
+            question,
+            f" Målet ({target}) er {'nået' if met else 'ikke nået'} ved den status.",
+            f" The target ({target}) {'is met' if met else 'is not met'} at that status.",
+        )
+    return line
+
+
+def _nearest_in_other_years(question: Question, material: Material, years: list[int]) -> list[Goal]:
+    """For each named plan year the goal's thread skips, that year's goal the topic names best, if any: the goal
+    linking found no continuation, yet a plan may pursue the subject with a new goal ('6 pct. af de
+    aktivitetsparate … småjobs' in 2019, 'Flere aktivitetsparate over 30 år …' in 2022)."""
+    matcher = TermMatcher(material.goal_terms(question))
+    found = []
+    for year in years:
+        goals = [
+            g for g in material.goals.values() if g.plan_year == year and material.in_scope(question, g.document_id)
+        ]
+        ranked = matcher.rank(goals, [goal_search_text(g) for g in goals])
+        found += [ranked[0].record] if ranked else []
+    return found
+
+
+def _not_continued(question: Question, goal: Goal) -> list[Statement]:
+    note = say(
+        question,
+        f"Materialet knytter ikke målet til planen for {goal.plan_year}; det mål i {goal.plan_year}, "
+        "der bedst svarer til spørgsmålet:",
+        f"The material does not link the goal to the {goal.plan_year} plan; the {goal.plan_year} goal that best "
+        "matches the question:",
+    )
+    return [Statement(note, []), goal_year_line(question, goal)]
 
 
 # How a link says a goal continued, as an answer words it: (Danish, English).

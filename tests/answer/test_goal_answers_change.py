@@ -1,0 +1,47 @@
+"""Change answers: a named year the goal's thread skips, and whether each year's status meets its target.
+
+Expectations read from the documents: corpus/002 (the 2019 status: goal 8 '6 pct. af de aktivitetsparate
+kontanthjælpsmodtagere skal have supplerende indtægt …' lines 446-448; goal 4 'minimum være 60 pct. i 2019',
+status March 2019 53,2 pct.), corpus/000 (Beskæftigelsesplan 2022: goal 8 'Flere aktivitetsparate over 30 år
+skal i delvis beskæftigelse', line 770) and corpus/003 (the 2014 status: goal 2a 'Ledighedsydelse: Mål om en
+stigning på maksimalt 21 pct.', status June 2014 22,7 pct.).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.goal_answers import answer_change
+from answer.material import Material
+from answer.question import understand
+
+
+@pytest.fixture(scope="module")
+def material(store):
+    return Material.load(store)
+
+
+def said(answer) -> str:
+    return " ".join(statement.text for statement in answer.statements)
+
+
+def test_a_named_year_the_thread_skips_gets_that_years_goal_on_the_subject(material):
+    """The goal linking does not continue 2019's goal 8 into 2022; the 2022 plan's goal on the same group is
+    shown as such, cited at its own line."""
+    question = understand("Hvad skete der med målet om aktivitetsparate kontanthjælpsmodtagere mellem 2019 og 2022?")
+    answer = answer_change(question, material)
+    assert "småjobs" in said(answer) and "delvis beskæftigelse" in said(answer)
+    assert "knytter ikke målet til planen for 2022" in said(answer)
+    cited = {(c.source_file[:3], c.line_start) for s in answer.statements for c in s.citations}
+    assert ("000", 770) in cited and ("002", 446) in cited
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("Hvordan har målet om ledighedsydelse udviklet sig fra 2014 til 2015?", "(højst 21 pct.) er ikke nået"),
+        ("How did the goal on company-based activation evolve from 2015 to 2019?", "(at least 60 pct.) is not met"),
+    ],
+)
+def test_a_years_status_is_judged_against_its_target(text, verdict, material):
+    assert verdict in said(answer_change(understand(text), material))
