@@ -181,14 +181,22 @@ def _count_in_text(question: Question, material: Material, listed: list[Goal], g
     followups = sum(_is_followup(g) for g in listed)
     counts = {len(listed), len(listed) - followups} | {sum(k.holds(g) for g in listed) for k in GOAL_KINDS}
     documents = list(dict.fromkeys(g.document_id for g in _same_list(listed[0], goals, material)))
-    for passage in material.passages(question, documents):
-        for match in _COUNTED_GOALS.finditer(passage.text):
-            said = match.group("count").lower()
-            if NUMBER_WORDS.get(said, int(said) if said.isdigit() else None) in counts - {0}:
-                return [
-                    Statement(goal_count_quote(question, quote(passage)), cite(passage, material.quoter.source_lines))
-                ]
-    return []
+    stating = [
+        (passage, _stated_count(match))
+        for passage in material.passages(question, documents)
+        for match in _COUNTED_GOALS.finditer(passage.text)
+    ]
+    # a sentence naming our count; else the first count the documents state: a plan counts its goals its own way
+    # (a goal with sub-goals a and b is one goal to it), and its own figure is what staff quote
+    found = next((p for p, count in stating if count in counts - {0}), None) or next((p for p, _ in stating), None)
+    if found is None:
+        return []
+    return [Statement(goal_count_quote(question, quote(found)), cite(found, material.quoter.source_lines))]
+
+
+def _stated_count(match: re.Match) -> int | None:
+    said = match.group("count").lower()
+    return NUMBER_WORDS.get(said, int(said) if said.isdigit() else None)
 
 
 def plan_years(question: Question, material: Material) -> Answer:

@@ -9,13 +9,13 @@ Where a plan says itself that its goals carry over from an earlier year, that se
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from answer.carry_over import carry_over_statement
 from answer.goal_answers import answer_change, answer_first, answer_last, link_record
 from answer.goal_overview import asked_kind, topic_beyond_kind
-from answer.goal_topic import within_material
-from answer.material import Material
+from answer.goal_topic import asks_for_goal_list, within_material
+from answer.material import Material, goal_search_text
 from answer.phrasing import (
     Answer,
     Statement,
@@ -28,6 +28,7 @@ from answer.phrasing import (
     year_list,
 )
 from answer.question import Question
+from answer.topic import MATCH_SHARE, TermMatcher
 from maalspor.model import Citation, Goal, GoalLink
 from nlp.wording_diff import is_identical, target_change
 
@@ -58,9 +59,25 @@ def _continued_from(earlier: int, later: int, material: Material) -> set[str]:
     return {i for t in material.threads if later in t.goals_by_year for i in t.goals_by_year.get(earlier, [])}
 
 
+def _goals_about(topic: tuple[str, ...], question: Question, material: Material) -> set[str] | None:
+    """The goals in scope the topic names (None: no topic, every goal counts)."""
+    if not topic:
+        return None
+    goals = [g for g in material.goals.values() if material.in_scope(question, g.document_id)]
+    shares = TermMatcher(topic).shares([goal_search_text(g) for g in goals])
+    return {goal.id for goal, share in zip(goals, shares, strict=True) if share >= MATCH_SHARE}
+
+
+def _one_goals_history(topic: tuple[str, ...], question: Question) -> bool:
+    """A topic asked about as one goal ('målet om X'), not as a list of goals on it in named years ('nye mål for
+    X i 2019'): that goal's own years answer."""
+    return bool(topic) and not (question.years and asks_for_goal_list(question.text))
+
+
 @within_material
 def answer_new(question: Question, material: Material, searcher=None) -> Answer:
-    if topic_beyond_kind(question, material):  # about one topic: that goal's years, or nothing when no goal is about it
+    topic = topic_beyond_kind(question, material)
+    if _one_goals_history(topic, question):  # that goal's years, or nothing when no goal is about it
         return answer_first(question, material, searcher)
     named = sorted(set(question.years))
     if not named:
@@ -78,7 +95,10 @@ def answer_new(question: Question, material: Material, searcher=None) -> Answer:
             f"nye {kind[0]} i {later} i forhold til {earlier}",
             f"new {kind[1]} in {later} against {earlier}",
         ),
+        _goals_about(topic, question, material),
     )
+    if topic and not goal_ids:  # no new goal on the topic: that goal's own years
+        return answer_first(question, material, searcher)
     if not statements:
         return no_evidence(
             question,
@@ -90,7 +110,8 @@ def answer_new(question: Question, material: Material, searcher=None) -> Answer:
 
 @within_material
 def answer_dropped(question: Question, material: Material, searcher=None) -> Answer:
-    if topic_beyond_kind(question, material):  # about one topic: its last year, or nothing when no goal is about it
+    topic = topic_beyond_kind(question, material)
+    if _one_goals_history(topic, question):  # its last year, or nothing when no goal is about it
         return answer_last(question, material, searcher)
     named = sorted(set(question.years))
     if not named:
@@ -108,7 +129,10 @@ def answer_dropped(question: Question, material: Material, searcher=None) -> Ans
             f"{kind[0]} fra {earlier}, som ikke findes i {later}",
             f"{kind[1]} of {earlier} not in {later}",
         ),
+        _goals_about(topic, question, material),
     )
+    if topic and not goal_ids:  # no dropped goal on the topic: that goal's own last year
+        return answer_last(question, material, searcher)
     if not statements:
         return no_evidence(
             question,
@@ -123,10 +147,11 @@ def _goals_not_carried(
     material: Material,
     year_pair: Callable[[list[int]], tuple[int, int | None]],
     describe: Callable[[int, int, tuple[str, str]], tuple[str, str]],
+    about: set[str] | None,
 ) -> tuple[list[Statement], list[str]]:
     """Per municipality, the goals (of the asked kind) of the listed year with no goal in the other year's plan on
     their thread (new goals: listed = later; dropped ones: listed = earlier); none, or no plan of the other
-    year: what the later plan says about carrying goals over. `year_pair` picks (listed, other) from the municipality's plan years; `describe`
+    year: what the later plan says about carrying goals over; only goals `about` the topic, when one is asked. `year_pair` picks (listed, other) from the municipality's plan years; `describe`
     names the list in Danish and English, given the kind's (Danish, English) label."""
     kind = asked_kind(question, material)
     label = goal_kind_label(kind.name) if kind else ("mål", "goals")
@@ -142,7 +167,11 @@ def _goals_not_carried(
             answer = Answer(question, [no_plan_for(question, other, years), *said])
         else:
             carried = _continued_from(listed, other, material)
-            goals = [g for g in _goals_of(question, material, municipality, listed) if not kind or kind.holds(g)]
+            goals = [
+                g
+                for g in _goals_of(question, material, municipality, listed)
+                if (not kind or kind.holds(g)) and (about is None or g.id in about)
+            ]
             new = [g for g in goals if g.id not in carried]
             answer = _goal_list(question, new, *describe(listed, other, label), goals)
             answer.statements += [] if new else said  # none: the later plan may say its goals carry over
@@ -214,8 +243,9 @@ def answer_unchanged(question: Question, material: Material, searcher=None) -> A
     if plan_years and year not in plan_years:
         return _earlier_plan_missing(question, material, year, following, plan_years)
     same = _unchanged_links(question, material, year, following)
-    # the plan's own sentence, where the goals do not show it
-    said = [] if same else carry_over_statement(question, material, following, year)
+    # the plan's own sentence on carrying its goals over: it confirms the list, and names what the goal records
+    # may not (how many goals, whose)
+    said = carry_over_statement(question, material, following, year)
     if not same and not said:
         return no_evidence(
             question,
@@ -249,17 +279,32 @@ def _earlier_plan_missing(
 def _unchanged_links(question: Question, material: Material, year: int, following: int) -> list[GoalLink]:
     """The links from `year` to `following` (of goals of the asked kind) keeping wording and target."""
     kind = asked_kind(question, material)
-    return [
-        link
-        for link in material.links
-        if link.from_year == year
-        and link.to_year == following
-        and material.in_scope(question, material.goals[link.to_goal].document_id)
-        and (not kind or kind.holds(material.goals[link.to_goal]))
-        and is_identical(material.goals[link.from_goal].wording, material.goals[link.to_goal].wording)
-        and target_change(material.goals[link.from_goal].target, material.goals[link.to_goal].target).kind
-        in ("unchanged", "none")
-    ]
+    return _one_per_goal_pair(
+        (
+            link
+            for link in material.links
+            if link.from_year == year
+            and link.to_year == following
+            and material.in_scope(question, material.goals[link.to_goal].document_id)
+            and (not kind or kind.holds(material.goals[link.to_goal]))
+            and is_identical(material.goals[link.from_goal].wording, material.goals[link.to_goal].wording)
+            and target_change(material.goals[link.from_goal].target, material.goals[link.to_goal].target).kind
+            in ("unchanged", "none")
+        ),
+        material,
+    )
+
+
+def _one_per_goal_pair(links: Iterable[GoalLink], material: Material) -> list[GoalLink]:
+    """One link per goal carried over: minutes reprint a year's goal list (every body passing the plan prints it
+    again), so the same pair of wordings is linked once per reprint."""
+    kept: dict[tuple, GoalLink] = {}
+    for link in links:
+        before, after = material.goals[link.from_goal], material.goals[link.to_goal]
+        municipality = material.documents[after.document_id].municipality
+        key = (municipality, before.plan_year, after.plan_year, " ".join(after.wording.lower().split()))
+        kept.setdefault(key, link)
+    return list(kept.values())
 
 
 def _unchanged_line(question: Question, link: GoalLink, material: Material) -> Statement:

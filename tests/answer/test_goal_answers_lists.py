@@ -9,12 +9,15 @@ goal 1 'skal falde med 4 pct.').
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from answer.goal_topic import asks_for_goal_list, named_subject
 from answer.material import Material
+from answer.overview_answers import answer_overview
 from answer.question import understand
-from answer.year_comparison import answer_unchanged
+from answer.year_comparison import answer_new, answer_unchanged
 
 RECURRING_2022_2023 = (
     "værdig sagsbehandling",
@@ -95,3 +98,19 @@ def test_one_year_named_as_the_earlier_compares_it_with_the_next_plan(material):
 )
 def test_a_goals_direction_and_measure_are_not_its_subject(text, subject):
     assert named_subject(text, english=text.startswith("Was")) == subject
+
+
+def test_a_list_of_new_goals_on_one_subject(material):
+    """'nye mål om X i <year>' lists the new goals of that year on X (2019: goal 8 and følgemål e and f on
+    activity-ready citizens), not one goal's history, nor every new goal (følgemål b on refugee women)."""
+    answer = answer_new(understand("Hvilke nye mål om aktivitetsparate fik 2019-planen i forhold til 2015?"), material)
+    assert all(words in said(answer) for words in ("småjobs", "kvinder med ikke-vestlig", "afholdte samtaler"))
+    assert "flygtninge" not in said(answer)
+
+
+def test_a_goal_count_quotes_the_plans_own_count(material):
+    """The store holds the 2015 plan's goals with their sub-goals (2a, 4a …); the minutes presenting it say
+    'med afsæt i 9 mål' (corpus/003 line 70): that sentence is quoted beside the records' count."""
+    answer = answer_overview(replace(understand("Hvor mange mål rummer planen for 2015?"), kind="overview"), material)
+    quote = next(s for s in answer.statements if "afsæt i 9 mål" in s.text)
+    assert any(c.source_file.startswith("003") and c.line_start <= 70 <= c.line_end for c in quote.citations)
