@@ -17,7 +17,9 @@ ABSENCE_LABEL = re.compile(
     r"^\s*(?:afbud\s*/\s*fraværende|fraværende|afbud|forfald|ikke til stede|absent|apologies)\b\s*:?\s*(?P<names>.*)$",
     re.I,
 )
-PRESENCE_LABEL = re.compile(r"^\s*(?:tilstede|til stede|deltagere|mødedeltagere|present|attendees)\b", re.I)
+PRESENCE_LABEL = re.compile(
+    r"^\s*(?:tilstede|til stede|deltagere|mødedeltagere|present|attendees)\b\s*:?\s*(?P<names>.*)$", re.I
+)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|;|\bog\b|\band\b)\s*")
 
 
@@ -26,6 +28,7 @@ class Attendance:
     absent: list[str]
     absence_line: Citation | None  # the header line naming the absent members
     presence_line: Citation | None  # the header line that opens the attendance list
+    present: list[str]  # the names on that line ('Deltagere: A, B (V), C'); empty where they follow on other lines
 
 
 def header_attendance(document: Document, items: list[AgendaItem], quoter: CitationQuoter) -> Attendance:
@@ -33,12 +36,15 @@ def header_attendance(document: Document, items: list[AgendaItem], quoter: Citat
     header = _header_lines(document, items, quoter)
     absence = next((line for line in header if ABSENCE_LABEL.match(line.text)), None)
     presence = next((line for line in header if PRESENCE_LABEL.match(line.text)), None)
-    names: list[str] = []
-    if absence is not None:
-        match = ABSENCE_LABEL.match(absence.text)
-        listed = match.group("names") if match else ""
-        names = [n.strip(" .") for n in _NAME_SEPARATOR.split(listed) if n.strip(" .")]
-    return Attendance(names, _cite(document, absence), _cite(document, presence))
+    absent = _names(ABSENCE_LABEL, absence)
+    return Attendance(absent, _cite(document, absence), _cite(document, presence), _names(PRESENCE_LABEL, presence))
+
+
+def _names(label: re.Pattern, line: SourceLine | None) -> list[str]:
+    """The names listed after the label on its line."""
+    match = label.match(line.text) if line is not None else None
+    listed = match.group("names") if match else ""
+    return [n.strip(" .") for n in _NAME_SEPARATOR.split(listed) if n.strip(" .")]
 
 
 def _header_lines(document: Document, items: list[AgendaItem], quoter: CitationQuoter) -> list[SourceLine]:

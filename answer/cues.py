@@ -54,6 +54,12 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\benclos",
         r"\bfulgte med\b",
         r"\bcame with\b",
+        r"\blagt ved\b",
+        r"\bmedsend",
+        # the papers of an item: 'materialet til punktet', 'dokumenterne til sagen', 'documents for the item'
+        r"\b(materiale\w*|dokument\w*|papers?|documents?)\s+(\w+\s+){0,3}(til|med|for|på|with|on|to)\s+(\w+\s+)?"
+        r"(punkt|sag|dagsordenspunkt|item|case|agenda)",
+        r"\bsupporting (documents|papers|material)",
     ),
     "why": (
         r"\bhvorfor\b",
@@ -244,6 +250,19 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\boutcome",
         r"\brecommend",
         r"\bvot(e|ed|ing)\b",
+        # how minutes word a body's ruling besides 'besluttet': taken note of, agreed, rejected, granted
+        r"\btil efterretning\b",
+        r"\bkonklu",
+        r"\benige?\b",
+        r"\bafvis(te|t|ning)?\b",
+        r"\bforkast",
+        r"\bbevilg",
+        r"\bagree",
+        r"\bendors",
+        r"\breject",
+        r"\bturn(ed)? down\b",
+        r"\bsigned off\b",
+        r"\bnoted\b",
     ),
     "status": (
         r"\bstatus",
@@ -370,7 +389,7 @@ discussed discuss considered handled debated måde way sad meldt meldte forfald 
 du dig jeg mig fortælle bruge brug vil kunne vs versus årige årig need want know see find give
 færre lavere højere bedre dårligere
 indeholder indeholde indeholdt indeholdte rummer rumme rummede omfatter omfatte omfattede inkluderer inkludere
-inkluderede contain contains contained include includes included
+inkluderede contain contains contained include includes included lagt came
 står stod stået dukker dukkede dukke op findes fandtes fandt indgår indgik indgå optrådt gælder gjaldt handler
 handlede drejer omhandler omhandlede vedrører vedrørte fået få haft blandt gang gange planår planåret
 """.split()

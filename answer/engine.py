@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from answer.absence_answers import answer_absent
 from answer.goal_answers import answer_change, answer_first, answer_last
 from answer.intent_model import intent_classifier
 from answer.material import Material
-from answer.meeting_answers import answer_absent, answer_attachments, answer_decision, answer_history
+from answer.meeting_answers import answer_attachments, answer_decision, answer_history
 from answer.overview_answers import answer_overview
 from answer.passage_answers import answer_by_search, answer_why
 from answer.phrasing import Answer, Statement

@@ -1,11 +1,8 @@
-"""Answers about meetings: what was decided (by every body), an agenda history, absent members, attachments."""
+"""Answers about meetings: what was decided (by every body), an agenda history, attachments (who was absent:
+answer/absence_answers.py)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
-from answer.attendance import header_attendance
 from answer.material import Material, decision_summary, item_search_text
 from answer.phrasing import (
     Answer,
@@ -20,22 +17,13 @@ from answer.phrasing import (
 )
 from answer.question import Question
 from answer.topic import TermMatcher
-from maalspor.model import AgendaItem, Citation, Decision, Document
-from nlp.bodies import is_body_name
+from maalspor.model import AgendaItem, Citation, Decision
 from nlp.decisions import meeting_decision
-
-# A question about the first or the latest time a topic was dealt with ('da ... blev drøftet første gang').
-FIRST_TIME = re.compile(r"\b(første gang|først|first time|first)\b", re.I)
-LAST_TIME = re.compile(r"\b(sidste gang|senest|seneste|last time|most recently|latest)\b", re.I)
-# Two or more capitalised words in a row: how a question names a person ('Hanne Agersnap', 'John T. Olsen').
-_CAPITALISED_RUN = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:(?: [A-ZÆØÅ]\.)? [A-ZÆØÅ][a-zæøåé]+)+")
-# At most this many meetings of a named year are reported when no agenda item names the question's topic.
-MEETINGS_OF_A_YEAR = 2
 
 
 def answer_decision(question: Question, material: Material, searcher=None) -> Answer:
     found = [(item, d) for item, d in material.resolve_items(question) if item.decisions]
-    found = _by_named_body(question, found, material)
+    found = by_named_body(question, found, material)
     if not found:
         return no_evidence(
             question, f"hvad der blev besluttet om {topic_da(question)}", f"what was decided about {topic_en(question)}"
@@ -50,7 +38,7 @@ def answer_decision(question: Question, material: Material, searcher=None) -> An
     return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
 
 
-def _by_named_body(
+def by_named_body(
     question: Question, found: list[tuple[AgendaItem, Decision | None]], material: Material
 ) -> list[tuple[AgendaItem, Decision | None]]:
     """The items a body the question names decided on ('Hvad mente Magistraten om ...'); all when none did."""
@@ -62,8 +50,8 @@ def _decisions_asked(question: Question, item: AgendaItem, material: Material) -
     """The item's decisions in date order: every body's, unless the question names a body ('ØU', 'byrådet',
     'Magistraten') that decided on it, or a meeting day or month."""
     decisions = sorted(item.decisions, key=lambda d: d.date or "")
-    by_named_body = [d for d in decisions if material.names_body(question, d.committee)]
-    return [d for d in by_named_body or decisions if _on_named_day(question, d)]
+    of_named_body = [d for d in decisions if material.names_body(question, d.committee)]
+    return [d for d in of_named_body or decisions if _on_named_day(question, d)]
 
 
 def _on_named_day(question: Question, decision: Decision) -> bool:
@@ -91,12 +79,12 @@ def decision_statements(
     ]
     if decision.absent and with_absences:
         names = ", ".join(f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent)
-        cited = [line] if (line := _absence_line(material, citations, decision)) else []
+        cited = [line] if (line := absence_line(material, citations, decision)) else []
         statements.append(Statement(say(question, f"Fraværende: {names}.", f"Absent: {names}."), cited))
     return statements
 
 
-def _absence_line(material: Material, citations: list[Citation], decision: Decision) -> Citation | None:
+def absence_line(material: Material, citations: list[Citation], decision: Decision) -> Citation | None:
     """The cited line naming the first absent member (a decision may cite several stretches), else the first."""
     name = decision.absent[0].name.casefold()
     naming = (c for c in citations if any(name in line.text.casefold() for line in material.quoter.cited_lines(c)))
@@ -186,139 +174,6 @@ def _date(candidate: tuple[AgendaItem, Decision | None], material: Material) -> 
 
 def _municipalities(found: list[tuple[AgendaItem, Decision | None]], material: Material) -> set[str | None]:
     return {material.documents[item.document_id].municipality for item, _ in found}
-
-
-def answer_absent(question: Question, material: Material, searcher=None) -> Answer:
-    """Absences at the meeting the question dates; else at the meetings that dealt with its topic."""
-    question = _without_member_names(question, material)
-    meetings = [
-        d
-        for d in material.documents.values()
-        if d.meeting_date and material.in_scope(question, d.id) and _on_named_date(question, d.meeting_date)
-    ]
-    found = [(item, decision) for item, decision in material.resolve_items(question) if not item.embedded]
-    found = _by_named_body(question, found, material)
-    if meetings:
-        at_meeting = [(item, decision) for item, decision in found if material.documents[item.document_id] in meetings]
-        if at_meeting and material.item_terms(question):  # one item of the meeting: who missed that item
-            return _once(question, [_item_absence(question, i, d, material) for i, d in at_meeting[:3]])
-        return _once(question, [_absence(question, document, material) for document in meetings])
-    if found:
-        return _once(question, [_item_absence(question, i, d, material) for i, d in _treatments(question, found)])
-    in_years = _meetings_in_named_years(question, material)
-    if in_years:  # no item names the topic: the meetings of the named year in scope
-        return _once(question, [_absence(question, document, material) for document in in_years])
-    named = question.date or question.month
-    return no_evidence(
-        question,
-        f"noget møde {date_in(question, question.date) if question.date else named}"
-        if named
-        else "hvilket møde der menes",
-        f"a meeting on {named}" if named else "which meeting is meant",
-    )
-
-
-def _once(question: Question, statements: list[Statement]) -> Answer:
-    """The statements, each said once (two items of one meeting share its attendance)."""
-    return Answer(question, list({statement.text: statement for statement in statements}.values()))
-
-
-def _treatments(
-    question: Question, found: list[tuple[AgendaItem, Decision | None]]
-) -> list[tuple[AgendaItem, Decision | None]]:
-    """The first or the latest treatment when the question asks for it, else the first three (oldest first)."""
-    if FIRST_TIME.search(question.text):
-        return found[:1]
-    if LAST_TIME.search(question.text):
-        return found[-1:]
-    return found[:3]
-
-
-def _meetings_in_named_years(question: Question, material: Material) -> list[Document]:
-    """The minutes in scope of the named years, when they are few enough to be the meeting meant."""
-    meetings = [
-        d
-        for d in material.documents.values()
-        if d.meeting_date
-        and question.years
-        and int(d.meeting_date[:4]) in question.years
-        and material.in_scope(question, d.id)
-    ]
-    return sorted(meetings, key=lambda d: d.meeting_date or "") if len(meetings) <= MEETINGS_OF_A_YEAR else []
-
-
-def _without_member_names(question: Question, material: Material) -> Question:
-    """A member's name in the question ('Var Morten Dahlin fraværende ...') says who, not which item: the names
-    the minutes record as absent, and any run of capitalised words ('Deltog Hanne Agersnap ...') no item title
-    holds (a title's own name, 'Tryghed i Greve Nord', stays the topic)."""
-    names = {w.lower() for item in material.items for d in item.decisions for a in d.absent for w in a.name.split()}
-    titles = " ".join(item.title for item in material.items).lower()
-    for run in _CAPITALISED_RUN.findall(question.text):
-        if run.lower() not in titles and not any(is_body_name(word) for word in run.split()):  # not 'Greve Byråd'
-            names.update(word.lower() for word in re.split(r"[ -]", run))
-    return replace(question, terms=tuple(t for t in question.terms if t not in names))
-
-
-def _on_named_date(question: Question, meeting_date: str) -> bool:
-    if question.date:
-        return meeting_date == question.date
-    return bool(question.month) and meeting_date.startswith(question.month or "")
-
-
-def _item_absence(question: Question, item: AgendaItem, decision: Decision | None, material: Material) -> Statement:
-    """Who was absent when the item was decided: the decision's own absences (of the body the question names,
-    when another body's decision records them: 'fraværende i Magistraten'), else the meeting's."""
-    document = material.documents[item.document_id]
-    named = [d for d in item.decisions if d.absent and material.names_body(question, d.committee)]
-    decision = named[0] if named else decision
-    if decision is None or not decision.absent or not decision.citations:
-        return _absence(question, document, material)
-    names = ", ".join(f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent)
-    citation = _absence_line(material, decision.citations, decision)
-    return Statement(
-        say(
-            question,
-            f"Fraværende, da {decision.committee} behandlede punkt {item.number} “{item.title}” den "
-            f"{date_in(question, decision.date)}: {names}.",
-            f"Absent when {decision.committee} dealt with item {item.number} “{item.title}” on "
-            f"{date_in(question, decision.date)}: {names}.",
-        ),
-        [citation],
-    )
-
-
-def _absence(question: Question, document: Document, material: Material) -> Statement:
-    """Who the minutes of `document` record as absent: the header's list, else the decisions' absences."""
-    items = [item for item in material.items if item.document_id == document.id]
-    header = header_attendance(document, items, material.quoter)
-    names, citation = header.absent, header.absence_line
-    if not names:
-        decisions = [meeting_decision(item, document) for item in items if not item.embedded]
-        with_absence = [d for d in decisions if d is not None and d.absent]
-        names = list(
-            dict.fromkeys(f"{a.name} ({a.party})" if a.party else a.name for d in with_absence for a in d.absent)
-        )
-        first = with_absence[0] if with_absence else None
-        citation = _absence_line(material, first.citations, first) if first else None
-    if not names:
-        return Statement(
-            say(
-                question,
-                f"Referatet fra {document.title} noterer ingen fraværende.",
-                f"The minutes of {document.title} record no absent members.",
-            ),
-            [header.presence_line] if header.presence_line else [],
-        )
-    return Statement(
-        say(
-            question,
-            f"Fraværende ved mødet i {document.committee} den {date_in(question, document.meeting_date)}: "
-            f"{', '.join(names)}.",
-            f"Absent from the {document.committee} meeting on {date_in(question, document.meeting_date)}: "
-            f"{', '.join(names)}.",
-        ),
-        [citation] if citation else [],
-    )
 
 
 def answer_attachments(question: Question, material: Material, searcher=None) -> Answer:

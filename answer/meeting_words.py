@@ -53,6 +53,7 @@ MEETING_PROCESS_STEMS: dict[str, tuple[str, ...]] = {
     "materiale": ("", "t", "r", "rne"),
     "bilagsmateriale": ("", "t"),
     "dokument": ("", "et", "er", "erne"),
+    "papir": ("", "et", "er", "erne"),
     "vedhæft": ("et", "ede", "es"),
     "vedlag": ("t", "te", "des"),
     "medsend": ("t", "te"),
