@@ -14,7 +14,7 @@ from answer.material import Material
 from answer.passages import Found, Passage, cite, goal_references, quote, windows
 from answer.phrasing import Answer, Statement, no_evidence, say, topic_da, topic_en
 from answer.question import Question
-from answer.sentence_ranking import rank_windows, reason_words_out
+from answer.sentence_ranking import rank_windows, reason_words_out, untranslated_out
 
 SEARCH_CANDIDATES = 12
 
@@ -30,6 +30,8 @@ def answer_by_search(question: Question, material: Material, searcher=None) -> A
     terms = reason_words_out(question.text, question.kind, material.topic_terms(question))
     terms += goal_references(question.text)  # 'mål 9 og 11': the windows that refer to those goals
     candidates = _hit_passages(question, searcher) + material.passages(question)
+    if question.language == "en":
+        terms = untranslated_out(question.text, terms, candidates)
     embed = getattr(searcher, "embed_query", None)
     found = rank_windows(question.text, question.kind, candidates, terms, embed)
     if not found:

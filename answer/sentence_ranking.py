@@ -41,6 +41,7 @@ SEMANTIC_SHARE = 0.4
 # LEX_WEIGHT, the cue CUE_WEIGHT — enough to decide between windows the model scores alike.
 LEX_WEIGHT = 0.05
 CUE_WEIGHT = 0.02
+KNOWN_TERMS_ENGLISH = 2
 
 # The answer a question word asks for, as a sentence shows it (a general convention of questions, Danish
 # and English): an amount or share is a number, a time is a date, a year or a week.
@@ -80,6 +81,23 @@ def reason_words_out(question_text: str, intent: str, terms: Sequence[str]) -> t
     if answer_cue(question_text, intent) is not reason:
         return tuple(terms)
     return tuple(term for term in terms if not reason.fullmatch(term))
+
+
+def untranslated_out(question_text: str, terms: Sequence[str], passages: Sequence[Passage]) -> tuple[str, ...]:
+    """An English question's terms less those no window holds, when at least KNOWN_TERMS_ENGLISH of the held
+    ones are Danish the glossary put there or names the question capitalises. The material is Danish: an
+    English word the glossary left untranslated ('lasting', 'reimbursement') is found nowhere, and weighing it
+    as a subject the material lacks would turn away the passage the Danish terms find. English words that
+    happen to occur in Danish ('stop', 'administration') are no such evidence, and with less evidence the
+    question's subject itself may be what the material lacks ('music school' holds 'skole' only)."""
+    matcher = TermMatcher(terms)
+    held: set[str] = set()
+    for passage in passages:
+        if len(held) < len(matcher.terms) and matcher.could_match(text := matching_text(passage)):
+            held.update(matcher.matched(text))
+    english = {word.lower() for word in re.findall(r"[\w-]+", question_text) if not word[0].isupper()}
+    evidence = [term for term in held if term not in english]
+    return tuple(t for t in terms if t in held) if len(evidence) >= KNOWN_TERMS_ENGLISH else tuple(terms)
 
 
 def rank_windows(

@@ -7,7 +7,7 @@ from answer.material import Material
 from answer.passage_answers import answer_by_search, answer_why
 from answer.passages import Passage, best_passages, goal_references, split_sentences
 from answer.question import understand
-from answer.sentence_ranking import answer_cue, rank_windows, reason_words_out
+from answer.sentence_ranking import answer_cue, rank_windows, reason_words_out, untranslated_out
 from index.search.hybrid import Hit
 from maalspor.model import Citation
 
@@ -142,3 +142,18 @@ def test_goals_named_by_number_are_the_topic_and_match_the_text_that_lists_them(
     terms = goal_references("Hvorfor er der ingen status for mål 9 og mål 11?")
     found = rank_windows("Hvorfor er der ingen status for mål 9 og mål 11?", "why", passages, terms, bag_of_words)
     assert found[0].passage.document_id == "b"
+
+
+def test_english_words_no_danish_text_holds_are_not_the_topic_when_danish_terms_find_the_passage():
+    passages = [
+        Passage("Administrationen foreslår at stoppe. Refusionen for sygedagpengeforløb over 52 uger.", "S", "a", [])
+    ]
+    question = "What reimbursement do sickness benefit cases over 52 weeks get?"
+    terms = ("reimbursement", "sygedagpenge", "over 52")
+    assert untranslated_out(question, terms, passages) == ("sygedagpenge", "over 52")
+    # one Danish term only: the subject itself may be what the material lacks
+    school = [*passages, Passage("Skolen har 300 elever.", "S", "b", [])]
+    assert untranslated_out("Why was the music school closed?", ("music", "skole"), school) == ("music", "skole")
+    # English words that happen to occur in Danish text are no evidence of a passage about the question
+    terms = ("administration", "stop", "sanctions")
+    assert untranslated_out("Why did the administration stop the sanctions?", terms, passages) == terms
