@@ -76,7 +76,7 @@ def _reported(question: Question, material: Material) -> list[Reported]:
     found = by_named_body(question, found, material)
     if meetings:
         at_meeting = [(item, decision) for item, decision in found if material.documents[item.document_id] in meetings]
-        if at_meeting and material.item_terms(question):  # one item of the meeting: who missed that item
+        if at_meeting and material.names_an_item(question):  # one item of the meeting: who missed that item
             return [_item_absence(question, i, d, material) for i, d in at_meeting[:3]]
         return [_absence(question, document, material) for document in meetings]
     if found:

@@ -18,6 +18,7 @@ from answer.goal_answers import answer_change, answer_first, answer_last
 from answer.intent_model import intent_classifier
 from answer.material import Material
 from answer.meeting_answers import answer_attachments, answer_decision, answer_history
+from answer.meeting_dates import with_year_assumed
 from answer.overview_answers import answer_overview
 from answer.passage_answers import answer_by_search, answer_why
 from answer.phrasing import Answer, Statement
@@ -72,6 +73,15 @@ def answer_question(text: str, store: Store, searcher=None) -> Answer[dict]:
 
 
 def _answer_one(question: Question, material: Material, searcher) -> Answer:
+    """The answer, after the year of a meeting named without one is assumed (and said)."""
+    question, assumed = with_year_assumed(question, material)
+    answer = _answered(question, material, searcher)
+    if assumed is not None:
+        answer.statements.insert(0, assumed)
+    return answer
+
+
+def _answered(question: Question, material: Material, searcher) -> Answer:
     """The intent's answer; where it cites nothing, the passages that carry the topic, when any does.
 
     A structured answerer finds nothing when the question's facts sit in running text rather than in the

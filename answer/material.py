@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from answer.cues import PLAN_WORD
-from answer.meeting_words import ENGLISH_BODY_NAMES, item_topic
+from answer.meeting_words import ENGLISH_BODY_NAMES, is_meeting_process_word, item_topic
 from answer.passages import Passage, windows
 from answer.question import Question
 from answer.records import CitationQuoter
@@ -115,6 +115,10 @@ class Material:
         terms = item_topic(tuple(t for t in _topic_terms(question, self) if not is_body_name(t.capitalize())))
         return (self._in_some_title(terms) or terms) if question.language == "en" else terms
 
+    def names_an_item(self, question: Question) -> bool:
+        """Some topic term is more than a word of the meeting process ('sagen', 'mødet', 'til stede')."""
+        return not all(map(is_meeting_process_word, self.item_terms(question)))
+
     def _in_some_title(self, terms: tuple[str, ...]) -> tuple[str, ...]:
         """The terms some agenda item's title holds (as stem, compound part or synonym)."""
         matcher, found = TermMatcher(terms), set[str]()
@@ -161,6 +165,8 @@ class Material:
                 return numbered
             candidates = numbered or candidates
         terms = self.item_terms(question)
+        if not self.names_an_item(question) and (question.date or question.month):
+            terms = ()  # 'hvad blev besluttet på junimødet': the meeting's items, not one about meetings
         if not terms:
             named = question.date or question.month or question.item_number
             return sorted(candidates, key=_date_order) if named else []

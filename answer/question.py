@@ -26,6 +26,8 @@ from answer.slot_patterns import (
     ITEM_NUMBER_PATTERN,
     MUNICIPALITY_PATTERN,
     RELATIVE_YEAR_PATTERNS,
+    UNDATED_DAY_PATTERNS,
+    UNDATED_MONTH_PATTERN,
     YEAR_FROM_PATTERNS,
     YEAR_RANGE_PATTERNS,
     YEAR_TO_PATTERNS,
@@ -45,6 +47,8 @@ _YEAR_RANGES = [re.compile(p, re.I) for p in YEAR_RANGE_PATTERNS]
 _YEARS_FROM = [re.compile(p, re.I) for p in YEAR_FROM_PATTERNS]
 _YEARS_TO = [re.compile(p, re.I) for p in YEAR_TO_PATTERNS]
 _RELATIVE_YEARS = [(re.compile(p, re.I), offset) for p, offset in RELATIVE_YEAR_PATTERNS]
+_UNDATED_DAYS = [re.compile(p, re.I) for p in UNDATED_DAY_PATTERNS]
+_UNDATED_MONTH = re.compile(UNDATED_MONTH_PATTERN, re.I)
 _GOAL_NUMBER = re.compile(GOAL_NUMBER_PATTERN, re.I)
 _ITEM_NUMBER = re.compile(ITEM_NUMBER_PATTERN, re.I)
 _MUNICIPALITY = re.compile(MUNICIPALITY_PATTERN)
@@ -86,6 +90,7 @@ class Question:
     year_from: int | None = None  # a span the question names ('fra 2014 til 2023', 'efter 2019')
     year_to: int | None = None
     month: str | None = None  # yyyy-mm ('i marts 2019')
+    undated: str | None = None  # a meeting day or month named without a year: 'mm-dd' ('d. 12/3'), 'mm' ('i marts')
     goal_number: str | None = None  # 'mål 3' -> "3", 'følgemål c' -> "følgemål c"
     item_number: str | None = None
     municipality: str | None = None  # a municipality named as 'X Kommune' / 'X Municipality'
@@ -137,6 +142,7 @@ def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
         year_from=year_from,
         year_to=year_to,
         month=month_named(text),
+        undated=undated_day(text),
         goal_number=goal_number(text),
         item_number=(match.group("number") if (match := _ITEM_NUMBER.search(text)) else None),
         municipality=(match.group("name") if (match := _MUNICIPALITY.search(text)) else None),
@@ -211,6 +217,25 @@ def month_named(text: str) -> str | None:
     """yyyy-mm of 'marts 2019' / 'March 2019' (also inside a full date)."""
     match = _MONTH_YEAR.search(text)
     return f"{match.group(2)}-{MONTHS[match.group(1).lower()]:02d}" if match else None
+
+
+def undated_day(text: str) -> str | None:
+    """'mm-dd' of a day named without a year ('mødet d. 12/3', '12. marts', 'March 12'), else 'mm' of a month
+    named without one ('i marts', 'junimødet'); None when the question names a full date or month, or neither."""
+    if meeting_date(text) or month_named(text):
+        return None
+    for pattern in _UNDATED_DAYS:
+        for match in pattern.finditer(text):
+            month = _month_number(match.group("month"))
+            if month and 1 <= int(match.group("day")) <= 31:
+                return f"{month:02d}-{int(match.group('day')):02d}"
+    month_only = _UNDATED_MONTH.search(text)
+    return f"{MONTHS[month_only.group('month').lower()]:02d}" if month_only else None
+
+
+def _month_number(word: str) -> int | None:
+    number = int(word) if word.isdigit() else MONTHS.get(word.lower().rstrip("."))
+    return number if number and 1 <= number <= 12 else None
 
 
 def goal_number(text: str) -> str | None:

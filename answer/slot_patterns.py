@@ -33,3 +33,20 @@ ITEM_NUMBER_PATTERN = r"\b(?:dagsordens)?(?:punkt|item)\s+(?:nr\.?\s*)?(?P<numbe
 
 # 'Odense Kommune', 'Aarhus Municipality': a municipality the question names (the material may not hold it).
 MUNICIPALITY_PATTERN = r"\b(?P<name>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)(?:s)?\s+(?:[Kk]ommune|[Mm]unicipality)\b"
+
+# A meeting named by its day or month without a year ('mødet d. 12/3', '12. marts', 'March 12', 'i marts',
+# 'junimødet'): answer/meeting_dates.py resolves it against the meetings the material holds. Full month names
+# only ('mar', 'jun' are words too), English 'may' only with a day. A year right after the day or month makes it a
+# full date, read elsewhere.
+_MONTH_NAMES = (
+    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march"
+    "|june|july|october"
+)
+_NO_YEAR_AFTER = r"(?!\.?,?\s*(?:19|20)\d\d)(?![-./]\s*\d)"
+UNDATED_DAY_PATTERNS: tuple[str, ...] = (
+    rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH_NAMES}|may|sept?|okt|oct|nov|dec)\b\.?{_NO_YEAR_AFTER}",
+    rf"\b(?P<month>{_MONTH_NAMES}|may)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR_AFTER}",
+    rf"(?<![\d/.,-])\b(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\b{_NO_YEAR_AFTER}(?!\s+(?:af|of)\b)",  # not '1/3 af'
+    rf"\bd(?:en|\.)\s*(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\b\.?{_NO_YEAR_AFTER}",
+)
+UNDATED_MONTH_PATTERN = rf"\b(?P<month>{_MONTH_NAMES})(?:-?mød\w*)?\b{_NO_YEAR_AFTER}"

@@ -1,0 +1,59 @@
+"""A meeting named by its day or month without a year ('mødet d. 12/3', 'i marts', 'the March meeting'): the year
+is taken from the meetings the material holds, and the answer says which year it assumed.
+
+Staff name a meeting of the current season without its year. The material may hold meetings on that day or in
+that month in several years; the latest is meant (the one still talked about), unless the question names a year
+elsewhere. Where no meeting falls on it, the question is left as it is (the answer then says no meeting matches).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from answer.material import Material
+from answer.phrasing import Statement, date_in, month_year, say, year_list
+from answer.question import Question
+
+# The intents whose answer is about one meeting or one day's decisions.
+MEETING_INTENTS = frozenset({"absent", "attachments", "decision", "history"})
+
+
+def with_year_assumed(question: Question, material: Material) -> tuple[Question, Statement | None]:
+    """The question with the undated day or month dated in the latest year the material has a meeting then (in
+    scope, and in a year the question names), and the statement saying so; unchanged, None, where none is."""
+    if question.kind not in MEETING_INTENTS or not question.undated or question.date or question.month:
+        return question, None
+    years = sorted({day[:4] for day in _meeting_days(question, material) if day[5:].startswith(question.undated)})
+    if not years:
+        return question, None
+    dated = f"{years[-1]}-{question.undated}"
+    resolved = replace(question, date=dated) if len(question.undated) == 5 else replace(question, month=dated)
+    return resolved, _assumption(question, dated, years)
+
+
+def _meeting_days(question: Question, material: Material) -> set[str]:
+    """The days the material's meetings in scope were held: their minutes' dates, and the dates of earlier meetings
+    whose items the minutes reprint (as Material.in_years dates an item)."""
+    days = {d.meeting_date for d in material.documents.values() if material.in_scope(question, d.id)}
+    days |= {
+        decision.date
+        for item in material.items
+        if item.embedded and material.in_scope(question, item.document_id)
+        for decision in item.decisions
+    }
+    named = {str(year) for year in question.years}
+    return {day for day in days if day and (not named or day[:4] in named)}
+
+
+def _assumption(question: Question, dated: str, years: list[str]) -> Statement:
+    when = date_in(question, dated) if len(dated) == 10 else month_year(question, dated)
+    if len(years) == 1:
+        danish = f"materialet har kun møder på det tidspunkt i {years[0]}, så svaret gælder {when}"
+        english = f"the material has meetings then only in {years[0]}, so the answer is about {when}"
+    else:
+        held = year_list(question, years)
+        danish = f"materialet har møder på det tidspunkt i {held}, og svaret gælder det seneste: {when}"
+        english = f"the material has meetings then in {held}, and the answer is about the latest: {when}"
+    return Statement(
+        say(question, f"Spørgsmålet nævner intet år; {danish}.", f"The question names no year; {english}."), []
+    )
