@@ -8,12 +8,13 @@ Where a plan says itself that its goals carry over from an earlier year, that se
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from answer.carry_over import carry_over_statement
-from answer.goal_answers import answer_change, answer_first, answer_last, link_record
+from answer.goal_answers import answer_change, answer_first, answer_last
+from answer.goal_changes import compared_years, kept_unchanged, links_between
 from answer.goal_overview import asked_kind, topic_beyond_kind
+from answer.goal_steps import link_record
 from answer.goal_topic import asks_for_goal_list, within_material
 from answer.material import Material, goal_search_text
 from answer.phrasing import (
@@ -30,28 +31,6 @@ from answer.phrasing import (
 from answer.question import Question
 from answer.topic import MATCH_SHARE, TermMatcher
 from maalspor.model import Citation, Goal, GoalLink
-from nlp.wording_diff import is_identical, target_change
-
-# A year after these words is the earlier plan of a comparison ('videreført fra 2022', 'uændret siden
-# 2019', 'the goals from the 2022 plan', '2022-målene'); a year on its own is the later one, compared with
-# the year before it ('uændret i 2023', 'videreført til 2022'): employment plans are made every year.
-_EARLIER_YEAR = re.compile(
-    r"\b(fra|efter|siden|from|after|since)\s+(?:[a-zæøå]+\s+){0,3}?(?:19|20)\d\d\b|\b(?:19|20)\d\d-\w*mål", re.I
-)
-
-
-def _year_pair(question: Question, material: Material) -> tuple[int, int | None] | None:
-    """(earlier, later) plan years: two named years, a named span, a year named as the earlier and the plan
-    after it, or a year and the year before it."""
-    named = sorted(set(question.years))
-    if len(named) >= 2:
-        return named[0], named[-1]
-    if not named:
-        return None
-    year = named[0]
-    if _EARLIER_YEAR.search(question.text):
-        return year, min((y for y in material.plan_years() if y > year), default=None)
-    return year - 1, year
 
 
 def _continued_from(earlier: int, later: int, material: Material) -> set[str]:
@@ -235,7 +214,7 @@ def _goal_list(
 def answer_unchanged(question: Question, material: Material, searcher=None) -> Answer:
     if topic_beyond_kind(question, material):  # about one topic: that goal's years, or nothing when none is
         return answer_change(question, material, searcher)
-    year, following = _year_pair(question, material) or (None, None)
+    year, following = compared_years(question, material) or (None, None)
     if year is None or following is None:
         return no_evidence(question, "hvilke år der menes", "which years are meant")
     by_municipality = _plan_years_by_municipality(question, material).values()
@@ -278,33 +257,7 @@ def _earlier_plan_missing(
 
 def _unchanged_links(question: Question, material: Material, year: int, following: int) -> list[GoalLink]:
     """The links from `year` to `following` (of goals of the asked kind) keeping wording and target."""
-    kind = asked_kind(question, material)
-    return _one_per_goal_pair(
-        (
-            link
-            for link in material.links
-            if link.from_year == year
-            and link.to_year == following
-            and material.in_scope(question, material.goals[link.to_goal].document_id)
-            and (not kind or kind.holds(material.goals[link.to_goal]))
-            and is_identical(material.goals[link.from_goal].wording, material.goals[link.to_goal].wording)
-            and target_change(material.goals[link.from_goal].target, material.goals[link.to_goal].target).kind
-            in ("unchanged", "none")
-        ),
-        material,
-    )
-
-
-def _one_per_goal_pair(links: Iterable[GoalLink], material: Material) -> list[GoalLink]:
-    """One link per goal carried over: minutes reprint a year's goal list (every body passing the plan prints it
-    again), so the same pair of wordings is linked once per reprint."""
-    kept: dict[tuple, GoalLink] = {}
-    for link in links:
-        before, after = material.goals[link.from_goal], material.goals[link.to_goal]
-        municipality = material.documents[after.document_id].municipality
-        key = (municipality, before.plan_year, after.plan_year, " ".join(after.wording.lower().split()))
-        kept.setdefault(key, link)
-    return list(kept.values())
+    return [link for link in links_between(question, material, year, following) if kept_unchanged(link, material)]
 
 
 def _unchanged_line(question: Question, link: GoalLink, material: Material) -> Statement:

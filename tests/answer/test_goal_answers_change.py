@@ -45,3 +45,19 @@ def test_a_named_year_the_thread_skips_gets_that_years_goal_on_the_subject(mater
 )
 def test_a_years_status_is_judged_against_its_target(text, verdict, material):
     assert verdict in said(answer_change(understand(text), material))
+
+
+def test_a_list_of_changed_goals_when_none_changed(material):
+    """The seven goals recurring from 2022 to 2023 keep their wording; the 2023 plan says so itself (001 l. 97-98)."""
+    answer = answer_change(understand("Hvilke af målene blev ændret fra 2022 til 2023?"), material)
+    assert said(answer).startswith("Ingen af de 7 mål fra 2022, der går igen i 2023, er ændret")
+    quote = next(s for s in answer.statements if "går igen fra 2022" in s.text)
+    assert [(c.source_file[:3], c.line_start) for c in quote.citations] == [("001", 97)]
+
+
+def test_a_list_of_changed_goals_says_how_each_changed(material):
+    """The 2015 plan's placeholders ('X pct.') were filled in by 2019: each changed goal gets its own step."""
+    answer = answer_change(understand("Which goals were changed between 2015 and 2019?"), material)
+    steps = [s for s in answer.statements if s.text.startswith("From 2015 to 2019")]
+    assert len(steps) >= 3 and any("placeholder X was filled in" in s.text for s in steps)
+    assert {c.source_file[:3] for s in steps for c in s.citations} == {"002", "003"}
