@@ -71,7 +71,22 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
 @contextmanager
 def writer_lock(database: Path) -> Iterator[None]:
     """Hold `<database>.lock` exclusively: a second writer waits until the first has finished its batch."""
-    lock_path = database.with_name(database.name + ".lock")
+    with _file_lock(database.with_name(database.name + ".lock")):
+        yield
+
+
+@contextmanager
+def schema_lock(database: Path) -> Iterator[None]:
+    """Hold `<database>.schema.lock` while a writer opens the file: switching a new database to WAL needs
+    an exclusive lock, and SQLite answers a second process doing the same at that moment with "database is
+    locked" at once, without waiting out the busy timeout (two `maalspor ingest` runs on a new data dir).
+    A lock of its own, so that opening never waits for another writer's whole batch."""
+    with _file_lock(database.with_name(database.name + ".schema.lock")):
+        yield
+
+
+@contextmanager
+def _file_lock(lock_path: Path) -> Iterator[None]:
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with lock_path.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)

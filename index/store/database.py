@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from index.store.connection import connect_reader, connect_writer, transaction, writer_lock
+from index.store.connection import connect_reader, connect_writer, schema_lock, transaction, writer_lock
 
 
 class Database(Protocol):
@@ -43,9 +43,13 @@ class SqliteDatabase:
 
     def __init__(self, path: Path, read_only: bool, create: Callable[[Database], None]):
         self.path = path
-        self.connection = connect_reader(path) if read_only else connect_writer(path)
-        in_memory = self.connection.execute("PRAGMA database_list").fetchone()[2] == ""
-        if not read_only or in_memory:
+        if read_only:
+            self.connection = connect_reader(path)
+            if self.connection.execute("PRAGMA database_list").fetchone()[2] == "":  # no file yet: in memory
+                create(self)
+            return
+        with schema_lock(path):  # two writers opening a new file at once must not both switch it to WAL
+            self.connection = connect_writer(path)
             create(self)  # CREATE … IF NOT EXISTS only: safe to repeat
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:

@@ -219,8 +219,11 @@ def test_two_concurrent_ingests_give_the_store_of_one(engine, tmp_path, request)
     if engine == "postgresql":
         env["MAALSPOR_DATABASE_URL"] = request.getfixturevalue("postgres_url")
     command = [sys.executable, "-m", "cli.main", "ingest", "--report", "json", str(folder)]
-    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for _ in range(2)]
-    reports = [json.loads(run.communicate(timeout=300)[0]) for run in runs]
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    finished = [run.communicate(timeout=300) for run in runs]
+    for run, (_, stderr) in zip(runs, finished, strict=True):
+        assert run.returncode == 0, stderr.decode()
+    reports = [json.loads(stdout) for stdout, _ in finished]
     outcomes = sorted(sorted(f["outcome"] for f in report["files"]) for report in reports)
     assert outcomes == [["ingested", "ingested", "rendition"], ["skipped", "skipped", "skipped"]]
     exported = subprocess.run(

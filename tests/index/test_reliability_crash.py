@@ -107,3 +107,33 @@ def test_a_read_only_data_dir_is_read(tmp_path):
         assert read.stdout.strip() == repr(COMMITTED)
     finally:
         shutil.rmtree(data, ignore_errors=True)
+
+
+def _open_writer_at_the_barrier(path: Path, start, failures) -> None:
+    start.wait()
+    try:
+        Store(path).close()
+    except Exception as error:  # noqa: BLE001 - reported to the test through the queue
+        failures.put(f"{type(error).__name__}: {error}")
+
+
+def test_writers_opening_a_new_database_at_once_all_open_it(tmp_path):
+    """Two `maalspor ingest` runs on a new data dir: switching the new file to WAL needs an exclusive lock,
+    and SQLite answered the process that came second "database is locked" at once, without waiting out
+    the busy timeout, so one run crashed before it read a file (seen 2 times in 180 opens before the fix)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    failures = context.Queue()
+    writers = 6
+    for attempt in range(25):
+        path = tmp_path / f"new-{attempt}" / "maalspor.sqlite3"
+        start = context.Barrier(writers)
+        processes = [
+            context.Process(target=_open_writer_at_the_barrier, args=(path, start, failures)) for _ in range(writers)
+        ]
+        for process in processes:
+            process.start()
+        for process in processes:
+            process.join(timeout=120)
+        assert failures.empty(), f"attempt {attempt}: {failures.get()}"
