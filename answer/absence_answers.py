@@ -72,7 +72,8 @@ def _reported(question: Question, material: Material) -> list[Reported]:
         for d in material.documents.values()
         if d.meeting_date and material.in_scope(question, d.id) and _on_named_date(question, d.meeting_date)
     ]
-    found = [(item, decision) for item, decision in material.resolve_items(question) if not item.embedded]
+    # a meeting no minutes of its own record is known from the later minutes that reprint its decisions
+    found = [(item, decision) for item, decision in material.resolve_items(question) if meetings or not item.embedded]
     found = by_named_body(question, found, material)
     if meetings:
         at_meeting = [(item, decision) for item, decision in found if material.documents[item.document_id] in meetings]
@@ -145,7 +146,11 @@ def _person_line(question: Question, person: str, meeting: Reported) -> Statemen
     where_da, where_en = meeting.where
     if any(_same_person(person, name) for name in meeting.absent):
         return Statement(
-            say(question, f"{person} var fraværende {where_da}.", f"{person} was absent from {where_en}."),
+            say(
+                question,
+                f"{person} deltog ikke (fraværende) {where_da}.",
+                f"{person} did not take part (absent) in {where_en}.",
+            ),
             meeting.statement.citations,
         )
     if any(_same_person(person, name) for name in meeting.present) and meeting.presence_line:

@@ -14,7 +14,7 @@ from answer.records import CitationQuoter
 from maalspor.model import AgendaItem, Citation, Document, SourceLine
 
 ABSENCE_LABEL = re.compile(
-    r"^\s*(?:afbud\s*/\s*fraværende|fraværende|afbud|forfald|ikke til stede|absent|apologies)\b\s*:?\s*(?P<names>.*)$",
+    r"^\s*(?:afbud\s*/\s*fraværende|fraværende|afbud|forfald|forhindret|ikke til stede|absent|apologies)\b\s*:?\s*(?P<names>.*)$",
     re.I,
 )
 PRESENCE_LABEL = re.compile(

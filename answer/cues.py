@@ -29,7 +29,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bmanglede\b",
         r"\bmissing\b",
         r"\bdeltog ikke",
-        r"\b(afbud|forfald)",
+        r"\b(afbud|forfald|forhindre)",
         r"\b(sad|var|mødte) ikke (med|op)\b",
         r"\budebl(ev|ive)",
         r"\bvar alle\b.*\b(med|til stede)\b",
@@ -38,6 +38,9 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\babsen(t|ce)",
         r"\bnot (present|attend)",
         r"\bdid not attend",
+        r"\b(did not|didn't|did n't) (take part|participate)",
+        r"\bwho (took part|participated)\b",
+        r"\bexcused\b",
         r"\bapologies",
         r"\bvar\b.*\bmed til\b",
         r"\bdeltog\b",
@@ -389,7 +392,7 @@ discussed discuss considered handled debated måde way sad meldt meldte forfald 
 du dig jeg mig fortælle bruge brug vil kunne vs versus årige årig need want know see find give
 færre lavere højere bedre dårligere
 indeholder indeholde indeholdt indeholdte rummer rumme rummede omfatter omfatte omfattede inkluderer inkludere
-inkluderede contain contains contained include includes included lagt came
+inkluderede contain contains contained include includes included lagt came not take took part participate participated
 står stod stået dukker dukkede dukke op findes fandtes fandt indgår indgik indgå optrådt gælder gjaldt handler
 handlede drejer omhandler omhandlede vedrører vedrørte fået få haft blandt gang gange planår planåret
 """.split()

@@ -123,9 +123,33 @@ def first_or_last_treatment(question: Question, material: Material, last: bool) 
 
 
 def _treatments_of(question: Question, material: Material) -> list[tuple[AgendaItem, Decision | None]]:
-    """The items about the topic, in every body and municipality in scope, in date order."""
+    """Every treatment of the items about the topic, in every body and municipality in scope, in date order: an
+    item's minutes print the decisions of the bodies that dealt with it before ('Beslutning i Magistraten den …',
+    'Udvalget har behandlet sagen den …'), each a treatment of its own."""
     found = material.resolve_items(question)
-    return sorted(found + _mentioned_elsewhere(question, material, found), key=lambda c: _date(c, material))
+    found = [treatment for candidate in found for treatment in _every_decision(question, candidate)]
+    treatments = sorted(found + _mentioned_elsewhere(question, material, found), key=lambda c: _date(c, material))
+    once = {
+        (item.title.casefold(), d.committee if d else None, _date((item, d), material)): (item, d)
+        for item, d in treatments
+    }
+    return list(once.values())
+
+
+def _every_decision(
+    question: Question, candidate: tuple[AgendaItem, Decision | None]
+) -> list[tuple[AgendaItem, Decision | None]]:
+    """The item with its meeting's decision and each other body's decision on it within the named years."""
+    item, meeting = candidate
+    earlier = [d for d in item.decisions if d is not meeting and d.date and _in_named_years(question, d.date)]
+    return [candidate, *((item, d) for d in earlier)]
+
+
+def _in_named_years(question: Question, date: str) -> bool:
+    named = question.date or question.month
+    if named:
+        return date.startswith(named)
+    return not question.years or int(date[:4]) in question.years
 
 
 def _history_line(

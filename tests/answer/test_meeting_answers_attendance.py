@@ -48,19 +48,24 @@ def test_a_member_on_the_participants_list_and_not_absent_was_present(greve):
 
 def test_a_member_named_in_lower_case_is_found_on_the_list_of_absentees(greve):
     text, cited = _first(answer_question("var john t. olsen med til økonomiudvalgets møde 28/11 2022?", greve))
-    assert text == "John T. Olsen var fraværende ved mødet i Økonomiudvalget den 28. november 2022."
+    assert text == "John T. Olsen deltog ikke (fraværende) ved mødet i Økonomiudvalget den 28. november 2022."
     assert cited == [("greve_oeu_2022-11-28_referat.json", 6)]
 
 
 def test_a_member_asked_about_in_english(greve):
     result = answer_question("Was Marc Genning present at the finance committee meeting on 28 November 2022?", greve)
-    assert _first(result)[0] == "Marc Genning was absent from the Økonomiudvalget meeting on 28 November 2022."
+    assert (
+        _first(result)[0]
+        == "Marc Genning did not take part (absent) in the Økonomiudvalget meeting on 28 November 2022."
+    )
 
 
 def test_a_member_absent_from_an_item_is_told_for_that_item(store):
     result = answer_question("Deltog Hanne Agersnap, da udvalget behandlede beskæftigelsesplan 2015?", store)
     text, cited = _first(result)
-    assert text.startswith("Hanne Agersnap var fraværende da Erhvervs- og Beskæftigelsesudvalget behandlede punkt 2")
+    assert text.startswith(
+        "Hanne Agersnap deltog ikke (fraværende) da Erhvervs- og Beskæftigelsesudvalget behandlede punkt 2"
+    )
     assert cited and cited[0][0] == "003_d16604ceb04aa2e7.txt"
 
 
@@ -91,6 +96,15 @@ def test_attachments_asked_in_other_words(question):
 )
 def test_decisions_asked_in_other_words(question):
     assert understand(question).kind == "decision"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hvem var forhindret ved mødet i marts?", "Who did not take part when the council met in May 2023?"],
+)
+def test_absence_asked_in_the_minutes_other_words(question):
+    result = understand(question)
+    assert result.kind == "absent" and not {"not", "take", "part"} & set(result.terms)
 
 
 def test_the_papers_of_a_text_are_no_attachment_question():

@@ -137,3 +137,12 @@ def test_a_person_named_in_an_absence_question_is_not_the_topic(store):
     """The name is no member the minutes record as absent; the item is named by its title's word."""
     result = answer("Deltog Søren Kjærsgaard Holm, da udvalget drøftede budgetreduktionerne i 2019?", store)
     assert "punkt 2" in said(result) and "Mette Schmidt Olsen" in said(result)
+
+
+def test_an_agenda_history_lists_every_body_that_decided_on_the_item(store):
+    # corpus/002, item 3: the SSP action plan's one-year status, decided by Børne- og Ungdomsudvalget on 6 June
+    # 2019 and then by Beskæftigelses- og Integrationsudvalget on 11 June 2019 (both decisions printed in the item)
+    result = answer_question("Hvornår er etårsstatus på SSP-handleplanen blevet behandlet?", store)
+    lines = [statement.text for statement in result.statements]
+    assert lines[0].startswith("6. juni 2019, Børne- og Ungdomsudvalget, punkt 3 “Etårsstatus på SSP-handleplan")
+    assert lines[1].startswith("11. juni 2019, Beskæftigelses- og Integrationsudvalget, punkt 3 “Etårsstatus")
