@@ -180,6 +180,7 @@ _SET_WORDS = frozenset(
 # A goal word in the plural: 'målene', 'ministermålene', 'målsætningerne', 'goals', 'targets'.
 _PLURAL_GOAL_WORD = re.compile(r"[\w-]*(målene|målsætninger|målsætningerne|goals|targets|objectives)")
 _SET_WINDOW = 2
+_PHRASE_WORDS = 3  # the longest English noun phrase read before a goal word
 
 
 def asks_for_goal_list(text: str) -> bool:
@@ -217,10 +218,15 @@ def _subject_after(following: list[str]) -> list[str]:
 
 
 def _subject_before(preceding: list[str]) -> list[str]:
-    """English puts the subject before the goal word: 'the youth target', 'the disability goal'."""
-    if not preceding or preceding[-1] in STOPWORDS or _YEAR_OR_NUMBER.search(preceding[-1]):
-        return []
-    return [preceding[-1]]
+    """English puts the subject before the goal word, often as a phrase: 'the youth target', 'the dignified case
+    handling targets' (read whole, so the glossary translates it: 'værdig sagsbehandling'). The phrase stops at a
+    stop word, a year or a word that makes the goals a set ('any new ministerial goals')."""
+    phrase: list[str] = []
+    for word in reversed(preceding[-_PHRASE_WORDS:]):
+        if word in STOPWORDS or word in _SET_WORDS or _YEAR_OR_NUMBER.search(word):
+            break
+        phrase.insert(0, word)
+    return [" ".join(phrase)] if phrase else []
 
 
 def unknown_municipality(question: Question, material: Material) -> Answer | None:

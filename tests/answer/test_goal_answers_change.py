@@ -61,3 +61,11 @@ def test_a_list_of_changed_goals_says_how_each_changed(material):
     steps = [s for s in answer.statements if s.text.startswith("From 2015 to 2019")]
     assert len(steps) >= 3 and any("placeholder X was filled in" in s.text for s in steps)
     assert {c.source_file[:3] for s in steps for c in s.citations} == {"002", "003"}
+
+
+def test_an_english_subject_phrase_before_the_goal_word_is_one_goal_not_a_list(material):
+    """'the dignified case handling targets' names its subject as a phrase the glossary translates: the goal's
+    own history, not the list of every goal that changed."""
+    answer = answer_change(understand("Did the dignified case handling targets move from 2022 to 2023?"), material)
+    assert "Alle ledige skal have en værdig sagsbehandling" in said(answer)
+    assert not said(answer).startswith("None of the")
