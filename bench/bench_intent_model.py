@@ -5,8 +5,9 @@
 Trains on answer/intent_examples.json only, then prints, for the dev split of the question bank or its
 paraphrases (never test.json; absent-topic questions left out, their intent is not what they test): the accuracy of
 the centred nearest centroid (the product's), plain nearest centroid, k nearest neighbours and a logistic model on every question, the accuracy of the
-engine's path (cue tables first, the classifier only where they leave the intent open) and leave-one-out
-accuracy on the examples themselves.
+engine's path (cue tables first, the classifier only where they leave the intent open, limited to the intents the
+question word allows), whether the share of the nearest examples carrying the guess tells right guesses from wrong
+ones (a confidence a threshold could use), and leave-one-out accuracy on the examples themselves.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from answer.intent_model import SEARCH, IntentModel, load_examples  # noqa: E402
+from answer.intent_model import SEARCH, IntentModel, intents_allowed, load_examples  # noqa: E402
 from answer.question import intent  # noqa: E402
 from bench.bench_question_understanding import expected_kinds  # noqa: E402
 from index.search.embedding_model import load_model  # noqa: E402
@@ -59,12 +60,44 @@ def main() -> None:
     engine_path = [intent(q.question) for q in questions]
     cue_only = _accuracy(engine_path, expected)
     open_ones = [i for i, kind in enumerate(engine_path) if kind == SEARCH]
-    predicted = [model.predict(dev[i]) for i in open_ones]
+    unlimited = [model.predict(dev[i]) for i in open_ones]
+    predicted = [model.predict(dev[i], intents_allowed(questions[i].question)) for i in open_ones]
     for i, kind in zip(open_ones, predicted, strict=True):
         engine_path[i] = kind
         print(f"  open: {questions[i].question!r} -> {kind} (bank: {questions[i].intent})")
     print(f"cues only {cue_only}; cues + centroid on the {len(predicted)} open ones {_accuracy(engine_path, expected)}")
+    open_expected = [expected[i] for i in open_ones]
+    print(
+        f"open ones, centroid {_accuracy(unlimited, open_expected)}; limited by the question word "
+        f"{_accuracy(predicted, open_expected)}"
+    )
+    shares = [
+        _neighbour_share(model, vectors, truth, dev[i], kind, 10) for i, kind in zip(open_ones, predicted, strict=True)
+    ]
+    print(
+        "is the share of the 10 nearest examples carrying the guess a confidence? right/all per band: "
+        + _banded(shares, [kind in e for kind, e in zip(predicted, open_expected, strict=True)])
+    )
     print(f"leave-one-out on the examples (centred centroid): {_leave_one_out(examples, texts, vectors)}")
+
+
+def _neighbour_share(
+    model: IntentModel, vectors: np.ndarray, truth: list[str], row: np.ndarray, label: str, k: int
+) -> float:
+    """The share of the k examples nearest to the question (centred cosine) labelled with the guessed intent."""
+    centred = vectors - model.centre
+    centred /= np.linalg.norm(centred, axis=1, keepdims=True)
+    nearest = np.argsort(-(centred @ (row - model.centre)))[:k]
+    return sum(truth[i] == label for i in nearest) / k
+
+
+def _banded(values: list[float], right: list[bool]) -> str:
+    bands = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 1.01))
+    cells = []
+    for low, high in bands:
+        inside = [r for v, r in zip(values, right, strict=True) if low <= v < high]
+        cells.append(f"[{low:.1f}, {min(high, 1.0):.1f}) {sum(inside)}/{len(inside)}")
+    return "; ".join(cells)
 
 
 def _accuracy(predicted: list[str], expected: list[set[str]]) -> str:
