@@ -3,6 +3,7 @@ answer/absence_answers.py)."""
 
 from __future__ import annotations
 
+from answer.case_history import mentioned_treatments
 from answer.material import Material, decision_summary, item_search_text
 from answer.phrasing import (
     Answer,
@@ -106,7 +107,13 @@ def answer_history(question: Question, material: Material, searcher=None) -> Ans
         return no_evidence(
             question, f"noget dagsordenspunkt om {topic_da(question)}", f"any agenda item about {topic_en(question)}"
         )
-    statements = [_history_line(question, item, decision, material, found) for item, decision in found]
+    held = [
+        (_date((item, decision), material), _history_line(question, item, decision, material, found))
+        for item, decision in found
+    ]
+    # meetings the material does not hold but the items' own texts name, in date order among the others
+    dated = sorted(held + mentioned_treatments(question, found, material), key=lambda pair: pair[0])
+    statements = [statement for _, statement in dated]
     return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
 
 

@@ -1,0 +1,49 @@
+"""Agenda history with the meetings only a case's own text names (answer.case_history): Ballerup's eDoc item
+opens with the meeting it came from, Greve's status on sanctions names the meeting that got the last one.
+Expectations read from ../shared/realdocs: ballerup_sfu_2012-12-04_eDocAgendaPublishing.xml item 4 (line 94:
+'Sundheds- og Forebyggelsesudvalget den 30. maj 2012 Punkt 7') and greve_beu_2023-08-14.json item 3 (line 69:
+'… som udvalget fik forelagt den 10. oktober 2022.')."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.engine import answer_question
+from tests.conftest import REALDOCS
+
+BALLERUP = REALDOCS / "ballerup_sfu_2012-12-04_eDocAgendaPublishing.xml"
+GREVE = REALDOCS / "greve_beu_json" / "greve_beu_2023-08-14.json"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    if not (BALLERUP.exists() and GREVE.exists()):
+        pytest.skip("../shared/realdocs is not present")
+    from index.store.pipeline import ingest_paths
+    from index.store.sqlite import Store
+
+    path = tmp_path_factory.mktemp("case_history") / "maalspor.sqlite3"
+    writer = Store(path)
+    ingest_paths([BALLERUP, GREVE], writer)
+    writer.close()
+    reader = Store(path, read_only=True)
+    yield reader
+    reader.close()
+
+
+def test_the_meeting_an_item_came_from_is_in_its_history_in_date_order(store):
+    result = answer_question("Hvilke møder har behandlet takstreduktionen på Torvevej?", store)
+    texts = [statement.text for statement in result.statements]
+    assert texts[0].startswith("30. maj 2012, Sundheds- og Forebyggelsesudvalget: nævnt som tidligere behandling")
+    assert result.statements[0].citations[0]["line_start"] == 94
+    assert texts[1].startswith("4. december 2012, Sundheds- og Forebyggelsesudvalget, punkt 4")
+
+
+def test_the_committee_a_case_text_calls_udvalget_is_the_committee_of_the_minutes(store):
+    result = answer_question(
+        "When were the sanctions for availability (rådighedssanktioner) on the agenda in Greve?", store
+    )
+    first = result.statements[0]
+    assert first.text.startswith("10 October 2022, Beskæftigelses- og Erhvervsudvalget: mentioned as an earlier")
+    assert first.citations[0]["line_start"] == 69
+    assert "14 August 2023" in result.statements[1].text
