@@ -131,16 +131,16 @@ def test_without_a_search_index_passages_rank_by_their_words(store):
 
 
 def test_goals_named_by_number_are_the_topic_and_match_the_text_that_lists_them():
-    assert goal_references("Hvorfor mangler status for mål 9 og 11 i 2019?") == ("‹mål 9›", "‹mål 11›")
+    assert goal_references("Hvad forklarer tallene for målene 4 og 7 i 2021?") == ("‹mål 4›", "‹mål 7›")
     assert goal_references("goals 2 and 5") == ("‹mål 2›", "‹mål 5›")
     assert goal_references("Mål om 30 pct. og følgemål 9") == ()  # a share and another kind of goal
     passages = [
-        Passage("Mål 9: 30 pct. af borgere i ressourceforløb skal i virksomhedsrettet tilbud.", "Mål", "a", [CITED]),
-        Passage("Der er ikke udviklet en målemetode for mål 9 og 11, hvorfor status ikke fremgår.", "S", "b", [CITED]),
-        Passage("Mål 11: Flere unge skal i uddannelse.", "Mål", "c", [CITED]),
+        Passage("Mål 4: 30 pct. af borgere i ressourceforløb skal i virksomhedsrettet tilbud.", "Mål", "a", [CITED]),
+        Passage("Der er ingen opgørelse for mål 4 og 7, da registreringen er ændret.", "S", "b", [CITED]),
+        Passage("Mål 7: Flere unge skal i uddannelse.", "Mål", "c", [CITED]),
     ]
-    terms = goal_references("Hvorfor er der ingen status for mål 9 og mål 11?")
-    found = rank_windows("Hvorfor er der ingen status for mål 9 og mål 11?", "why", passages, terms, bag_of_words)
+    question = "Why are goal 4 and goal 7 not reported?"
+    found = rank_windows(question, "why", passages, goal_references(question), bag_of_words)
     assert found[0].passage.document_id == "b"
 
 
