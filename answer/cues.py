@@ -311,23 +311,6 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# The answer a question word asks for limits the intents that can answer it (the interrogative fixes the
-# answer's type, in Danish as in English): 'hvornår' / 'when' asks for a time (a first or last year, a meeting,
-# a decision's date), never a status or a count; 'hvor mange' / 'how many' a number; 'hvem' / 'who' a person
-# (an absentee, the body or member who decided). Where no cue names the intent, the classifier's guess is the
-# best-ranked intent its question word allows ("search", the passage answer, is always allowed).
-QUESTION_WORD_INTENTS: tuple[tuple[str, frozenset[str]], ...] = (
-    (
-        r"^\W*(?:\w+\s+){0,2}(?:hvornår|fra hvilken dato|hvilken dato|when|what date|since when|by when)\b",
-        frozenset({"first", "last", "history", "decision", "change"}),
-    ),
-    (
-        r"\b(?:hvor (?:mange|meget|stor|store)|hvilken (?:andel|procent)|how (?:many|much)|what (?:share|percentage|proportion))\b",
-        frozenset({"overview", "status", "change"}),
-    ),
-    (r"^\W*(?:hvem|who|whom)\b", frozenset({"absent", "decision", "history"})),
-)
-
 # Narrow before broad: an absence or attachment question also names a meeting or an item; a 'why'
 # question often says 'ændret'; 'new' and 'dropped' mention goals and years, like an overview; a count
 # ('hvor mange punkter var der på dagsordenen') is an overview, not an agenda history.

@@ -11,7 +11,7 @@ the question stays a search only lost right answers. One matrix product classifi
 
 Only answer/engine.py calls this, and only for a question no cue names: the cue path never loads
 the embedding model. The question word limits the guess to the intents that answer its kind of question
-('hvornår' a time, 'hvor mange' a number, 'hvem' a person; answer/cues.py QUESTION_WORD_INTENTS): on the
+('hvornår' a time, 'hvor mange' a number, 'hvem' a person; QUESTION_WORD_INTENTS below): on the
 dev and paraphrase questions the classifier decides, every guess of status for a 'hvornår' question and of
 first for a 'hvor mange' one was wrong. Neither the margin nor the share of the 5-15 nearest examples
 carrying the guessed label told right guesses from wrong ones there, so no threshold is applied (measured
@@ -29,11 +29,26 @@ from pathlib import Path
 
 import numpy as np
 
-from answer.cues import QUESTION_WORD_INTENTS
-
 EXAMPLES_FILE = Path(__file__).with_name("intent_examples.json")
 # The plain-search label: a factual question about the documents' content.
 SEARCH = "search"
+
+# The answer a question word asks for limits the intents that can answer it (the interrogative fixes the
+# answer's type, in Danish as in English): 'hvornår' / 'when' asks for a time (a first or last year, a meeting,
+# a decision's date), never a status or a count; 'hvor mange' / 'how many' a number; 'hvem' / 'who' a person
+# (an absentee, the body or member who decided). Where no cue names the intent, the classifier's guess is the
+# best-ranked intent its question word allows ("search", the passage answer, is always allowed).
+QUESTION_WORD_INTENTS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        r"^\W*(?:\w+\s+){0,2}(?:hvornår|fra hvilken dato|hvilken dato|when|what date|since when|by when)\b",
+        frozenset({"first", "last", "history", "decision", "change"}),
+    ),
+    (
+        r"\b(?:hvor (?:mange|meget|stor|store)|hvilken (?:andel|procent)|how (?:many|much)|what (?:share|percentage|proportion))\b",
+        frozenset({"overview", "status", "change"}),
+    ),
+    (r"^\W*(?:hvem|who|whom)\b", frozenset({"absent", "decision", "history"})),
+)
 
 _QUESTION_WORDS = [(re.compile(pattern, re.I), intents) for pattern, intents in QUESTION_WORD_INTENTS]
 
@@ -71,7 +86,7 @@ class IntentModel:
 
 
 def intents_allowed(text: str) -> frozenset[str] | None:
-    """The intents the question word lets answer (answer/cues.py QUESTION_WORD_INTENTS), SEARCH among them;
+    """The intents the question word lets answer (QUESTION_WORD_INTENTS), SEARCH among them;
     None when the question word does not limit them ('hvad', 'hvilke', a yes/no question)."""
     for pattern, intents in _QUESTION_WORDS:
         if pattern.search(text):
