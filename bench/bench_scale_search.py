@@ -1,16 +1,19 @@
 """Search latency at a municipality's scale and beyond: synthetic chunks in PostgreSQL + a Chroma server.
 
     nice -n 10 .venv/bin/python bench/bench_scale_search.py [--sizes 100000,1000000] [--clients 1,20]
-        [--kinds keyword,vector,hybrid] [--chroma-batch N]
+        [--kinds keyword,fts5,vector,hybrid] [--chroma-batch N] [--hnsw batch_size=N,sync_threshold=N]
+        [--postgres-url URL] [--keyword-dir DIR]
 
 Starts a PostgreSQL (tests/index/postgres_server.py: initdb on a temporary folder, as an unprivileged
-user when run as root) and, unless only keyword search is measured, a Chroma server (`chroma run`, the
-venv's chromadb); fills both with the same synthetic chunks (60 words each drawn from the corpus's words,
-so Danish word frequencies; random unit vectors, as latency does not depend on what the vectors mean),
-then measures per size, with the product's own classes:
+user when run as root; or uses the one at --postgres-url, whose keyword tables are kept when they hold
+these chunks) and, for vector and hybrid search, a Chroma server (`chroma run`, the venv's chromadb,
+its collection created with the --hnsw settings); fills them with the same synthetic chunks (60 words
+each drawn from the corpus's words, so Danish word frequencies; random unit vectors, as latency does not
+depend on what the vectors mean), then measures per size, with the product's own classes:
 
   keyword    the PostgreSQL keyword index (index/search/lexical_postgres.py: bm25 on stems, pg_trgm
-             substrings), all chunks scored, the 50 best taken
+             substrings): both signals' best rows, the 50 best on bm25 taken
+  fts5       the same with the SQLite FTS5 index (index/search/lexical.py), a file under --keyword-dir
   vector     VectorIndex over chromadb.HttpClient: 50 nearest (cosine, HNSW)
   hybrid     HybridSearcher: both, fused and re-ranked as in production (query vectors random, seeded by
              the query text)
@@ -35,6 +38,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -46,15 +50,16 @@ from bench_search import corpus_words, query_word, synthetic_chunks  # noqa: E40
 
 from index.search.chunks import Chunk  # noqa: E402
 from index.search.hybrid import HybridSearcher  # noqa: E402
-from index.search.lexical_postgres import PostgresKeywordIndex, build_postgres_keyword_index  # noqa: E402
-from index.search.vectors import VectorIndex  # noqa: E402
+from index.search.lexical import KeywordIndex, sync_keyword_index  # noqa: E402
+from index.search.lexical_postgres import PostgresKeywordIndex, sync_postgres_keyword_index  # noqa: E402
+from index.search.vectors import COLLECTION, VectorIndex  # noqa: E402
 from tests.index.postgres_server import postgres_available, running_postgres  # noqa: E402
 
 DIMENSIONS = 384  # multilingual-e5-small
 TOP = 50
 QUERIES_PER_CLIENT = 10
 POSTGRES_SETTINGS = "-c shared_buffers=512MB -c maintenance_work_mem=512MB -c max_connections=100"
-KINDS = ("keyword", "vector", "hybrid")
+KINDS = ("keyword", "fts5", "vector", "hybrid")
 
 Search = Callable[[str], object]
 
@@ -65,32 +70,40 @@ def main() -> None:
     parser.add_argument("--clients", default="1,20", help="concurrent client counts, comma-separated")
     parser.add_argument("--kinds", default=",".join(KINDS), help=f"searches to measure, of {','.join(KINDS)}")
     parser.add_argument("--chroma-batch", type=int, help="chunks per Chroma add (default: the server's maximum)")
+    parser.add_argument("--hnsw", default="", help="Chroma HNSW settings of the collection, e.g. batch_size=5000")
+    parser.add_argument("--postgres-url", help="a running PostgreSQL to use (its keyword tables kept if current)")
+    parser.add_argument("--keyword-dir", type=Path, help="where the FTS5 files are kept (default: a temporary one)")
     args = parser.parse_args()
-    if not postgres_available():
+    if not (args.postgres_url or postgres_available()):
         sys.exit("PostgreSQL (initdb, pg_ctl) is not installed")
     clients = [int(count) for count in args.clients.split(",")]
     kinds = args.kinds.split(",")
     for size in (int(count) for count in args.sizes.split(",")):
         with ExitStack() as stack:
-            url = stack.enter_context(running_postgres(POSTGRES_SETTINGS))
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="maalspor-scale-")))
             chunks = synthetic_chunks(size, random.Random(size))
             print(f"\n{size} chunks", flush=True)
-            keywords = fill_keywords(url, chunks)
+            keywords = fill_keywords(
+                args.postgres_url or stack.enter_context(running_postgres(POSTGRES_SETTINGS)), chunks
+            )
+            fts5 = (
+                fill_fts5((args.keyword_dir or scratch) / f"keywords-{size}.sqlite3", chunks)
+                if "fts5" in kinds
+                else None
+            )
             vectors = None
-            if kinds != ["keyword"]:
-                scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="maalspor-scale-")))
-                vectors = fill_vectors(
-                    vector_index(stack.enter_context(chroma_server(scratch / "chroma"))), chunks, args.chroma_batch
-                )
+            if {"vector", "hybrid"} & set(kinds):
+                server = stack.enter_context(chroma_server(scratch / "chroma"))
+                vectors = fill_vectors(vector_index(server, hnsw_settings(args.hnsw)), chunks, args.chroma_batch)
             for count in clients:
                 for kind in kinds:
-                    measure(kind, searcher(kind, chunks, keywords, vectors), count)
+                    measure(kind, searcher(kind, chunks, keywords, fts5, vectors), count)
             keywords.close()
 
 
 def fill_keywords(url: str, chunks: list[Chunk]) -> PostgresKeywordIndex:
     started = time.perf_counter()
-    keywords = build_postgres_keyword_index(url, chunks)
+    keywords = sync_postgres_keyword_index(url, chunks)
     seconds = time.perf_counter() - started
     import psycopg
 
@@ -101,6 +114,14 @@ def fill_keywords(url: str, chunks: list[Chunk]) -> PostgresKeywordIndex:
         ).fetchone()
     megabytes = float(sizes[0] if sizes else 0) / 1e6
     print(f"  PostgreSQL keyword index: {seconds:.0f} s ({len(chunks) / seconds:.0f} chunks/s), {megabytes:.0f} MB")
+    return keywords
+
+
+def fill_fts5(path: Path, chunks: list[Chunk]) -> KeywordIndex:
+    started = time.perf_counter()
+    keywords = sync_keyword_index(path, chunks)
+    seconds = time.perf_counter() - started
+    print(f"  SQLite FTS5 keyword index: {seconds:.0f} s, {path.stat().st_size / 1e6:.0f} MB")
     return keywords
 
 
@@ -117,15 +138,18 @@ def fill_vectors(vectors: VectorIndex, chunks: list[Chunk], batch: int | None) -
     return vectors
 
 
-def searcher(kind: str, chunks: list[Chunk], keywords: PostgresKeywordIndex, vectors: VectorIndex | None) -> Search:
+def searcher(
+    kind: str,
+    chunks: list[Chunk],
+    keywords: PostgresKeywordIndex,
+    fts5: KeywordIndex | None,
+    vectors: VectorIndex | None,
+) -> Search:
     """One searcher of `kind`, shared by every client (thread) as a server's workers share theirs."""
-
-    def keyword(query: str) -> list[int]:
-        scores = keywords.scores(query).bm25
-        return list(np.argpartition(-scores, TOP)[:TOP])
-
-    if kind == "keyword":
-        return keyword
+    if kind in ("keyword", "fts5"):
+        engine = keywords if kind == "keyword" else fts5
+        assert engine is not None
+        return lambda query: engine.scores(query).bm25.rows[:TOP]
     assert vectors is not None
     if kind == "vector":
         return lambda query: vectors.query(query_vector(query), TOP)
@@ -163,11 +187,22 @@ def measure(kind: str, search: Search, clients: int) -> None:
     )
 
 
-def vector_index(port: int) -> VectorIndex:
+def hnsw_settings(text: str) -> dict[str, int]:
+    """'batch_size=5000,sync_threshold=50000' as Chroma's HNSW configuration (documented in Chroma's
+    "Configure Collections": batch_size, the brute-force buffer before HNSW inserts; sync_threshold, adds
+    between writes of the index to disk; ef_construction; num_threads)."""
+    return {key: int(value) for key, value in (pair.split("=") for pair in text.split(",") if pair)}
+
+
+def vector_index(port: int, hnsw: dict[str, int]) -> VectorIndex:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     client = chromadb.HttpClient(host="127.0.0.1", port=port, settings=ChromaSettings(anonymized_telemetry=False))
+    if hnsw:  # created first with these settings; VectorIndex then opens it
+        configuration: Any = {"hnsw": {"space": "cosine", **hnsw}}  # chromadb's TypedDict of known keys
+        client.create_collection(COLLECTION, configuration=configuration, metadata={"bench": 1})
+        print(f"  Chroma HNSW settings: {hnsw}")
     return VectorIndex(client)
 
 

@@ -17,11 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from index.search.chunks import Chunk  # noqa: E402
-from index.search.lexical import LexicalScores, fingerprint  # noqa: E402
+from index.search.lexical import LexicalScores, RankedRows, fingerprint  # noqa: E402
 
 LEGACY_COMMIT = "60619b9"
 
@@ -42,13 +44,19 @@ def _legacy_module() -> ModuleType:
 
 
 class LegacyKeywordIndex:
-    """The old index behind the new interface (scores for every chunk, in chunk order)."""
+    """The old index (scores for every chunk, in chunk order) behind the new interface (the best rows)."""
 
     def __init__(self, chunks: Sequence[Chunk]) -> None:
         texts = [chunk.indexed_text for chunk in chunks]
         self.fingerprint = fingerprint([chunk.id for chunk in chunks], texts)
         self.index = _legacy_module().LexicalIndex(texts)
 
-    def scores(self, query: str) -> LexicalScores:
+    def scores(self, query: str, limit: int | None = None) -> LexicalScores:
         scores = self.index.scores(query)
-        return LexicalScores(self.fingerprint, scores.bm25, scores.ngram)
+        return LexicalScores(self.fingerprint, _ranked(scores.bm25, limit), _ranked(scores.ngram, limit))
+
+
+def _ranked(scores: np.ndarray, limit: int | None) -> RankedRows:
+    rows = np.flatnonzero(scores)
+    order = np.lexsort((rows, -scores[rows]))[:limit]
+    return RankedRows(rows[order], scores[rows][order].astype(np.float32))

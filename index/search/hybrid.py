@@ -7,7 +7,10 @@ the candidates and one floor removes hits that match nothing:
 - dense: e5 cosines crowd together (a random string scores 0.80 against this corpus), so the
   cosine is measured against the query's own baseline — its mean cosine to a fixed sample of
   chunks — and divided by DENSE_SPREAD; a nonsense query has no chunk far above its baseline;
-- bm25 and ngram: see index/search/lexical.py.
+- bm25 and ngram: see index/search/lexical.py. The keyword engine returns each signal's best rows
+  (KEYWORD_CANDIDATES), not a score for every chunk; their scale is unchanged (divided by the query's
+  maximum), so weights and floor mean what they meant. A dense candidate outside those rows counts 0 on
+  that signal, where its score was below the last row's.
 
 Weights, spread and floor were tuned on tests/resources/search_dev_questions.json
 (bench/bench_search.py; the evidence is in docs/search.md).
@@ -23,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from index.search.chunks import Chunk, chunks_for_document
-from index.search.lexical import KeywordIndex, fingerprint, sync_keyword_index
+from index.search.lexical import KEYWORD_CANDIDATES, NO_ROWS, KeywordIndex, RankedRows, fingerprint, sync_keyword_index
 from index.search.lexical_postgres import PostgresKeywordIndex, sync_postgres_keyword_index
 from index.search.rerank import rerank
 from index.search.vectors import MemoryVectors, VectorIndex
@@ -145,27 +148,28 @@ class HybridSearcher:
         vector = self.embed_query(query)
         baseline = float(np.mean(self._baseline_sample @ vector)) if len(self._baseline_sample) else 0.0
         cosines = self._nearest(vector, allowed)
-        bm25, ngram = self._lexical_scores(query)
+        bm25, ngram = self._lexical_scores(query, allowed)
         pool = set(cosines)
-        for scores in (bm25, ngram):
-            pool |= set(_top(scores, allowed, CANDIDATES_PER_SIGNAL))
+        for ranked in (bm25, ngram):
+            pool |= set(_top(ranked, allowed, CANDIDATES_PER_SIGNAL))
         cosines |= self._cosines(vector, [position for position in pool if position not in cosines])
         positions = [position for position in pool if position in cosines]
         dense = np.clip((np.array([cosines[position] for position in positions]) - baseline) / dense_spread, 0.0, 1.0)
+        keyword, substring = bm25.by_row(), ngram.by_row()
         return [
-            Signals(index=position, dense=scaled, bm25=keyword, ngram=substring)
-            for position, scaled, keyword, substring in zip(
-                positions, dense.tolist(), bm25[positions].tolist(), ngram[positions].tolist(), strict=True
-            )
+            Signals(index=position, dense=scaled, bm25=keyword.get(position, 0.0), ngram=substring.get(position, 0.0))
+            for position, scaled in zip(positions, dense.tolist(), strict=True)
         ]
 
-    def _lexical_scores(self, query: str) -> tuple[np.ndarray, np.ndarray]:
-        """bm25 and n-gram score per chunk position. A keyword index rebuilt from other chunks since
-        this searcher opened scores nothing: its rows are not these positions (dense search still
-        answers until the searcher is reopened on the new index)."""
-        scores = self.lexical.scores(query)
+    def _lexical_scores(self, query: str, allowed: np.ndarray | None) -> tuple[RankedRows, RankedRows]:
+        """The best rows on bm25 and on n-grams: KEYWORD_CANDIDATES of them, or, under a filter keeping a
+        fraction f of the chunks, KEYWORD_CANDIDATES / f, so that about as many pass it. A keyword index
+        rebuilt from other chunks since this searcher opened scores nothing: its rows are not these positions
+        (dense search still answers until the searcher is reopened on the new index)."""
+        kept = len(self.chunks) if allowed is None else max(int(allowed.sum()), 1)
+        scores = self.lexical.scores(query, limit=-(-KEYWORD_CANDIDATES * len(self.chunks) // kept))
         if scores.fingerprint != self._fingerprint:
-            return np.zeros(len(self.chunks), dtype=np.float32), np.zeros(len(self.chunks), dtype=np.float32)
+            return NO_ROWS, NO_ROWS
         return scores.bm25, scores.ngram
 
     def allowed(self, filters: SearchFilters) -> np.ndarray:
@@ -227,12 +231,12 @@ class HybridSearcher:
         return np.asarray(result["embeddings"], dtype=np.float32)
 
 
-def _top(scores: np.ndarray, allowed: np.ndarray | None, count: int) -> list[int]:
+def _top(ranked: RankedRows, allowed: np.ndarray | None, count: int) -> list[int]:
+    """The first `count` rows (best first) that score and pass the filter."""
+    rows = ranked.rows[ranked.scores > 0]
     if allowed is not None:
-        scores = np.where(allowed, scores, 0.0)
-    count = min(count, len(scores))
-    best = np.argpartition(-scores, count - 1)[:count] if count else np.zeros(0, dtype=np.intp)
-    return [int(position) for position in best if scores[position] > 0]
+        rows = rows[allowed[rows]]
+    return [int(position) for position in rows[:count]]
 
 
 # ------------------------------------------------------------------ wiring to the store

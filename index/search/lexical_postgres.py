@@ -9,6 +9,8 @@ Three tables, beside the store's:
 - ``keyword_vocabulary``: each distinct word and the number of chunks holding it, under pg_trgm's
   ``gin_trgm_ops``: a query word is a substring search there (``LIKE '%autisme%'`` finds
   "autismediagnose"), whose hits are then looked up in the chunks' words, as in lexical.py;
+- ``keyword_stems``: each stem and the number of chunks holding it (a query's plan, lexical.plan, starts
+  from these counts);
 - ``keyword_meta``: the chunk list's fingerprint, its size and its total length in stems.
 
 Words and stems are made in Python by lexical.py's `words` and `stems` (spaCy's Danish stop words left out,
@@ -24,7 +26,8 @@ calc_rank_or), strictly increasing in the word's count tf in the chunk, so the c
 with the chunk's stored length, the average length and the idf of the number of matching chunks, each
 query word's bm25 is FTS5's. Scaled as lexical.py scales them (by their maximum, (k1 + 1) x the query
 words' idf), both signals are the same numbers on both engines, and hybrid fusion's weights and floor
-mean the same.
+mean the same. Each signal is one query over the chunks its plan scores (lexical.plan: those holding
+the rarest query words, found through the GIN index), reading each query word's rank or presence there.
 
 A rebuild fills new tables and swaps them in (DROP, RENAME) in one transaction, under an advisory lock so
 that workers finding the index stale at once build it once. A reader locks the three tables before its
@@ -42,13 +45,18 @@ import numpy as np
 from index.search.lexical import (
     BM25_B,
     BM25_K1,
+    KEYWORD_CANDIDATES,
     MAX_EXPANSIONS,
     MIN_GRAM_WORD,
+    NO_ROWS,
     LexicalScores,
+    Plan,
+    RankedRows,
+    best_membership,
+    best_rows,
     fingerprint,
     fts5_idf,
-    membership_scores,
-    scaled_by_maximum,
+    plan,
     stems,
     words,
 )
@@ -58,7 +66,7 @@ if TYPE_CHECKING:
 
     from index.search.chunks import Chunk
 
-_TABLES = ("keyword_meta", "keyword_chunks", "keyword_vocabulary")
+_TABLES = ("keyword_meta", "keyword_chunks", "keyword_vocabulary", "keyword_stems")
 _BUILD_LOCK_KEY = 0x6D61616B  # pg_advisory_xact_lock key of a rebuild ('maak'; the store's locks are 'maal', 'maam')
 _NEW_TABLES = """
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
@@ -66,12 +74,16 @@ CREATE TABLE keyword_meta_new (key TEXT NOT NULL, value TEXT NOT NULL);
 CREATE TABLE keyword_chunks_new (chunk INTEGER NOT NULL, length INTEGER NOT NULL, stems TSVECTOR NOT NULL,
                                  words TSVECTOR NOT NULL);
 CREATE TABLE keyword_vocabulary_new (word TEXT NOT NULL, documents INTEGER NOT NULL);
+CREATE TABLE keyword_stems_new (stem TEXT NOT NULL, documents INTEGER NOT NULL);
 """
 # After the fill: indexes built in one pass each (faster than keeping them up to date row by row). Unnamed,
 # so PostgreSQL picks names that do not collide with the indexes of the tables they replace.
 _INDEX_NEW_TABLES = """
 INSERT INTO keyword_vocabulary_new
     SELECT word, ndoc FROM ts_stat('SELECT words FROM keyword_chunks_new');
+INSERT INTO keyword_stems_new
+    SELECT word, ndoc FROM ts_stat('SELECT stems FROM keyword_chunks_new');
+CREATE INDEX ON keyword_stems_new (stem);
 CREATE INDEX ON keyword_chunks_new USING GIN (stems);
 CREATE INDEX ON keyword_chunks_new USING GIN (words);
 CREATE INDEX ON keyword_vocabulary_new USING GIN (word gin_trgm_ops);
@@ -80,15 +92,14 @@ ANALYZE keyword_vocabulary_new;
 """
 _SWAP = "".join(f"DROP TABLE IF EXISTS {table}; ALTER TABLE {table}_new RENAME TO {table};" for table in _TABLES)
 _LOCK_FOR_READING = f"LOCK TABLE {', '.join(_TABLES)} IN ACCESS SHARE MODE"
-_STEM_MATCHES = (
-    "SELECT chunk, length, ts_rank('{1, 1, 1, 1}', stems, query) FROM keyword_chunks, CAST(%s AS tsquery) AS query"
-    " WHERE stems @@ query"
-)
-_CONTAINING = "SELECT word FROM keyword_vocabulary WHERE word LIKE %s ORDER BY documents DESC, word LIMIT %s"
+# per candidate chunk and query word: its ts_rank (stems), whether it holds one of the word's compounds (words)
+_RANK = "ts_rank('{1, 1, 1, 1}', stems, CAST(%s AS tsquery))"
+_HOLDS = "(words @@ CAST(%s AS tsquery))::int"
+_STEM_FREQUENCIES = "SELECT stem, documents FROM keyword_stems WHERE stem = ANY(%s)"
+_CONTAINING = "SELECT word, documents FROM keyword_vocabulary WHERE word LIKE %s ORDER BY documents DESC, word LIMIT %s"
 # tsvector @@ tsquery, not text[] && text[]: a query word's compounds are OR-ed (up to MAX_EXPANSIONS), and
 # checking them against a chunk's words is a binary search each, where array overlap compared every pair
 # (20 s for a 54-word OR over 100,000 chunks)
-_WORD_MATCHES = "SELECT chunk FROM keyword_chunks WHERE words @@ CAST(%s AS tsquery)"
 MAX_POSITIONS = 256  # a tsvector keeps at most 256 positions of a lexeme
 MAX_IDLE_CONNECTIONS = 4
 # ts_rank of one word met tf = 1, 2, … times, as PostgreSQL computes it (float4; see the module docstring)
@@ -184,7 +195,7 @@ class PostgresKeywordIndex:
         """Of the chunks the index was built from; "" when none was built."""
         return self._read(lambda connection: _meta(connection)["fingerprint"], absent="")
 
-    def scores(self, query: str) -> LexicalScores:
+    def scores(self, query: str, limit: int = KEYWORD_CANDIDATES) -> LexicalScores:
         tokens = list(dict.fromkeys(words(query)))
         query_stems = list(dict.fromkeys(stems(tokens)))
 
@@ -194,12 +205,11 @@ class PostgresKeywordIndex:
             average_length = int(meta["length_sum"]) / size if size else 0.0
             return LexicalScores(
                 fingerprint=meta["fingerprint"],
-                bm25=_scaled_bm25(connection, query_stems, size, average_length),
-                ngram=_scaled_membership(connection, tokens, size),
+                bm25=_best_bm25(connection, query_stems, size, average_length, limit),
+                ngram=_best_membership(connection, tokens, size, limit),
             )
 
-        empty = np.zeros(0, dtype=np.float32)
-        return self._read(read, absent=LexicalScores(fingerprint="", bm25=empty, ngram=empty))
+        return self._read(read, absent=LexicalScores(fingerprint="", bm25=NO_ROWS, ngram=NO_ROWS))
 
     def close(self) -> None:
         while not self._idle.empty():
@@ -234,6 +244,10 @@ class PostgresKeywordIndex:
             connection = psycopg.connect(self.url, autocommit=True)
             connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
             connection.read_only = True
+            # The planner prices `tsvector @@ tsquery` as cheap and, where a query word is common, scans the whole
+            # table evaluating a compound OR per row (0.8 s at 100,000 chunks); the GIN indexes are always faster
+            # for these bounded reads (lexical.plan), and this session runs nothing else.
+            connection.execute("SET enable_seqscan = off")
             return connection
 
 
@@ -247,22 +261,23 @@ def _meta(connection: psycopg.Connection) -> dict[str, str]:
     return dict(connection.execute("SELECT key, value FROM keyword_meta").fetchall())
 
 
-def _scaled_bm25(
-    connection: psycopg.Connection, query_stems: list[str], size: int, average_length: float
-) -> np.ndarray:
-    """Per chunk, FTS5's bm25 of the query's stems divided by its maximum (lexical.py's scale)."""
-    totals = np.zeros(size, dtype=np.float64)
-    idf_sum = 0.0
-    for stem in query_stems:
-        found = connection.execute(_STEM_MATCHES, (_lexeme(stem),)).fetchall()
-        chunks_lengths_ranks = np.array(found, dtype=np.float64).reshape(-1, 3)
-        idf = fts5_idf(size, len(chunks_lengths_ranks))
-        idf_sum += idf
-        counts = _counts_of_ranks(chunks_lengths_ranks[:, 2])
-        length_norm = 1 - BM25_B + BM25_B * chunks_lengths_ranks[:, 1] / max(average_length, 1e-9)
-        bm25 = idf * counts * (BM25_K1 + 1) / (counts + BM25_K1 * length_norm)
-        totals[chunks_lengths_ranks[:, 0].astype(np.intp)] += bm25  # each chunk at most once per stem
-    return scaled_by_maximum(totals, idf_sum)
+def _best_bm25(
+    connection: psycopg.Connection, query_stems: list[str], size: int, average_length: float, limit: int
+) -> RankedRows:
+    """The chunks with the best FTS5 bm25 of the query's stems, divided by its maximum (lexical.py's scale),
+    scoring the rows lexical.plan chooses."""
+    known: dict[str, int] = dict(connection.execute(_STEM_FREQUENCIES, (query_stems,)).fetchall())
+    frequencies = [known.get(stem, 0) for stem in query_stems]
+    idfs = np.array([fts5_idf(size, frequency) for frequency in frequencies], dtype=np.float64)
+    chosen = plan(frequencies, size)
+    if not chosen.driving:
+        return NO_ROWS
+    found = _candidates(connection, "stems", _RANK, [_lexeme(stem) for stem in query_stems], chosen)
+    ranks = found[:, 2:]
+    counts = np.where(ranks > 0, _counts_of_ranks(ranks), 0.0)
+    length_norm = (1 - BM25_B + BM25_B * found[:, 1] / max(average_length, 1e-9))[:, np.newaxis]
+    shares = counts * (BM25_K1 + 1) / (counts + BM25_K1 * length_norm)
+    return best_rows(found[:, 0].astype(np.intp), shares @ idfs[chosen.words], float(idfs.sum()), limit)
 
 
 def _counts_of_ranks(ranks: np.ndarray) -> np.ndarray:
@@ -271,16 +286,39 @@ def _counts_of_ranks(ranks: np.ndarray) -> np.ndarray:
     return (np.searchsorted(midpoints, ranks) + 1).astype(np.float64)
 
 
-def _scaled_membership(connection: psycopg.Connection, tokens: list[str], size: int) -> np.ndarray:
-    """Per chunk, the idf of each query word it holds inside one of its words, divided by the bm25 maximum:
-    lexical.py's substring score (the reasons are given there)."""
-    return membership_scores(size, (_chunks_containing(connection, t) for t in tokens if len(t) >= MIN_GRAM_WORD))
+def _best_membership(connection: psycopg.Connection, tokens: list[str], size: int, limit: int) -> RankedRows:
+    """The chunks with the best substring score: lexical.best_membership (the reasons are given there)."""
+    queries, frequencies = [], []
+    for token in (token for token in tokens if len(token) >= MIN_GRAM_WORD):
+        query, frequency = _containing(connection, token, size)
+        queries.append(query)
+        frequencies.append(frequency)
+
+    def held(chosen: Plan) -> tuple[np.ndarray, np.ndarray]:
+        found = _candidates(connection, "words", _HOLDS, queries, chosen)
+        return found[:, 0].astype(np.intp), found[:, 2:] > 0
+
+    return best_membership(frequencies, held, size, limit)
 
 
-def _chunks_containing(connection: psycopg.Connection, token: str) -> np.ndarray:
-    """The chunks holding `token` inside one of their words."""
+def _candidates(
+    connection: psycopg.Connection, column: str, per_word: str, terms: list[str], chosen: Plan
+) -> np.ndarray:
+    """Per chunk the plan scores (found through `column`'s index by its driving words: a bounded number), its
+    number, its length and `per_word` of each planned word: one query, where a query per word read each common
+    word's long posting lists."""
+    columns = ", ".join([per_word] * len(chosen.words))
+    found = connection.execute(
+        f"SELECT chunk, length, {columns} FROM keyword_chunks WHERE {column} @@ CAST(%s AS tsquery) AND chunk < %s",
+        [terms[word] for word in chosen.words] + [chosen.driving_query(terms, " | ", " & "), chosen.row_bound],
+    )
+    return np.array(found.fetchall(), dtype=np.float64).reshape(-1, 2 + len(chosen.words))
+
+
+def _containing(connection: psycopg.Connection, token: str, size: int) -> tuple[str, int]:
+    """A tsquery for the words holding `token` ('autisme' | 'autismediagnose'), and their summed document
+    counts (at most `size`)."""
     # word tokens hold no LIKE wildcards (% and _ are not word characters)
-    found = connection.execute(_CONTAINING, (f"%{token}%", MAX_EXPANSIONS))
-    containing = [word for (word,) in found] or [token]
-    any_of = " | ".join(_lexeme(word) for word in containing)
-    return np.array([chunk for (chunk,) in connection.execute(_WORD_MATCHES, (any_of,))], dtype=np.intp)
+    found = connection.execute(_CONTAINING, (f"%{token}%", MAX_EXPANSIONS)).fetchall()
+    query = " | ".join(_lexeme(word) for word, _ in found) or _lexeme(token)
+    return query, min(size, sum(documents for _, documents in found))
