@@ -74,7 +74,7 @@ def main() -> None:
     parser.add_argument("--postgres-url", help="a running PostgreSQL to use (its keyword tables kept if current)")
     parser.add_argument("--keyword-dir", type=Path, help="where the FTS5 files are kept (default: a temporary one)")
     args = parser.parse_args()
-    if not (args.postgres_url or postgres_available()):
+    if not (args.postgres_url or postgres_available() or set(args.kinds.split(",")) <= {"fts5", "vector"}):
         sys.exit("PostgreSQL (initdb, pg_ctl) is not installed")
     clients = [int(count) for count in args.clients.split(",")]
     kinds = args.kinds.split(",")
@@ -83,9 +83,10 @@ def main() -> None:
             scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="maalspor-scale-")))
             chunks = synthetic_chunks(size, random.Random(size))
             print(f"\n{size} chunks", flush=True)
-            keywords = fill_keywords(
-                args.postgres_url or stack.enter_context(running_postgres(POSTGRES_SETTINGS)), chunks
-            )
+            keywords = None
+            if {"keyword", "hybrid"} & set(kinds):
+                url = args.postgres_url or stack.enter_context(running_postgres(POSTGRES_SETTINGS))
+                keywords = fill_keywords(url, chunks)
             fts5 = (
                 fill_fts5((args.keyword_dir or scratch) / f"keywords-{size}.sqlite3", chunks)
                 if "fts5" in kinds
@@ -98,7 +99,8 @@ def main() -> None:
             for count in clients:
                 for kind in kinds:
                     measure(kind, searcher(kind, chunks, keywords, fts5, vectors), count)
-            keywords.close()
+            if keywords is not None:
+                keywords.close()
 
 
 def fill_keywords(url: str, chunks: list[Chunk]) -> PostgresKeywordIndex:
@@ -141,7 +143,7 @@ def fill_vectors(vectors: VectorIndex, chunks: list[Chunk], batch: int | None) -
 def searcher(
     kind: str,
     chunks: list[Chunk],
-    keywords: PostgresKeywordIndex,
+    keywords: PostgresKeywordIndex | None,
     fts5: KeywordIndex | None,
     vectors: VectorIndex | None,
 ) -> Search:
@@ -153,6 +155,7 @@ def searcher(
     assert vectors is not None
     if kind == "vector":
         return lambda query: vectors.query(query_vector(query), TOP)
+    assert keywords is not None
     return HybridSearcher(chunks, keywords, vectors, query_vector).search
 
 
