@@ -157,3 +157,14 @@ def test_english_words_no_danish_text_holds_are_not_the_topic_when_danish_terms_
     # English words that happen to occur in Danish text are no evidence of a passage about the question
     terms = ("administration", "stop", "sanctions")
     assert untranslated_out("Why did the administration stop the sanctions?", terms, passages) == terms
+
+
+def test_a_window_lacking_a_term_is_not_offered_when_the_model_reads_it_as_far_from_the_question():
+    window = Passage("Der er størst udsving i antallet af unge på a-dagpenge. Det skyldes dimittender.", "S", "d", [])
+    others = [Passage("Unge på dagpenge skal i job eller uddannelse.", "S", name, []) for name in "ef"]
+    question = "Hvorfor svinger antallet af unge på dagpenge?"
+
+    def far(text: str) -> np.ndarray:  # every window at cosine 0.45 to the question
+        return np.array([1.0, 0.0]) if text == question else np.array([0.5, 1.0]) / np.linalg.norm([0.5, 1.0])
+
+    assert rank_windows(question, "why", [window, *others], ("svinger", "unge", "dagpenge"), far) == []
