@@ -3,6 +3,9 @@ answer/absence_answers.py)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from answer.case_history import mentioned_treatments
 from answer.material import Material, decision_summary, item_search_text
 from answer.phrasing import (
@@ -16,10 +19,16 @@ from answer.phrasing import (
     topic_en,
     treatment_heading,
 )
+from answer.phrasing_meetings import recommendation_line
 from answer.question import Question
 from answer.topic import TermMatcher
 from maalspor.model import AgendaItem, Citation, Decision
 from nlp.decisions import meeting_decision
+
+# A decision this short ('Godkendt', 'Indstillingen tiltrådt', 'Anbefales over for Byrådet') is read with
+# the recommendation it rules on.
+SHORT_DECISION_WORDS = 12
+_ENUMERATOR = re.compile(r"^\W*(?:[A-Za-z]|\d{1,2})[).]\s+")
 
 
 def answer_decision(question: Question, material: Material, searcher=None) -> Answer:
@@ -78,11 +87,30 @@ def decision_statements(
             citations,
         )
     ]
+    if recommended := _recommendation_decided(question, item, decision, material):
+        statements.append(recommended)
     if decision.absent and with_absences:
         names = ", ".join(f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent)
         cited = [line] if (line := absence_line(material, citations, decision)) else []
         statements.append(Statement(say(question, f"Fraværende: {names}.", f"Absent: {names}."), cited))
     return statements
+
+
+def _recommendation_decided(
+    question: Question, item: AgendaItem, decision: Decision, material: Material
+) -> Statement | None:
+    """The recommendation a short decision rules on, quoted: minutes write 'Godkendt', 'Indstillingen
+    tiltrådt' or '1. Taget til efterretning. 2. Godkendt.', which say what was decided only with the
+    recommendation ('Indstilling') beside them."""
+    text = item.recommendation_text or " ".join(r.text.strip() for r in item.recommendations)
+    if not text.strip() or len(decision.text.split()) > SHORT_DECISION_WORDS or not item.citations:
+        return None
+    # a parser may letter or number the recommendations ('A) …'): the source line holds the words after that
+    lines = [_ENUMERATOR.sub("", line).strip() for line in text.strip().splitlines() if line.strip()]
+    first, last = (material.quoter.narrowed(item.citations[0], line[:40]) for line in (lines[0], lines[-1]))
+    if last.line_start == last.line_end and last.page == first.page and last.line_end > first.line_end:
+        first = replace(first, line_end=last.line_end)  # the whole recommendation, when its lines were found
+    return Statement(recommendation_line(question, " ".join(text.split())), [first])
 
 
 def absence_line(material: Material, citations: list[Citation], decision: Decision) -> Citation | None:

@@ -18,3 +18,17 @@ def mentioned_treatment_line(
         f"{date_in(question, date)}, {body}: mentioned as an earlier treatment in item {number} “{title}” of the "
         f"meeting on {date_in(question, meeting_date)}.",
     )
+
+
+# A quoted recommendation is cut here: the facts a decision approves come first in it.
+RECOMMENDATION_QUOTE_LIMIT = 1000
+
+
+def recommendation_line(question: Question, text: str) -> str:
+    """'Indstillingen, som beslutningen gælder: “…”.'"""
+    text = text.rstrip(" .")
+    if len(text) > RECOMMENDATION_QUOTE_LIMIT:
+        text = text[:RECOMMENDATION_QUOTE_LIMIT].rsplit(" ", 1)[0] + " …"
+    return say(
+        question, f"Indstillingen, som beslutningen gælder: “{text}”.", f"The recommendation decided on: “{text}”."
+    )
