@@ -8,18 +8,8 @@ from dataclasses import replace
 
 from answer.case_history import mentioned_treatments
 from answer.material import Material, decision_summary, item_search_text
-from answer.phrasing import (
-    Answer,
-    Statement,
-    date_in,
-    history_line,
-    no_evidence,
-    say,
-    topic_da,
-    topic_en,
-    treatment_heading,
-)
-from answer.phrasing_meetings import recommendation_line
+from answer.phrasing import Answer, Statement, date_in, no_evidence, say, topic_da, topic_en
+from answer.phrasing_meetings import history_line, printed_history_line, recommendation_line, treatment_heading
 from answer.question import Question
 from answer.topic import TermMatcher
 from maalspor.model import AgendaItem, Citation, Decision
@@ -197,12 +187,19 @@ def _history_line(
     """'9. januar 2023, Beskæftigelses- og Erhvervsudvalget, punkt 2 “…”: drøftet.' (the municipality, when
     the items come from several)."""
     record = decision_summary(item, decision, material)
-    municipality = material.documents[item.document_id].municipality or ""
-    place = municipality if len(_municipalities(found, material)) > 1 else ""
-    return Statement(
-        history_line(question, record["date"], record["committee"], place, item.number, item.title, record["outcome"]),
-        item.citations[:1],
+    document = material.documents[item.document_id]
+    place = (document.municipality or "") if len(_municipalities(found, material)) > 1 else ""
+    if decision and not item.embedded and document.meeting_date and decision.date != document.meeting_date:
+        # another body's earlier decision that these minutes reprint (a case history): the item number is
+        # the reprinting meeting's, not the deciding body's
+        text = printed_history_line(
+            question, record, place, item.number, item.title, document.committee, document.meeting_date
+        )
+        return Statement(text, decision.citations[:1] or item.citations[:1])
+    text = history_line(
+        question, record["date"], record["committee"], place, item.number, item.title, record["outcome"]
     )
+    return Statement(text, item.citations[:1])
 
 
 def _mentioned_elsewhere(

@@ -9,14 +9,8 @@ from answer.goal_overview import goal_counts, missing_plan, plan_years, topic_be
 from answer.goal_topic import goal_question, within_material
 from answer.material import Material
 from answer.passage_answers import answer_by_search
-from answer.phrasing import (
-    Answer,
-    Statement,
-    committee_total_line,
-    meeting_items_line,
-    no_evidence,
-    no_plan_for,
-)
+from answer.phrasing import Answer, Statement, no_evidence, no_plan_for
+from answer.phrasing_meetings import committee_total_line, meeting_items_line
 from answer.question import Question
 from answer.status_answers import answer_status
 

@@ -32,3 +32,73 @@ def recommendation_line(question: Question, text: str) -> str:
     return say(
         question, f"Indstillingen, som beslutningen gælder: “{text}”.", f"The recommendation decided on: “{text}”."
     )
+
+
+def meeting_items_line(question: Question, committee: str | None, date: str | None, items: list) -> str:
+    """'Mødet i Byråd den 12. december 2022 havde 3 punkter: 1 “…”; 2 “…”; 3 “…”.'"""
+    listed = "; ".join(f"{i.number} “{i.title}”" for i in items)
+    return say(
+        question,
+        f"Mødet i {committee} den {date_in(question, date)} havde {len(items)} punkter: {listed}.",
+        f"The {committee} meeting on {date_in(question, date)} had {len(items)} items: {listed}.",
+    )
+
+
+def committee_total_line(question: Question, committee: str, meetings: int, items: int) -> str:
+    """'Byråd: 4 møder med i alt 37 punkter.'"""
+    return say(
+        question,
+        f"{committee}: {meetings} møder med i alt {items} punkter.",
+        f"{committee}: {meetings} meetings with {items} items in all.",
+    )
+
+
+def history_line(
+    question: Question,
+    date: str | None,
+    committee: str | None,
+    municipality: str,
+    number: str,
+    title: str,
+    outcome: str | None,
+) -> str:
+    """'9. januar 2023, Beskæftigelses- og Erhvervsudvalget (Greve Kommune), punkt 2 “…”: drøftet.'"""
+    place = f" ({municipality})" if municipality else ""
+    outcome = outcome or say(question, "intet udfald noteret", "no outcome recorded")
+    return say(
+        question,
+        f"{date_in(question, date)}, {committee}{place}, punkt {number} “{title}”: {outcome}.",
+        f"{date_in(question, date)}, {committee}{place}, item {number} “{title}”: {outcome}.",
+    )
+
+
+def printed_history_line(
+    question: Question,
+    record: dict,
+    municipality: str,
+    number: str,
+    title: str,
+    printed_by: str | None,
+    printed_on: str,
+) -> str:
+    """'19. august 2025, Magistraten: anbefalet (gengivet under punkt 3 “…” på mødet i Teknisk Udvalg
+    1. oktober 2025).' — a decision known from the case history another meeting's minutes print."""
+    place = f" ({municipality})" if municipality else ""
+    outcome = record["outcome"] or say(question, "intet udfald noteret", "no outcome recorded")
+    when, committee, printed = date_in(question, record["date"]), record["committee"], date_in(question, printed_on)
+    return say(
+        question,
+        f"{when}, {committee}{place}: {outcome} (gengivet under punkt {number} “{title}” på mødet i {printed_by} {printed}).",
+        f"{when}, {committee}{place}: {outcome} (as printed under item {number} “{title}” of the {printed_by} meeting "
+        f"on {printed}).",
+    )
+
+
+def treatment_heading(question: Question, last: bool, treatments: int) -> str:
+    """'Første gang på dagsordenen (af 3 behandlinger i materialet):'"""
+    which_da, which_en = ("Seneste", "Latest") if last else ("Første", "First")
+    return say(
+        question,
+        f"{which_da} gang på dagsordenen (af {treatments} behandlinger i materialet):",
+        f"{which_en} time on the agenda (of {treatments} in the material):",
+    )
