@@ -125,14 +125,20 @@ def answer_history(question: Question, material: Material, searcher=None) -> Ans
         return no_evidence(
             question, f"noget dagsordenspunkt om {topic_da(question)}", f"any agenda item about {topic_en(question)}"
         )
+    statements = [statement for _, statement in _dated_history(question, found, material)]
+    return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
+
+
+def _dated_history(
+    question: Question, found: list[tuple[AgendaItem, Decision | None]], material: Material
+) -> list[tuple[str, Statement]]:
+    """(date, line) of every treatment: the found items' decisions, and the meetings the material does not
+    hold but the items' own texts name, in date order."""
     held = [
         (_date((item, decision), material), _history_line(question, item, decision, material, found))
         for item, decision in found
     ]
-    # meetings the material does not hold but the items' own texts name, in date order among the others
-    dated = sorted(held + mentioned_treatments(question, found, material), key=lambda pair: pair[0])
-    statements = [statement for _, statement in dated]
-    return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
+    return sorted(held + mentioned_treatments(question, found, material), key=lambda pair: pair[0])
 
 
 def first_or_last_treatment(question: Question, material: Material, last: bool) -> Answer | None:
@@ -141,10 +147,10 @@ def first_or_last_treatment(question: Question, material: Material, last: bool) 
     found = _treatments_of(question, material)
     if not found:
         return None
-    item, decision = found[-1] if last else found[0]
-    line = _history_line(question, item, decision, material, found)
-    line.text = f"{treatment_heading(question, last, len(found))} {line.text}"
-    return Answer(question, [line], decisions=[decision_summary(item, decision, material)])
+    history = _dated_history(question, found, material)
+    _, line = history[-1] if last else history[0]
+    line.text = f"{treatment_heading(question, last, len(history))} {line.text}"
+    return Answer(question, [line], decisions=[decision_summary(i, d, material) for i, d in found])
 
 
 def _treatments_of(question: Question, material: Material) -> list[tuple[AgendaItem, Decision | None]]:

@@ -47,3 +47,10 @@ def test_the_committee_a_case_text_calls_udvalget_is_the_committee_of_the_minute
     assert first.text.startswith("10 October 2022, Beskæftigelses- og Erhvervsudvalget: mentioned as an earlier")
     assert first.citations[0]["line_start"] == 69
     assert "14 August 2023" in result.statements[1].text
+
+
+def test_the_first_treatment_may_be_one_only_a_later_item_names(store):
+    result = answer_question("Hvornår kom takstreduktionen på Torvevej første gang op?", store)
+    [line] = result.statements
+    assert line.text.startswith("Første gang på dagsordenen (af 2 behandlinger i materialet): 30. maj 2012,")
+    assert line.citations[0]["line_start"] == 94
