@@ -154,6 +154,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bfra hvilket (år|tidspunkt)",
         r"\b(hvilken|hvilket) (plan|år|planår)\b.*\bførste\b",
         r"\bfirst (time|appear|mention|introduc|set|adopt|includ|show|came)",
+        # 'the first/earliest year (plan) with ...': an ordinal before the unit the history is counted in
+        r"\b(first|earliest) (year|plan)s?\b",
         r"\b(appear|mention|introduc|includ|show)\w* (up )?first",
         r"\bwhen\b.*\bfirst\b",
         r"\bwhich (plan|year)\b.*\bfirst\b",
@@ -167,11 +169,12 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bsenest\b.*\b(optr|med|nævnt)",
         r"\b(hvornår|hvilket år|hvilken plan)\b.*\bsenest\b",
         r"\b(hvilken|hvilket) (plan|år|planår)\b.*\bsidste\b",
-        r"\bseneste (plan|år|planår) (med|hvor)\b",
+        r"\b(seneste|sidste) (plan|år|planår|udgave)\w* (med|hvor|hvori|som|der)\b(?! i år)",
         r"\bhvornår (forsvandt|sluttede|ophørte|udløb)",
         r"\blast (time|appear|year|plan)",
+        r"\b(most recent|latest) (time|year|plan)",
         r"\bsidst\b",
-        r"\bwhen did\b.*\b(end|stop|disappear|last)",
+        r"\bwhen (did|was|were|has|had)\b.*\b(end|stop|disappear|last\b)",
     ),
     "change": (
         r"\bændr",

@@ -32,7 +32,7 @@ from answer.slot_patterns import (
     YEAR_RANGE_PATTERNS,
     YEAR_TO_PATTERNS,
 )
-from answer.vocabulary import GLOSSARY, PHRASE_GLOSSARY
+from answer.vocabulary import DANISH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, GLOSSARY, PHRASE_GLOSSARY
 from nlp.danish import ENGLISH_MONTHS, parse_danish_date
 from nlp.danish import MONTHS as DANISH_MONTHS
 
@@ -44,6 +44,8 @@ _CUES = {intent: re.compile("|".join(INTENT_CUES[intent]), re.I) for intent in I
 # A year, also glued to a plan's initials: 'BP2015' (Beskæftigelsesplan 2015) names 2015.
 _YEAR = re.compile(r"(?<![\d])(19[89]\d|20\d\d)(?!\d)")
 _YEAR_RANGES = [re.compile(p, re.I) for p in YEAR_RANGE_PATTERNS]
+# The longest period a plan or budget names with a two-digit end ('2020-23' is four budget years).
+MAX_SHORT_SPAN = 10
 _YEARS_FROM = [re.compile(p, re.I) for p in YEAR_FROM_PATTERNS]
 _YEARS_TO = [re.compile(p, re.I) for p in YEAR_TO_PATTERNS]
 _RELATIVE_YEARS = [(re.compile(p, re.I), offset) for p, offset in RELATIVE_YEAR_PATTERNS]
@@ -63,8 +65,6 @@ _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\b", 
 _MONTH_DAY_YEAR = re.compile(r"\b([a-z]+)\s+(\d{1,2}),?\s+(\d{4})\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_WORDS})\.?\s+(\d{{4}})\b", re.I)
 _WORD = re.compile(r"[a-zæøåéü0-9+]+(?:-[a-zæøå0-9]+)*", re.I)
-_ENGLISH = re.compile(r"\b(what|which|when|who|how|why|did|were|was|the|is|are|has|have)\b", re.I)
-_DANISH = re.compile(r"[æøå]|\b(hvad|hvilke|hvilket|hvornår|hvem|hvordan|hvorfor|var|blev|er|har|og|om)\b", re.I)
 # A question's form: a question word, a leading verb (yes/no question) or a question mark. Words
 # alone ('virksomhedsrettet aktivering') are a search, whatever the intent classifier would make of them.
 _QUESTION_FORM = re.compile(
@@ -178,7 +178,10 @@ def _cued(text: str) -> str | None:
 
 
 def language(text: str) -> str:
-    english, danish = len(_ENGLISH.findall(text)), len(_DANISH.findall(text))
+    """English where English function words outnumber Danish ones; a tie goes to Danish, the documents' language."""
+    words = [word.lower() for word in _WORD.findall(text)]
+    english = sum(word in ENGLISH_FUNCTION_WORDS for word in words)
+    danish = sum(word in DANISH_FUNCTION_WORDS for word in words)
     return "en" if english > danish else "da"
 
 
@@ -194,12 +197,20 @@ def years_named(text: str) -> tuple[int, ...]:
 def year_span(text: str) -> tuple[int | None, int | None]:
     """The first and last year of a span the question names, either end open."""
     for pattern in _YEAR_RANGES:
-        if match := pattern.search(text):
-            start, end = sorted((int(match.group("start")), int(match.group("end"))))
-            return start, end
+        if (match := pattern.search(text)) and (span := _full_span(int(match.group("start")), int(match.group("end")))):
+            return span
     after = next((int(m.group("year")) for p in _YEARS_FROM if (m := p.search(text))), None)
     before = next((int(m.group("year")) for p in _YEARS_TO if (m := p.search(text))), None)
     return after, before
+
+
+def _full_span(start: int, end: int) -> tuple[int, int] | None:
+    """The span's years in full, a short end read in the start's century ('2020-23' -> 2020-2023); a short end
+    not after the start, or more than a decade on, is no period ('2012-09' is a month)."""
+    if end >= 100:
+        return (start, end) if start <= end else (end, start)
+    full_end = start - start % 100 + end
+    return (start, full_end) if start < full_end <= start + MAX_SHORT_SPAN else None
 
 
 def meeting_date(text: str) -> str | None:

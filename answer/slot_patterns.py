@@ -10,6 +10,8 @@ from __future__ import annotations
 YEAR_RANGE_PATTERNS: tuple[str, ...] = (
     r"\b(?:fra|mellem|from|between)\s+(?P<start>(?:19|20)\d\d)\s+(?:til|og|to|and|-)\s+(?P<end>(?:19|20)\d\d)\b",
     r"\b(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)\b",
+    # a period written short, as budgets and accounts are ('2019-20', '2020-23', '1944/45'); not an ISO date
+    r"\b(?P<start>(?:19|20)\d\d)[-–/](?P<end>\d\d)\b(?![-–/.]\d)",
 )
 YEAR_FROM_PATTERNS: tuple[str, ...] = (r"\b(?:efter|siden|after|since|from)\s+(?P<year>(?:19|20)\d\d)\b",)
 YEAR_TO_PATTERNS: tuple[str, ...] = (r"\b(?:før|indtil|inden|before|until|up to)\s+(?P<year>(?:19|20)\d\d)\b",)

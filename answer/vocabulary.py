@@ -38,6 +38,54 @@ PHRASE_GLOSSARY: dict[str, str] = {
     "ordinary hours": "ordinære timer",
     "paid hours": "løntimer",
     "smoking cessation": "rygestop",
+    # employment schemes and target groups as English-speaking staff name them
+    "partly sick-listed": "delvis sygemeldte",
+    "partially sick-listed": "delvis sygemeldte",
+    "part-time sick-listed": "delvis sygemeldte",
+    "sick-listed": "sygemeldte",
+    "sick listed": "sygemeldte",
+    "on sick leave": "sygemeldte",
+    "sick leave": "sygefravær",
+    "resource programmes": "ressourceforløb",
+    "resource programme": "ressourceforløb",
+    "resource programs": "ressourceforløb",
+    "resource program": "ressourceforløb",
+    "resource courses": "ressourceforløb",
+    "job clarification": "jobafklaringsforløb",
+    "insured unemployed": "forsikrede ledige",
+    "wage subsidy": "løntilskud",
+    "wage subsidies": "løntilskud",
+    "subsidised employment": "løntilskud",
+    "work placement": "virksomhedspraktik",
+    "work placements": "virksomhedspraktik",
+    "company internship": "virksomhedspraktik",
+    "public benefit": "offentlig forsørgelse",
+    "public income support": "offentlig forsørgelse",
+    "income support": "forsørgelse",
+    "transfer income": "overførselsindkomst",
+    "transfer payments": "overførselsindkomst",
+    "self-support benefit": "selvforsørgelsesydelse",
+    "self-sufficiency benefit": "selvforsørgelsesydelse",
+    "repatriation benefit": "hjemrejseydelse",
+    "integration benefit": "integrationsydelse",
+    "flex job benefit": "ledighedsydelse",
+    "flexjob benefit": "ledighedsydelse",
+    "dependent spouses": "ægtefælleforsørgede",
+    "spouse-supported": "ægtefælleforsørgede",
+    "non-western": "ikke-vestlig",
+    "follow-up goals": "følgemål",
+    "follow-up goal": "følgemål",
+    "focus areas": "indsatsområder",
+    "focus area": "indsatsområde",
+    "quality standard": "kvalitetsstandard",
+    "service standard": "kvalitetsstandard",
+    "local plan": "lokalplan",
+    "development plan": "udviklingsplan",
+    "consultation responses": "høringssvar",
+    "hearing responses": "høringssvar",
+    "public transport": "kollektiv trafik",
+    "respite care": "aflastning",
+    "daily rate": "døgntakst",
     # plans, policies and bodies: one Danish compound each, so a question names the plan or committee
     # (which scopes it) rather than asking about 'beskæftigelse' as a topic
     "employment plans": "beskæftigelsesplan",
@@ -151,6 +199,20 @@ GLOSSARY: dict[str, str] = {
     "recruitment": "rekruttering",
     "retention": "fastholdelse",
     "mental": "psykisk",
+    "sanction": "sanktion",
+    "sanctions": "sanktion",
+    "sanctioned": "sanktion",
+    "partly": "delvis",
+    "partially": "delvis",
+    "internship": "praktik",
+    "internships": "praktik",
+    "inflow": "tilgang",
+    "intake": "tilgang",
+    "outflow": "afgang",
+    "recipient": "modtagere",
+    "spouses": "ægtefæller",
+    "availability": "rådighed",
+    "parking": "parkering",
 }
 
 # Words and phrases that name the same group or subject in municipal plans; a question using one
@@ -160,7 +222,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("handicap", "funktionsnedsættelse", "funktionsnedsat", "disab", "handicappede"),
     ("ledige", "ledighed", "arbejdsløs", "unemploy", "jobsøgende"),
     ("værdig", "dignif", "respektfuld"),
-    ("offentlig forsørgelse", "offentlige ydelser", "overførselsindkomst", "public benefit"),
+    ("offentlig forsørgelse", "offentlige ydelser", "offentlig ydelse", "overførselsindkomst", "public benefit"),
     ("psykisk", "psykiatri", "mental"),
     ("misbrug", "rusmiddel", "afhængighed", "addict"),
     ("langtidsledig", "langvarig ledig", "long-term unemploy"),
@@ -175,6 +237,10 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("opkvalificer", "efteruddannelse", "upskill"),
     ("bedrageri", "fejludbetaling", "fraud"),
     ("akademiker", "graduate", "academic"),
+    ("sanktion", "sanction"),
+    ("løntilskud", "wage subsid"),
+    ("virksomhedspraktik", "praktikplads", "internship", "work placement"),
+    ("ægtefælleforsørge", "dependent spouse"),
 )
 
 # Danish noun and adjective endings (definite, plural, genitive; an adjective's neuter -t) and a verb's past
@@ -182,3 +248,26 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 DANISH_ENDINGS: tuple[str, ...] = (
     "ernes", "enes", "erne", "ede", "ene", "ens", "ets", "ers", "ere", "er", "en", "et", "ne", "es", "e", "s", "t",
 )  # fmt: skip
+
+# Function words that are one language's alone, for telling a question's language by their share: a question
+# in English that names one Danish term ('the target for people on ledighedsydelse') stays English. Words both
+# languages spell alike ('for', 'at', 'to', 'by', 'have', 'under', 'over', 'man', 'vs') are left out; the
+# meeting words staff ask with ('attachments', 'bilag') count too, as a question may have no function word.
+ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "what which when where who whom whose how why did does do done were was is are has had been being the a an "
+    "and or not no any some all each every this that these those there their they them it its of in on into "
+    "from with without about after before since until during between than then per still yet ever "
+    "first last latest most more less many much change changed changes get got can could will would should "
+    "shall may might must also only again same new old year years plan plans goal goals target targets "
+    "item items attachment attachments attached member members committee committees council meeting meetings "
+    "absent minutes agenda decision decided decide".split()
+)
+DANISH_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "hvad hvilke hvilken hvilket hvornår hvem hvis hvordan hvorfor hvor hvorvidt var blev bliver er har havde "
+    "og eller ikke ingen nogen nogle noget alle hver denne dette disse der den det de dem deres sig sin sit "
+    "sine af i på med fra til om efter før siden indtil under mellem end så også kun igen samme ny nye nyt "
+    "gammel år året årene mål målet målene planen planerne første sidste seneste senest mere flere mest "
+    "kan kunne skal skulle vil ville må ift ved som blive været en et ét "
+    "punkt punktet punkter bilag bilaget medlem medlemmer udvalg udvalget møde mødet fraværende referat "
+    "dagsorden beslutning besluttede besluttet".split()
+)
