@@ -381,6 +381,7 @@ indeholder indeholde indeholdt indeholdte rummer rumme rummede omfatter omfatte 
 inkluderede contain contains contained include includes included lagt came not take took part participate participated
 står stod stået dukker dukkede dukke op findes fandtes fandt indgår indgik indgå optrådt gælder gjaldt handler
 handlede drejer omhandler omhandlede vedrører vedrørte fået få haft blandt gang gange planår planåret
+materialet material materials
 """.split()
 )
 

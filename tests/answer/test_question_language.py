@@ -62,3 +62,8 @@ def test_first_and_last_cues_name_the_unit_counted_in(text, kind):
 def test_periods_written_short_read_as_spans(text, span):
     question = understand(text)
     assert (question.year_from, question.year_to) == span
+
+
+def test_the_material_itself_is_no_topic():
+    assert understand("in which year did the material first show a goal for refugees").terms == ("flygtninge",)
+    assert understand("hvornår optræder flygtninge i materialet første gang").terms == ("flygtninge",)
