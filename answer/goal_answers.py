@@ -161,7 +161,8 @@ def answer_last(question: Question, material: Material, searcher=None) -> Answer
 
 
 def _appearance(question: Question, material: Material, last: bool) -> Answer:
-    thread = best_thread(material.resolve_goals(goal_question(question, material)), material)
+    resolved = material.resolve_goals(goal_question(question, material))
+    thread = best_thread(resolved, material)
     if thread is None and not _ASKS_FOR_A_GOAL.search(question.text):  # 'hvornår var X første gang på dagsordenen'
         treated = first_or_last_treatment(question, material, last)
         if treated is not None:
@@ -170,7 +171,10 @@ def _appearance(question: Question, material: Material, last: bool) -> Answer:
         return no_evidence(question, f"noget mål om {topic_da(question)}", f"a goal about {topic_en(question)}")
     years = sorted(thread.goals_by_year)
     year = years[-1] if last else years[0]
-    goal = material.goals[thread.goals_by_year[year][0]]
+    # a thread may hold several goals of one year (a plan splits what another keeps whole): the one the
+    # question's topic matched best, else the year's first
+    in_year = thread.goals_by_year[year]
+    goal = next((g for g in resolved if g.id in in_year), None) or material.goals[in_year[0]]
     title = material.documents[goal.document_id].title
     others = years[:-1] if last else years[1:]
     listed = year_list(question, others) or say(question, "ingen", "none")
