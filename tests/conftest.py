@@ -1,6 +1,8 @@
 """Shared fixtures: paths, the golden-update flag, and one ingested copy of corpus/ per test session."""
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,25 @@ REALDOCS = REPO.parent / "shared" / "realdocs"
 
 # CI reads at most three scanned pages per PDF by OCR (about 10 s a page); longer scans are refused with one line.
 os.environ.setdefault("MAALSPOR_OCR_MAX_PAGES", "3")
+
+
+@contextmanager
+def ingested_store(paths: list[Path], directory: Path) -> Iterator:
+    """The files or folders `paths` ingested into a new store in `directory`, opened read-only for the test
+    module (skipped when ../shared/realdocs is absent and a path lies in it)."""
+    if not all(path.exists() for path in paths):
+        pytest.skip("../shared/realdocs is not present")
+    from index.store.pipeline import ingest_paths
+    from index.store.sqlite import Store
+
+    writer = Store(directory / "maalspor.sqlite3")
+    ingest_paths(paths, writer)
+    writer.close()
+    store = Store(directory / "maalspor.sqlite3", read_only=True)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def pytest_addoption(parser):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from answer.engine import answer_question
-from tests.conftest import REALDOCS
+from tests.conftest import REALDOCS, ingested_store
 
 BALLERUP = REALDOCS / "ballerup_sfu_2012-12-04_eDocAgendaPublishing.xml"
 GREVE = REALDOCS / "greve_beu_json" / "greve_beu_2023-08-14.json"
@@ -17,18 +17,8 @@ GREVE = REALDOCS / "greve_beu_json" / "greve_beu_2023-08-14.json"
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    if not (BALLERUP.exists() and GREVE.exists()):
-        pytest.skip("../shared/realdocs is not present")
-    from index.store.pipeline import ingest_paths
-    from index.store.sqlite import Store
-
-    path = tmp_path_factory.mktemp("case_history") / "maalspor.sqlite3"
-    writer = Store(path)
-    ingest_paths([BALLERUP, GREVE], writer)
-    writer.close()
-    reader = Store(path, read_only=True)
-    yield reader
-    reader.close()
+    with ingested_store([BALLERUP, GREVE], tmp_path_factory.mktemp("case_history")) as store:
+        yield store
 
 
 def test_the_meeting_an_item_came_from_is_in_its_history_in_date_order(store):

@@ -19,7 +19,7 @@ from answer.material import Material
 from answer.overview_answers import answer_overview
 from answer.question import understand
 from answer.year_comparison import answer_new, answer_unchanged
-from tests.conftest import CORPUS, REALDOCS
+from tests.conftest import CORPUS, REALDOCS, ingested_store
 
 MINISTERIAL_2023 = (
     "værdig sagsbehandling",
@@ -173,18 +173,8 @@ def test_overview_of_the_plans_held(text, material):
 @pytest.fixture(scope="module")
 def with_greve(tmp_path_factory):
     """corpus/ and Greve's committee minutes of 14 November 2022: two municipalities' 2023 goals."""
-    if not GREVE_2022_11_14.exists():
-        pytest.skip("../shared/realdocs is not present")
-    from index.store.pipeline import ingest_paths
-    from index.store.sqlite import Store
-
-    path = tmp_path_factory.mktemp("with-greve") / "maalspor.sqlite3"
-    writer = Store(path)
-    ingest_paths([CORPUS, GREVE_2022_11_14], writer)
-    writer.close()
-    store = Store(path, read_only=True)
-    yield Material.load(store)
-    store.close()
+    with ingested_store([CORPUS, GREVE_2022_11_14], tmp_path_factory.mktemp("with-greve")) as store:
+        yield Material.load(store)
 
 
 def test_a_count_cites_each_municipalitys_own_list(with_greve):

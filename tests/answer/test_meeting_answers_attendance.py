@@ -14,25 +14,15 @@ import pytest
 
 from answer.engine import answer_question
 from answer.question import understand
-from tests.conftest import CORPUS, REALDOCS
+from tests.conftest import CORPUS, REALDOCS, ingested_store
 
 GREVE = [REALDOCS / "greve_beu_json", REALDOCS / "dev2" / "greve_oeu_2022-11-28_referat.json"]
 
 
 @pytest.fixture(scope="module")
 def greve(tmp_path_factory):
-    if not all(path.exists() for path in GREVE):
-        pytest.skip("../shared/realdocs is not present")
-    from index.store.pipeline import ingest_paths
-    from index.store.sqlite import Store
-
-    path = tmp_path_factory.mktemp("greve") / "maalspor.sqlite3"
-    writer = Store(path)
-    ingest_paths([CORPUS / "003_d16604ceb04aa2e7.txt", *GREVE], writer)
-    writer.close()
-    store = Store(path, read_only=True)
-    yield store
-    store.close()
+    with ingested_store([CORPUS / "003_d16604ceb04aa2e7.txt", *GREVE], tmp_path_factory.mktemp("greve")) as store:
+        yield store
 
 
 def _first(result):

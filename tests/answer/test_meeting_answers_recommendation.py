@@ -8,25 +8,18 @@ from __future__ import annotations
 import pytest
 
 from answer.engine import answer_question
-from tests.conftest import CORPUS, REALDOCS
+from tests.conftest import CORPUS, REALDOCS, ingested_store
 
 BALLERUP = REALDOCS / "ballerup_sfu_2012-12-04_eDocAgendaPublishing.xml"
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    if not BALLERUP.exists():
-        pytest.skip("../shared/realdocs is not present")
-    from index.store.pipeline import ingest_paths
-    from index.store.sqlite import Store
-
-    path = tmp_path_factory.mktemp("recommendation") / "maalspor.sqlite3"
-    writer = Store(path)
-    ingest_paths([BALLERUP, CORPUS / "002_f3dbe880e0f1df7c.txt", CORPUS / "003_d16604ceb04aa2e7.txt"], writer)
-    writer.close()
-    reader = Store(path, read_only=True)
-    yield reader
-    reader.close()
+    with ingested_store(
+        [BALLERUP, CORPUS / "002_f3dbe880e0f1df7c.txt", CORPUS / "003_d16604ceb04aa2e7.txt"],
+        tmp_path_factory.mktemp("recommendation"),
+    ) as store:
+        yield store
 
 
 def test_a_decision_that_only_approves_quotes_the_recommendation(store):

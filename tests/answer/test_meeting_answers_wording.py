@@ -13,7 +13,7 @@ import pytest
 
 from answer.engine import answer_question
 from answer.meeting_words import is_meeting_process_word, item_topic
-from tests.conftest import CORPUS, REALDOCS
+from tests.conftest import CORPUS, REALDOCS, ingested_store
 
 GREVE_AND_AARHUS = [
     REALDOCS / "greve_beu_json",
@@ -27,18 +27,8 @@ GREVE_AND_AARHUS = [
 @pytest.fixture(scope="module")
 def meetings(tmp_path_factory):
     """corpus/ with Greve's and Aarhus' committee minutes: several bodies, municipalities and years."""
-    if not all(path.exists() for path in GREVE_AND_AARHUS):
-        pytest.skip("../shared/realdocs is not present")
-    from index.store.pipeline import ingest_paths
-    from index.store.sqlite import Store
-
-    path = tmp_path_factory.mktemp("meetings") / "maalspor.sqlite3"
-    writer = Store(path)
-    ingest_paths([CORPUS, *GREVE_AND_AARHUS], writer)
-    writer.close()
-    store = Store(path, read_only=True)
-    yield store
-    store.close()
+    with ingested_store([CORPUS, *GREVE_AND_AARHUS], tmp_path_factory.mktemp("meetings")) as store:
+        yield store
 
 
 def answer(text, store):
