@@ -84,9 +84,7 @@ def _mentions(sentence: str, own_body: str | None, year: int | None) -> list[tup
 
 def _date_after(sentence: str, end: int) -> str | None:
     match = _BODY_THEN_DATE.match(sentence[end:])
-    if not match or _NOT_A_MEETING.search(sentence[end : end + match.start("date")]):
-        return None
-    return parse_danish_date(match.group("date"))
+    return parse_danish_date(match.group("date")) if match else None
 
 
 def _dates(sentence: str, year: int | None) -> list[tuple[str, int]]:
