@@ -31,9 +31,13 @@ def answer_decision(question: Question, material: Material, searcher=None) -> An
     statements = []
     absences_told: set[tuple[str, str | None]] = set()
     for item, _ in found:
+        recommendation_told = False  # several bodies' short rulings on one item rule on the same recommendation
         for decision in _decisions_asked(question, item, material):
             meeting = (decision.committee, decision.date)
-            statements += decision_statements(question, item, decision, material, meeting not in absences_told)
+            statements += decision_statements(
+                question, item, decision, material, meeting not in absences_told, not recommendation_told
+            )
+            recommendation_told = recommendation_told or _rules_on_recommendation(item, decision)
             absences_told.add(meeting)
     return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
 
@@ -60,9 +64,15 @@ def _on_named_day(question: Question, decision: Decision) -> bool:
 
 
 def decision_statements(
-    question: Question, item: AgendaItem, decision: Decision, material: Material, with_absences: bool = True
+    question: Question,
+    item: AgendaItem,
+    decision: Decision,
+    material: Material,
+    with_absences: bool = True,
+    with_recommendation: bool = True,
 ) -> list[Statement]:
-    """The body's decision with its outcome (per recommendation where the minutes give one), then absentees."""
+    """The body's decision with its outcome (per recommendation where the minutes give one), the
+    recommendation a short ruling rules on, then absentees."""
     text = " ".join(decision.text.split())
     citations = decision.citations or item.citations[:1]
     statements = [
@@ -77,8 +87,8 @@ def decision_statements(
             citations,
         )
     ]
-    if recommended := _recommendation_decided(question, item, decision, material):
-        statements.append(recommended)
+    if with_recommendation and _rules_on_recommendation(item, decision):
+        statements.append(_recommendation_decided(question, item, material))
     if decision.absent and with_absences:
         names = ", ".join(f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent)
         cited = [line] if (line := absence_line(material, citations, decision)) else []
@@ -86,15 +96,20 @@ def decision_statements(
     return statements
 
 
-def _recommendation_decided(
-    question: Question, item: AgendaItem, decision: Decision, material: Material
-) -> Statement | None:
-    """The recommendation a short decision rules on, quoted: minutes write 'Godkendt', 'Indstillingen
-    tiltrådt' or '1. Taget til efterretning. 2. Godkendt.', which say what was decided only with the
-    recommendation ('Indstilling') beside them."""
-    text = item.recommendation_text or " ".join(r.text.strip() for r in item.recommendations)
-    if not text.strip() or len(decision.text.split()) > SHORT_DECISION_WORDS or not item.citations:
-        return None
+def _rules_on_recommendation(item: AgendaItem, decision: Decision) -> bool:
+    """Minutes write 'Godkendt', 'Indstillingen tiltrådt' or '1. Taget til efterretning. 2. Godkendt.', which
+    say what was decided only with the recommendation ('Indstilling') beside them."""
+    short = len(decision.text.split()) <= SHORT_DECISION_WORDS
+    return short and bool(item.citations) and bool(_recommendation_text(item).strip())
+
+
+def _recommendation_text(item: AgendaItem) -> str:
+    return item.recommendation_text or " ".join(r.text.strip() for r in item.recommendations)
+
+
+def _recommendation_decided(question: Question, item: AgendaItem, material: Material) -> Statement:
+    """The recommendation a short ruling rules on, quoted and cited at its lines."""
+    text = _recommendation_text(item)
     # a parser may letter or number the recommendations ('A) …'): the source line holds the words after that
     lines = [_ENUMERATOR.sub("", line).strip() for line in text.strip().splitlines() if line.strip()]
     first, last = (material.quoter.narrowed(item.citations[0], line[:40]) for line in (lines[0], lines[-1]))

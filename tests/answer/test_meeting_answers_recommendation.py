@@ -11,12 +11,13 @@ from answer.engine import answer_question
 from tests.conftest import CORPUS, REALDOCS, ingested_store
 
 BALLERUP = REALDOCS / "ballerup_sfu_2012-12-04_eDocAgendaPublishing.xml"
+GREVE_OEU = REALDOCS / "dev2" / "greve_oeu_2022-11-28_referat.json"
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     with ingested_store(
-        [BALLERUP, CORPUS / "002_f3dbe880e0f1df7c.txt", CORPUS / "003_d16604ceb04aa2e7.txt"],
+        [BALLERUP, GREVE_OEU, CORPUS / "002_f3dbe880e0f1df7c.txt", CORPUS / "003_d16604ceb04aa2e7.txt"],
         tmp_path_factory.mktemp("recommendation"),
     ) as store:
         yield store
@@ -51,3 +52,15 @@ def test_a_decision_that_says_what_was_decided_stands_alone(store):
     short_ruling = next(i for i, text in enumerate(texts) if "“Taget til efterretning.”" in text)
     assert texts[short_ruling + 1].startswith("Indstillingen, som beslutningen gælder: “Forvaltningen foreslår")
     assert not texts[long_ruling + 1 :] or not texts[long_ruling + 1].startswith("Indstillingen")
+
+
+def test_several_bodies_short_rulings_on_one_item_quote_its_recommendation_once(store):
+    """Greve Økonomiudvalget 28 November 2022, item 42 'Opfølgning på tiltag til energibesparelser': six
+    committees' short rulings ('1.-6. taget til efterretning.', '1.-5. Anbefales.', …) all rule on the one
+    recommendation of Center for Teknik & Miljø."""
+    result = answer_question("Hvad besluttede udvalgene om opfølgningen på energibesparelserne?", store)
+    rulings = [s for s in result.statements if "“Opfølgning på tiltag til energibesparelser”" in s.text]
+    recommended = [s for s in result.statements if s.text.startswith("Indstillingen, som beslutningen gælder")]
+    assert len(rulings) >= 6
+    assert len(recommended) == 1
+    assert "Center for Teknik & Miljø indstiller" in recommended[0].text
