@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass, replace
 
 from answer.attendance import Attendance, header_attendance
-from answer.cues import STOPWORDS
 from answer.material import Material
 from answer.meeting_answers import absence_line, by_named_body
 from answer.meeting_words import is_meeting_process_word
 from answer.phrasing import Answer, Statement, date_in, no_evidence, say
 from answer.question import Question
+from answer.stopwords import STOPWORDS
 from maalspor.model import AgendaItem, Citation, Decision, Document
 from nlp.bodies import is_body_name
 from nlp.decisions import meeting_decision

@@ -18,10 +18,11 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from answer.cues import GOAL_WORD_PARTS, INTENT_CUES, STOPWORDS
+from answer.cues import GOAL_WORD_PARTS, INTENT_CUES
 from answer.material import ITEM_TEXT_FIELDS, Material, goal_search_text
 from answer.phrasing import Answer, no_municipality
 from answer.question import Question, topic_terms
+from answer.stopwords import STOPWORDS
 from answer.topic import COMPOUND_STEM, TermMatcher, stem
 
 Answerer = Callable[..., Answer]

@@ -19,7 +19,6 @@ from answer.cues import (
     ITEM_WORDS,
     MAIN_CLAUSE_END,
     MAIN_CLAUSE_WORDS,
-    STOPWORDS,
 )
 from answer.slot_patterns import (
     GOAL_NUMBER_PATTERN,
@@ -32,6 +31,7 @@ from answer.slot_patterns import (
     YEAR_RANGE_PATTERNS,
     YEAR_TO_PATTERNS,
 )
+from answer.stopwords import STOPWORDS
 from answer.vocabulary import DANISH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, GLOSSARY, PHRASE_GLOSSARY
 from nlp.danish import ENGLISH_MONTHS, parse_danish_date
 from nlp.danish import MONTHS as DANISH_MONTHS
