@@ -1,7 +1,7 @@
 """`ask` on the question bank: correct answers per intent, search recall@5 and answer time, per split.
 
     .venv/bin/python bench/bench_ask_bank.py [--split test|dev|paraphrase|fresh|both|all-dev] [--data-dir DIR]
-        [--no-search] [--details]
+        [--no-search] [--details] [--intents why,other,absent]
 
 Splits: test (held out), dev, paraphrase (every dev question reworded twice: does a dev gain survive other
 wordings?), fresh (new questions on facts dev does not ask about: does a dev gain survive other facts?);
@@ -69,7 +69,8 @@ def main() -> None:
     searcher = open_index(settings, store)
     by_split: dict[str, list[Outcome]] = {}
     for split in SPLIT_GROUPS.get(args.split, (args.split,)):
-        outcomes, times = run_split(load_bank(split), store, searcher, search=not args.no_search)
+        questions = [q for q in load_bank(split) if not args.intents or q.intent in args.intents]
+        outcomes, times = run_split(questions, store, searcher, search=not args.no_search)
         report(split, outcomes, times)
         if args.details and split != "test":
             print_failures(split, outcomes)
@@ -86,6 +87,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--data-dir", type=Path, help="bench data dir: store rebuilt each run, vector index kept")
     parser.add_argument("--no-search", action="store_true", help="skip search recall@5")
+    parser.add_argument(
+        "--intents", type=lambda text: set(text.split(",")), help="only these intents, comma-separated (why,other)"
+    )
     parser.add_argument("--details", action="store_true", help="print the answers to failing dev-side questions")
     return parser.parse_args()
 
