@@ -349,3 +349,16 @@ def no_municipality(question: Question, name: str, held: list[str]) -> Statement
         ),
         [],
     )
+
+
+def no_meeting_on(question: Question, day: str, nearest: list[str]) -> Statement:
+    """'Materialet rummer intet møde den 12. marts 2013 (de nærmeste: 4. december 2012 og 15. maj 2013).'"""
+    held = year_list(question, [date_in(question, d) for d in nearest])
+    return Statement(
+        say(
+            question,
+            f"Materialet rummer intet møde den {date_in(question, day)} (de nærmeste: {held}).",
+            f"The material holds no meeting on {date_in(question, day)} (the nearest: {held}).",
+        ),
+        [],
+    )
