@@ -24,6 +24,7 @@ from answer.passage_answers import answer_by_search, answer_why
 from answer.phrasing import Answer, Statement
 from answer.question import Question, understand
 from answer.records import CitationQuoter
+from answer.scope import out_of_scope
 from answer.semantic_topic import SemanticTopic
 from answer.status_answers import answer_status
 from answer.year_comparison import answer_dropped, answer_new, answer_unchanged
@@ -73,9 +74,10 @@ def answer_question(text: str, store: Store, searcher=None) -> Answer[dict]:
 
 
 def _answer_one(question: Question, material: Material, searcher) -> Answer:
-    """The answer, after the year of a meeting named without one is assumed (and said)."""
+    """The answer, after the year of a meeting named without one is assumed (and said); a scope the material lacks
+    (answer/scope.py) is said instead of answering from elsewhere."""
     question, assumed = with_year_assumed(question, material)
-    answer = _answered(question, material, searcher)
+    answer = out_of_scope(question, material) or _answered(question, material, searcher)
     if assumed is not None:
         answer.statements.insert(0, assumed)
     return answer

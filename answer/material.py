@@ -57,6 +57,29 @@ class Material:
     def plan_years(self) -> list[int]:
         return sorted({g.plan_year for g in self.goals.values()})
 
+    def meeting_days(self, question: Question) -> set[str]:
+        """The days the meetings in scope were held: their minutes' dates, and the dates of earlier meetings whose
+        items the minutes reprint (as in_years dates an item)."""
+        days = {d.meeting_date for d in self.documents.values() if self.in_scope(question, d.id)}
+        days |= {
+            decision.date
+            for item in self.items
+            if item.embedded and self.in_scope(question, item.document_id)
+            for decision in item.decisions
+        }
+        return {day for day in days if day}
+
+    def years_told(self, question: Question) -> set[int]:
+        """The years the material in scope tells about: its plan years, the years of its goals' status figures
+        and target dates, and the years of its meetings."""
+        goals = [g for g in self.goals.values() if self.in_scope(question, g.document_id)]
+        years = {g.plan_year for g in goals}
+        years |= {int(s.date[:4]) for g in goals for s in g.status if s.date}
+        years |= {
+            int(g.period.end[:4]) for g in goals if g.period and g.period.end
+        }  # the target's date, not the baseline's
+        return years | {int(day[:4]) for day in self.meeting_days(question)}
+
     def in_scope(self, question: Question, document_id: str) -> bool:
         """The document belongs to the municipality and committee the question names (if it names one)."""
         document = self.documents[document_id]

@@ -21,6 +21,8 @@ from answer.cues import (
     MAIN_CLAUSE_WORDS,
 )
 from answer.slot_patterns import (
+    COMMON_WORD_MUNICIPALITIES,
+    DANISH_MUNICIPALITIES,
     GOAL_NUMBER_PATTERN,
     ITEM_NUMBER_PATTERN,
     MUNICIPALITY_PATTERN,
@@ -54,6 +56,16 @@ _UNDATED_MONTH = re.compile(UNDATED_MONTH_PATTERN, re.I)
 _GOAL_NUMBER = re.compile(GOAL_NUMBER_PATTERN, re.I)
 _ITEM_NUMBER = re.compile(ITEM_NUMBER_PATTERN, re.I)
 _MUNICIPALITY = re.compile(MUNICIPALITY_PATTERN)
+# A municipality named alone, also in the genitive ('Randers'', 'Odenses'); a name that is an ordinary word too
+# only capitalised.
+_GENITIVE = r"(?:s|'s|')?(?![\wæøå-])"
+_MUNICIPALITY_NAMES = [
+    (
+        name,
+        re.compile(rf"(?<![\wæøå-])({re.escape(name)}){_GENITIVE}", 0 if name in COMMON_WORD_MUNICIPALITIES else re.I),
+    )
+    for name in DANISH_MUNICIPALITIES
+]
 _ITEM_WORDS = re.compile(ITEM_WORDS, re.I)
 _MAIN_CLAUSE_END = re.compile(MAIN_CLAUSE_END, re.I)
 _GOAL_WORDS = re.compile(GOAL_WORDS, re.I)
@@ -145,8 +157,15 @@ def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
         undated=undated_day(text),
         goal_number=goal_number(text),
         item_number=(match.group("number") if (match := _ITEM_NUMBER.search(text)) else None),
-        municipality=(match.group("name") if (match := _MUNICIPALITY.search(text)) else None),
+        municipality=municipality_named(text),
     )
+
+
+def municipality_named(text: str) -> str | None:
+    """The municipality the question names: 'X Kommune' / 'X Municipality', or one of Denmark's by its name."""
+    if match := _MUNICIPALITY.search(text):
+        return match.group("name")
+    return next((name for name, pattern in _MUNICIPALITY_NAMES if pattern.search(text)), None)
 
 
 def intent(text: str) -> str:

@@ -52,3 +52,22 @@ UNDATED_DAY_PATTERNS: tuple[str, ...] = (
     rf"\bd(?:en|\.)\s*(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\b\.?{_NO_YEAR_AFTER}",
 )
 UNDATED_MONTH_PATTERN = rf"\b(?P<month>{_MONTH_NAMES})(?:-?mød\w*)?\b{_NO_YEAR_AFTER}"
+
+# Denmark's 98 municipalities, by the name a question uses without 'Kommune' ('what did Randers decide'): a
+# municipality named so is a scope the material may not hold, answered as such rather than from another one's
+# papers. Names that are also ordinary words ('vejen' the road, 'odder' otters, 'greve' a count) count only
+# capitalised, mid-sentence (COMMON_WORD_MUNICIPALITIES).
+DANISH_MUNICIPALITIES: tuple[str, ...] = (
+    "Albertslund", "Allerød", "Assens", "Ballerup", "Billund", "Bornholm", "Brøndby", "Brønderslev", "Dragør",
+    "Egedal", "Esbjerg", "Fanø", "Favrskov", "Faxe", "Fredensborg", "Fredericia", "Frederiksberg", "Frederikshavn",
+    "Frederikssund", "Furesø", "Faaborg-Midtfyn", "Gentofte", "Gladsaxe", "Glostrup", "Greve", "Gribskov",
+    "Guldborgsund", "Haderslev", "Halsnæs", "Hedensted", "Helsingør", "Herlev", "Herning", "Hillerød", "Hjørring",
+    "Holbæk", "Holstebro", "Horsens", "Hvidovre", "Høje-Taastrup", "Hørsholm", "Ikast-Brande", "Ishøj", "Jammerbugt",
+    "Kalundborg", "Kerteminde", "Kolding", "København", "Køge", "Langeland", "Lejre", "Lemvig", "Lolland",
+    "Lyngby-Taarbæk", "Læsø", "Mariagerfjord", "Middelfart", "Morsø", "Norddjurs", "Nordfyns", "Nyborg", "Næstved",
+    "Odder", "Odense", "Odsherred", "Randers", "Rebild", "Ringkøbing-Skjern", "Ringsted", "Roskilde", "Rudersdal",
+    "Rødovre", "Samsø", "Silkeborg", "Skanderborg", "Skive", "Slagelse", "Solrød", "Sorø", "Stevns", "Struer",
+    "Svendborg", "Syddjurs", "Sønderborg", "Thisted", "Tønder", "Tårnby", "Vallensbæk", "Varde", "Vejen", "Vejle",
+    "Vesthimmerland", "Viborg", "Vordingborg", "Ærø", "Aabenraa", "Aalborg", "Aarhus",
+)  # fmt: skip
+COMMON_WORD_MUNICIPALITIES: frozenset[str] = frozenset({"Greve", "Odder", "Vejen", "Faxe", "Skive", "Varde"})

@@ -5,8 +5,8 @@ No topic word has to occur verbatim: a term matches a word it starts (a stem: 'f
 word of its synonym group ('handicap' finds 'funktionsnedsættelse'). Terms weigh by rarity (idf over
 the records searched), so 'IGU' counts more than 'beskæftigelse'; a record is a match when its
 matched terms carry at least MATCH_SHARE of the question's weight, and the answer keeps the records
-within KEEP_SHARE of the best one. A term found nowhere in the material weighs as a rare one, so a
-question about 'cykelstier i budgettet' does not settle for the budget item.
+within KEEP_SHARE of the best one. A term found nowhere in the material weighs more than the rarest one found, so
+a question about 'cykelstier i budgettet' does not settle for the budget item.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ COMPOUND_STEM = 6
 # The shortest stem an ending is taken off to leave ('skolen' -> 'skol', not 'sko').
 MIN_STEM = 4
 VOWELS = frozenset("aeiouyæøå")
+# The record count a term found nowhere weighs as (below the one record of the rarest term found).
+UNKNOWN_FREQUENCY = 0.5
 
 _WORD = re.compile(r"[a-zæøåéü0-9+]+", re.I)
 
@@ -109,11 +111,12 @@ class TermMatcher:
         return [sum(weights[t] * strength for t, strength in found.items()) / total for found in matches]
 
     def _weights(self, matches: list[dict[str, float]]) -> dict[str, float]:
-        """Inverse document frequency per term; a term matching nothing weighs as much as the rarest possible
-        (a term found once), so a question's unknown subject is never outweighed by its common words."""
+        """Inverse document frequency per term; a term matching nothing weighs as a term rarer than any found (as
+        if found in half a record), so a question's unknown subject outweighs any one word it shares with a
+        record: 'mål om bekæmpelse af rotter' is not about the one goal on 'bekæmpelse' of fraud."""
         count = len(matches)
         frequency = {term: sum(term in found for found in matches) for term in self.terms}
-        return {term: math.log(1 + count / max(f, 1)) for term, f in frequency.items()}
+        return {term: math.log(1 + count / (f or UNKNOWN_FREQUENCY)) for term, f in frequency.items()}
 
 
 def _occurs(variant: str, text: str, words: list[str]) -> bool:

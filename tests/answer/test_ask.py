@@ -272,7 +272,8 @@ def test_why_quotes_the_passage_that_gives_the_reason(client, store):
 def test_abstains_rather_than_present_unrelated_text(client, question):
     answer = ask(client, question)
     assert answer["evidence"] is False and answer["citations"] == []
-    assert answer["answer"].startswith("Det fremgår ikke af materialet")
+    # a scope the material lacks is said as such ('Materialet rummer intet fra Odense Kommune, kun fra …')
+    assert answer["answer"].startswith(("Det fremgår ikke af materialet", "Materialet rummer intet"))
 
 
 def test_a_question_the_cues_resolve_never_opens_search(store):
