@@ -339,26 +339,26 @@ def no_plan_for(question: Question, year: int, plan_years: list[int]) -> Stateme
 
 
 def no_municipality(question: Question, name: str, held: list[str]) -> Statement:
-    """'Materialet rummer intet fra Odense Kommune, kun fra Greve Kommune og Lyngby-Taarbæk Kommune.'"""
+    """'Materialet indeholder ikke noget fra Odense Kommune, kun fra Greve Kommune og Lyngby-Taarbæk Kommune.'"""
     listed = year_list(question, held)
     return Statement(
         say(
             question,
-            f"Materialet rummer intet fra {name} Kommune, kun fra {listed}.",
-            f"The material holds nothing from {name} Municipality, only from {listed}.",
+            f"Materialet indeholder ikke noget fra {name} Kommune, kun fra {listed}.",
+            f"The material does not hold anything from {name} Municipality, only from {listed}.",
         ),
         [],
     )
 
 
 def no_meeting_on(question: Question, day: str, nearest: list[str]) -> Statement:
-    """'Materialet rummer intet møde den 12. marts 2013 (de nærmeste: 4. december 2012 og 15. maj 2013).'"""
+    """'Materialet indeholder ikke et møde den 12. marts 2013 (de nærmeste: 4. december 2012 og 15. maj 2013).'"""
     held = year_list(question, [date_in(question, d) for d in nearest])
     return Statement(
         say(
             question,
-            f"Materialet rummer intet møde den {date_in(question, day)} (de nærmeste: {held}).",
-            f"The material holds no meeting on {date_in(question, day)} (the nearest: {held}).",
+            f"Materialet indeholder ikke et møde den {date_in(question, day)} (de nærmeste: {held}).",
+            f"The material does not hold a meeting on {date_in(question, day)} (the nearest: {held}).",
         ),
         [],
     )
