@@ -33,7 +33,7 @@ def test_a_municipality_is_named_by_its_name_alone(text, named):
 def test_a_municipality_the_material_lacks_is_said_not_answered_from_another(store):
     result = answer_question("Hvad besluttede Randers om beskæftigelsesplanen?", store)
     assert [s.text for s in result.statements] == [
-        "Materialet rummer intet fra Randers Kommune, kun fra Lyngby-Taarbæk Kommune."
+        "Materialet indeholder ikke noget fra Randers Kommune, kun fra Lyngby-Taarbæk Kommune."
     ]
     assert not result.evidence and not result.decisions
 
@@ -41,7 +41,9 @@ def test_a_municipality_the_material_lacks_is_said_not_answered_from_another(sto
 def test_a_meeting_day_the_material_lacks_is_said_with_the_nearest_it_holds(store):
     result = answer_question("Hvem var fraværende på mødet den 10. september 2014?", store)
     assert len(result.statements) == 1
-    assert result.statements[0].text.startswith("Materialet rummer intet møde den 10. september 2014 (de nærmeste: ")
+    assert result.statements[0].text.startswith(
+        "Materialet indeholder ikke et møde den 10. september 2014 (de nærmeste: "
+    )
     assert "9. september 2014" in result.statements[0].text
     assert not result.evidence
 
