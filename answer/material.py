@@ -171,7 +171,8 @@ class Material:
             goals = numbered if numbered else goals
             if numbered and not self.goal_terms(question):
                 return numbered
-        ranked = TermMatcher(self.goal_terms(question)).rank(goals, [goal_search_text(g) for g in goals])
+        matcher = TermMatcher(self.goal_terms(question), over_whole_material=True)
+        ranked = matcher.rank(goals, [goal_search_text(g) for g in goals])
         return [scored.record for scored in ranked]
 
     def resolve_items(self, question: Question) -> list[tuple[AgendaItem, Decision | None]]:
@@ -193,7 +194,7 @@ class Material:
         if not terms:
             named = question.date or question.month or question.item_number
             return sorted(candidates, key=_date_order) if named else []
-        matcher = TermMatcher(terms)
+        matcher = TermMatcher(terms, over_whole_material=not (question.years or question.month))
         ranked = matcher.rank(candidates, [c[0].title for c in candidates]) or matcher.rank(
             candidates, [item_search_text(c[0]) for c in candidates]
         )

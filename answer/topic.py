@@ -70,8 +70,12 @@ def _same_subject(own: str, member: str) -> bool:
 class TermMatcher:
     """Matches a question's terms against texts; built once per question."""
 
-    def __init__(self, terms: Sequence[str]):
+    def __init__(self, terms: Sequence[str], over_whole_material: bool = False):
+        """`over_whole_material`: the texts ranked are all the material holds of their kind (every goal in scope),
+        so a term none of them matches is a subject the material lacks and outweighs any term found; ranked
+        over a few records (one year's goals), a term they lack may be elsewhere and weighs as one found once."""
         self.terms = tuple(terms)
+        self._unmatched_frequency = UNKNOWN_FREQUENCY if over_whole_material else 1.0
         self._variants = {term: variants(term) for term in self.terms}
 
     def matched(self, text: str) -> dict[str, float]:
@@ -111,12 +115,13 @@ class TermMatcher:
         return [sum(weights[t] * strength for t, strength in found.items()) / total for found in matches]
 
     def _weights(self, matches: list[dict[str, float]]) -> dict[str, float]:
-        """Inverse document frequency per term; a term matching nothing weighs as a term rarer than any found (as
-        if found in half a record), so a question's unknown subject outweighs any one word it shares with a
-        record: 'mål om bekæmpelse af rotter' is not about the one goal on 'bekæmpelse' of fraud."""
+        """Inverse document frequency per term; a term matching nothing weighs at least as much as the rarest one
+        found, so a question's unknown subject is never outweighed by its common words; over the whole material it
+        weighs more, so it outweighs any one word the question shares with a record: 'mål om bekæmpelse af rotter'
+        is not about the one goal on 'bekæmpelse' of fraud."""
         count = len(matches)
         frequency = {term: sum(term in found for found in matches) for term in self.terms}
-        return {term: math.log(1 + count / (f or UNKNOWN_FREQUENCY)) for term, f in frequency.items()}
+        return {term: math.log(1 + count / (f or self._unmatched_frequency)) for term, f in frequency.items()}
 
 
 def _occurs(variant: str, text: str, words: list[str]) -> bool:
