@@ -14,7 +14,7 @@ from answer.material import Material
 from answer.passages import Found, Passage, cite, goal_references, quote, windows
 from answer.phrasing import Answer, Statement, no_evidence, say, topic_da, topic_en
 from answer.question import Question
-from answer.sentence_ranking import rank_windows, reason_words_out, untranslated_out
+from answer.sentence_ranking import answer_words_out, rank_windows, untranslated_out
 
 SEARCH_CANDIDATES = 12
 
@@ -27,7 +27,7 @@ def answer_why(question: Question, material: Material, searcher=None) -> Answer:
 def answer_by_search(question: Question, material: Material, searcher=None) -> Answer:
     """The windows of running text and of the best search hits that carry the topic, ranked by meaning
     (answer/sentence_ranking.py); none: say so."""
-    terms = reason_words_out(question.text, question.kind, material.topic_terms(question))
+    terms = answer_words_out(question.text, question.kind, material.topic_terms(question))
     terms += goal_references(question.text)  # 'mål 9 og 11': the windows that refer to those goals
     candidates = _hit_passages(question, searcher) + material.passages(question)
     if question.language == "en":

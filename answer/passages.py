@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from answer.answer_types import REASON
 from answer.topic import TermMatcher
 from index.search.chunks import narrow_citations
 from maalspor.model import Citation, SourceLine
@@ -29,18 +30,9 @@ _ABBREVIATION_END = re.compile(
     r"ang|bem|hhv|mht|mfl|fx|no|vs|e\.g|i\.e|approx)\.$",
     re.I,
 )
-# Words that mark the kind of sentence an intent looks for. A reason in Danish administrative prose is
-# given by a conjunction ('fordi', 'da', 'idet'), a purpose ('for at', 'med henblik på'), or a statement
-# that links a development to its cause ('skyldes', 'afspejler', 'hænger sammen med', 'skal ses i
-# sammenhæng med', 'som følge af', 'betyder', 'medfører'); English as well.
+# Words that mark the kind of sentence an intent looks for: a reason (answer/answer_types.py), a status, a figure.
 INTENT_MARKERS: dict[str, re.Pattern] = {
-    "why": re.compile(
-        r"\b(fordi|derfor|da|idet|eftersom|hvorfor|skyld(?:es|tes)|på (?:grund|baggrund) af|grundet|som følge af|"
-        r"baggrunden|grunden|begrund\w*|forklar\w*|med henblik på|formålet|for at|årsag\w*|afspejle[rs]?|hænge[rs]? \w*\s?sammen med|"
-        r"ses i sammenhæng med|betyde[rs]?|betød|medfør\w*|forårsag\w*|bevirke[rs]?|"
-        r"because|therefore|since|as|due to|owing to|reason\w*|explain\w*|in order to|caused by|reflects?)\b",
-        re.I,
-    ),
+    "why": REASON.shown_by,
     "status": re.compile(r"\b(status|opfyldt|nået|fald|stigning|pct|procent)\b", re.I),
     "overview": re.compile(r"\d"),
     "search": re.compile(r"\d"),

@@ -6,8 +6,9 @@ The topic terms (answer/topic.py) decide whether a window is about the question'
 scored up to 0.90 and answering ones 0.85–0.96 — so the similarity ranks the windows that carry the topic
 but never admits one. Within those, the window whose best sentence is closest in meaning to the question
 answers: the model is multilingual, so an English question ranks Danish text, and it reads a sentence
-worded otherwise than the question ('svinger' / 'udsving'). A window carrying the cue the question asks
-for (a reason for 'hvorfor', a figure for 'hvor mange', a date for 'hvornår') gains CUE_WEIGHT.
+worded otherwise than the question ('svinger' / 'udsving'). A window holding the kind of answer the question
+asks for (answer/answer_types.py: a reason for 'hvorfor', an amount for 'hvad koster', a date and a place for
+'hvornår og hvor') gains up to CUE_WEIGHT.
 
 Only the MAX_EMBEDDED lexically best windows are embedded: each sentence costs an encoder pass.
 """
@@ -18,8 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from answer.answer_types import REASON, AnswerType, asked_types, naming_words_out, shown_share
 from answer.passages import (
-    INTENT_MARKERS,
     PASSAGE_SHARE,
     Found,
     Passage,
@@ -32,7 +33,9 @@ from answer.topic import TermMatcher
 
 EmbedText = Callable[[str], Any]  # a unit e5 vector (numpy row) for a text, embedded as a query
 
-MAX_EMBEDDED = 16
+# On the dev, paraphrase and fresh banks the answering window was among the 12 best as often as among the 16
+# best; each embedded sentence costs about 30 ms on a CPU.
+MAX_EMBEDDED = 12
 # With e5 ranking, a window matching this share of the topic terms competes when the terms it lacks are worded
 # otherwise ('svinger' / 'udsving'; _worded_otherwise). On the dev bank the best window of an absent topic
 # matched at most 0.30 (most nothing), answering windows 0.41-1.00.
@@ -42,49 +45,25 @@ SEMANTIC_SHARE = 0.4
 # for questions the material does not answer: the floor removes the clearly unrelated only.
 SEMANTIC_COSINE = 0.84
 # Beside a cosine (0..1, the candidates within about 0.1 of each other): the topic share adds up to
-# LEX_WEIGHT, the cue CUE_WEIGHT — enough to decide between windows the model scores alike.
+# LEX_WEIGHT, holding the kind of answer asked for up to CUE_WEIGHT, the other sentence's cosine SECOND_SENTENCE
+# of it — enough to decide between windows the model scores alike. Set on the dev, paraphrase and fresh banks
+# (which window is quoted, offline): 0.04 beat 0.02 on fresh and 0.06 lost paraphrases.
 LEX_WEIGHT = 0.05
-CUE_WEIGHT = 0.02
+CUE_WEIGHT = 0.04
+SECOND_SENTENCE = 0.1
 KNOWN_TERMS_ENGLISH = 2
 
-# The answer a question word asks for, as a sentence shows it (a general convention of questions, Danish
-# and English): an amount or share is a number, a time is a date, a year or a week.
-_MONTHS = r"januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-ANSWER_SHAPES: list[tuple[re.Pattern, re.Pattern]] = [
-    (
-        re.compile(r"\b(hvorfor|hvad er (årsagen|grunden|baggrunden)|why|what is the reason)\b", re.I),
-        INTENT_MARKERS["why"],
-    ),
-    (
-        re.compile(r"\b(hvornår|fra hvilken dato|hvilken dato|when|what date|from what date)\b", re.I),
-        re.compile(rf"\b(\d{{1,2}}\.\s*({_MONTHS})|({_MONTHS})\s+\d{{4}}|\d{{4}}|\d+\.\s*\w*uge\w*|uge \d+)\b", re.I),
-    ),
-    (
-        re.compile(
-            r"\b(hvor (mange|meget|stor|store|høj|lav)|hvilken (andel|procent)|how (many|much|large|high)|"
-            r"what (share|percentage|proportion|rank))\b",
-            re.I,
-        ),  # fmt: skip
-        re.compile(r"\d"),
-    ),
-]
+
+def asked_for(question_text: str, intent: str) -> tuple[AnswerType, ...]:
+    """The kinds of answer the question's words ask for (answer/answer_types.py); a why-question the cues
+    recognised by other words ('begrundelsen for …') asks for a reason."""
+    return asked_types(question_text) or ((REASON,) if intent == "why" else ())
 
 
-def answer_cue(question_text: str, intent: str) -> re.Pattern | None:
-    """The pattern of a sentence that has the answer's shape, by the question's own words, else by its intent."""
-    for asks, shape in ANSWER_SHAPES:
-        if asks.search(question_text):
-            return shape
-    return INTENT_MARKERS.get(intent)
-
-
-def reason_words_out(question_text: str, intent: str, terms: Sequence[str]) -> tuple[str, ...]:
-    """The topic terms less the words naming the reason a why-question asks for ('begrundelsen', 'årsagen',
-    'baggrunden'): they say what kind of answer is wanted, and the passage that gives it rarely repeats them."""
-    reason = INTENT_MARKERS["why"]
-    if answer_cue(question_text, intent) is not reason:
-        return tuple(terms)
-    return tuple(term for term in terms if not reason.fullmatch(term))
+def answer_words_out(question_text: str, intent: str, terms: Sequence[str]) -> tuple[str, ...]:
+    """The topic terms less the words naming the kind of answer asked for ('begrundelsen', 'procent',
+    'placering'): they say what is wanted, and the passage that gives it rarely repeats them."""
+    return naming_words_out(terms, asked_for(question_text, intent))
 
 
 def untranslated_out(question_text: str, terms: Sequence[str], passages: Sequence[Passage]) -> tuple[str, ...]:
@@ -123,14 +102,14 @@ def rank_windows(
     topical = _topical(passages, terms)
     if not topical:
         return []
-    cue = answer_cue(question_text, intent)
-    similarity = _similarities(question_vector, [f.passage for f in topical], embed)
+    asked = asked_for(question_text, intent)
+    closest, similarity = _similarities(question_vector, [f.passage for f in topical], embed)
     # a window lacking topic terms (SEMANTIC_SHARE) stays only when the model reads it as close to the question
-    topical = [f for f in topical if f.score >= PASSAGE_SHARE or similarity[id(f.passage)] >= SEMANTIC_COSINE]
+    topical = [f for f in topical if f.score >= PASSAGE_SHARE or closest[id(f.passage)] >= SEMANTIC_COSINE]
 
     def score(found: Found) -> float:
-        cued = bool(cue and cue.search(found.passage.text))
-        return similarity[id(found.passage)] + LEX_WEIGHT * found.score + CUE_WEIGHT * cued
+        shown = shown_share(found.passage.text, asked)
+        return similarity[id(found.passage)] + LEX_WEIGHT * found.score + CUE_WEIGHT * shown
 
     return one_per_document(sorted(topical, key=score, reverse=True), limit)
 
@@ -161,10 +140,16 @@ def _worded_otherwise(matcher: TermMatcher, held: set[str], known: set[str]) -> 
     return lacking <= known or (len(lacking) <= 1 and len(held) >= 2)
 
 
-def _similarities(question: Any, passages: Sequence[Passage], embed: EmbedText) -> dict[int, float]:
-    """Per window (by id), the cosine of its closest sentence to the question's vector; each sentence embedded
-    once."""
+def _similarities(
+    question: Any, passages: Sequence[Passage], embed: EmbedText
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Per window (by id): the cosine of its closest sentence to the question's vector, and the window's
+    similarity — that cosine plus SECOND_SENTENCE of its other sentence's, so that of two windows sharing the
+    closest sentence the one whose other sentence also bears on the question ranks first. Each sentence is
+    embedded once."""
     by_window = {id(p): split_sentences(p.text) or [p.text] for p in passages}
     unique = list(dict.fromkeys(s for sentences in by_window.values() for s in sentences))
     cosine = {sentence: float(embed(sentence) @ question) for sentence in unique}
-    return {window: max(cosine[s] for s in sentences) for window, sentences in by_window.items()}
+    ordered = {window: sorted((cosine[s] for s in sentences), reverse=True) for window, sentences in by_window.items()}
+    closest = {window: values[0] for window, values in ordered.items()}
+    return closest, {window: values[0] + SECOND_SENTENCE * values[-1] for window, values in ordered.items()}

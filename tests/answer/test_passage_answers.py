@@ -3,11 +3,12 @@ does not carry the topic is never offered."""
 
 import numpy as np
 
+from answer.answer_types import asked_types, shown_share
 from answer.material import Material
 from answer.passage_answers import answer_by_search, answer_why
 from answer.passages import Passage, best_passages, goal_references, split_sentences
 from answer.question import understand
-from answer.sentence_ranking import answer_cue, rank_windows, reason_words_out, untranslated_out
+from answer.sentence_ranking import answer_words_out, rank_windows, untranslated_out
 from index.search.hybrid import Hit
 from maalspor.model import Citation
 
@@ -88,7 +89,10 @@ def test_the_window_closest_in_meaning_answers_among_windows_matching_the_topic_
 
 def test_a_window_wording_one_term_otherwise_competes_when_the_model_ranks():
     window = Passage(
-        "Der er størst udsving i antallet af unge på a-dagpenge. Det skyldes dimittender.", "S", "d", [CITED]
+        "Der er størst udsving i antallet af unge på a-dagpenge. For unge på dagpenge skyldes det dimittender.",
+        "S",
+        "d",
+        [CITED],
     )
     others = [Passage("Unge på dagpenge skal i job eller uddannelse.", "S", name, [CITED]) for name in "ef"]
     terms = ("svinger", "unge", "dagpenge")
@@ -104,21 +108,50 @@ def test_a_window_with_only_the_common_word_of_an_absent_subject_is_not_offered(
     assert found == []
 
 
-def test_the_words_naming_the_reason_asked_for_are_not_topic():
+def test_the_words_naming_the_kind_of_answer_asked_for_are_not_topic():
     terms = ("begrundelsen", "vigtigste", "indsatser")
-    assert reason_words_out("Hvad er begrundelsen for de vigtigste indsatser?", "why", terms) == (
+    assert answer_words_out("Hvad er begrundelsen for de vigtigste indsatser?", "why", terms) == (
         "vigtigste",
         "indsatser",
     )
-    assert reason_words_out("Hvor mange indsatser?", "overview", terms) == terms
+    assert answer_words_out("Hvor mange indsatser?", "overview", terms) == terms
+    shares = ("procent", "ledige", "aktivering")
+    assert answer_words_out("Hvor mange procent af de ledige er i aktivering?", "search", shares) == shares[1:]
 
 
-def test_the_question_word_names_the_shape_of_the_answer():
-    when = answer_cue("Hvornår træder loven i kraft?", "search")
-    assert when is not None and when.search("Loven træder i kraft 1. januar 2020.")
-    assert not when.search("Loven træder i kraft efter aftale.")
-    amount = answer_cue("How many companies are there?", "search")
-    assert amount is not None and amount.search("omkring 8.000 virksomheder")
+def test_the_question_word_names_the_kind_of_answer():
+    def kinds(question: str) -> list[str]:
+        return [kind.name for kind in asked_types(question)]
+
+    assert kinds("Hvornår træder loven i kraft?") == ["time"]
+    assert kinds("How many companies are there?") == ["count"]
+    assert kinds("hvad koster den nye svømmehal, og hvem betaler?") == ["money", "who"]
+    assert kinds("Hvor stor en andel af de unge er i uddannelse?") == ["share"]  # a share, not any number
+    assert kinds("hvornår åbner biblioteket og hvor") == ["time", "place"]
+    assert kinds("Hvad sker der i de kommuner, hvor ledigheden stiger?") == []  # 'hvor' as a relative pronoun
+    assert kinds("Hvad er baggrunden for at lukke skolen?") == ["reason"]
+
+
+def test_a_sentence_holding_the_asked_kind_of_answer_is_told_from_one_that_does_not():
+    time_and_place = asked_types("hvornår holdes konferencen og hvor")
+    assert shown_share("Konferencen holdes den 3.-4. maj i Odense Congress Center.", time_and_place) == 1.0
+    assert shown_share("Tilmelding sker via linket i invitationen.", time_and_place) == 0.0
+    money = asked_types("Hvad koster projektet?")
+    assert shown_share("Projektet koster samlet 4,2 mio. kr.", money) == 1.0
+    assert shown_share("Projektet koster mere end ventet, og 20 pct. af det er uafklaret.", money) == 0.0
+    reason = asked_types("Hvorfor flyttes tandplejen?")
+    assert shown_share("Lokalerne er for små. Derfor flyttes tandplejen.", reason) == 1.0
+    assert shown_share("Derfor flyttes tandplejen til rådhuset.", reason) == 0.0  # its reason is before it
+
+
+def test_of_two_windows_sharing_the_closest_sentence_the_one_whose_other_sentence_answers_ranks_first():
+    passages = [
+        Passage("Musikskolen lukker. Byen ligger ved vandet.", "Plan", "a", [CITED]),
+        Passage("Musikskolen lukker. Der er for få elever på hvert hold.", "Plan", "b", [CITED]),
+    ]
+    question = "Hvorfor lukker musikskolen, når der er få elever på hold?"
+    found = rank_windows(question, "search", passages, ("musikskolen",), bag_of_words, limit=1)
+    assert [f.passage.document_id for f in found] == ["b"]
 
 
 def test_without_a_search_index_passages_rank_by_their_words(store):
