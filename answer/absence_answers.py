@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from answer.attendance import Attendance, header_attendance
+from answer.attendance_notes import item_participants, substitutes
 from answer.material import Material
 from answer.meeting_answers import absence_line, by_named_body
 from answer.meeting_words import is_meeting_process_word
@@ -43,6 +44,7 @@ class Reported:
     absent: list[str]
     present: list[str]  # the header's list of participants (empty where the minutes print none)
     presence_line: Citation | None
+    notes: tuple[Statement, ...] = ()  # who else the item's text says took part ('Fra administrationen deltog …')
 
 
 def answer_absent(question: Question, material: Material, searcher=None) -> Answer:
@@ -50,6 +52,10 @@ def answer_absent(question: Question, material: Material, searcher=None) -> Answ
     question names is told about first."""
     persons = named_persons(question, material)
     question = replace(question, terms=_without_names(question.terms, persons, material))
+    # who took a named member's place ('Mødt for X: Y') says both that X was away and who came instead
+    replaced = substitutes(question, material, persons)
+    if replaced:
+        return Answer(question, replaced)
     reported = _reported(question, material)
     if not reported:
         named = question.date or question.month
@@ -62,7 +68,7 @@ def answer_absent(question: Question, material: Material, searcher=None) -> Answ
         )
     persons = _with_listed_names(question.text, persons, reported)
     told = [_person_line(question, person, meeting) for person in persons for meeting in _meetings(reported)]
-    statements = told + [meeting.statement for meeting in reported]
+    statements = told + [statement for meeting in reported for statement in (meeting.statement, *meeting.notes)]
     return Answer(question, list({statement.text: statement for statement in statements}.values()))
 
 
@@ -208,8 +214,9 @@ def _item_absence(question: Question, item: AgendaItem, decision: Decision | Non
     document = material.documents[item.document_id]
     named = [d for d in item.decisions if d.absent and material.names_body(question, d.committee)]
     decision = named[0] if named else decision
+    participants = tuple(item_participants(question, item, material))
     if decision is None or not decision.absent or not decision.citations:
-        return _absence(question, document, material)
+        return replace(_absence(question, document, material), notes=participants)
     names = [f"{a.name} ({a.party})" if a.party else a.name for a in decision.absent]
     citation = absence_line(material, decision.citations, decision)
     where = (
@@ -223,7 +230,7 @@ def _item_absence(question: Question, item: AgendaItem, decision: Decision | Non
     # the header lists who came to the meeting the minutes record, not to an earlier one an item quotes
     header = _header(document, material) if decision.date == document.meeting_date else None
     present = header.present if header else []
-    return Reported(statement, where, names, present, header.presence_line if header else None)
+    return Reported(statement, where, names, present, header.presence_line if header else None, participants)
 
 
 def _header(document: Document, material: Material) -> Attendance:

@@ -1,22 +1,30 @@
-"""The treatments of a case that only its own text records: 'som udvalget fik forelagt den 10. oktober 2022'.
+"""The treatments of a case that its title alone does not find: meetings its own text names ('som udvalget fik
+forelagt den 10. oktober 2022'), and later items that take it up by quoting its title.
 
 An agenda history lists the meetings the material holds; a case's papers often name earlier meetings the
 material does not hold (nlp.treatment_mentions). Those are added, each cited at the line that names it and
 said to be known from the later item's text, so a reader can tell a meeting held in the material from one
-only mentioned.
+only mentioned. A case is also taken up again under an item of another name ('Meddelelser', 'Drøftelse med
+Integrationsrådet') whose text refers to it by its title ('… tager udgangspunkt i sagen ’Integrationsindsatser
+for familiesammenførte …’, som forelagt …'): that item's meeting is a treatment too.
 """
 
 from __future__ import annotations
 
-from answer.material import Material
+from answer.material import Material, decision_summary, item_search_text
 from answer.phrasing import Statement
-from answer.phrasing_meetings import mentioned_treatment_line
+from answer.phrasing_meetings import mentioned_treatment_line, quoting_item_line
 from answer.question import Question
 from maalspor.model import AgendaItem, Citation, Decision
 from nlp.bodies import same_body
+from nlp.decisions import meeting_decision
 from nlp.treatment_mentions import TreatmentMention, treatment_mentions
 
 Treatment = tuple[AgendaItem, Decision | None]
+
+# The opening words of a case title that identify it when another item's text quotes it: fewer would be a
+# generic phrase ('Godkendelse af dagsordenen', 'Status på'), and a quote may shorten the title's tail.
+TITLE_QUOTE_WORDS = 5
 
 
 def mentioned_treatments(question: Question, found: list[Treatment], material: Material) -> list[tuple[str, Statement]]:
@@ -54,3 +62,43 @@ def _statement(question: Question, item: AgendaItem, mention: TreatmentMention, 
         question, mention.date, mention.body, item.number, item.title, document.meeting_date
     )
     return Statement(text, [citation])
+
+
+def quoting_treatments(question: Question, found: list[Treatment], material: Material) -> list[tuple[str, Statement]]:
+    """(date, statement) of each item in scope, of another title, whose text quotes a found item's title."""
+    treated = {item.id for item, _ in found}
+    quoting: list[tuple[str, Statement]] = []
+    for quoted in {item.id: item for item, _ in found}.values():
+        key = _title_key(quoted.title)
+        if not key:
+            continue
+        for item in material.items:
+            decision = meeting_decision(item, material.documents[item.document_id])
+            if item.id in treated or item.embedded or not _quotes(item, key, quoted, material):
+                continue
+            if material.in_scope(question, item.document_id) and material.in_years(question, item, decision):
+                treated.add(item.id)
+                quoting.append(_quoting_statement(question, item, decision, quoted, key, material))
+    return quoting
+
+
+def _title_key(title: str) -> str:
+    words = title.casefold().split()
+    return " ".join(words[:TITLE_QUOTE_WORDS]) if len(words) >= TITLE_QUOTE_WORDS else ""
+
+
+def _quotes(item: AgendaItem, key: str, quoted: AgendaItem, material: Material) -> bool:
+    same_place = (
+        material.documents[item.document_id].municipality == material.documents[quoted.document_id].municipality
+    )
+    return same_place and key in " ".join(item_search_text(item).casefold().split())
+
+
+def _quoting_statement(
+    question: Question, item: AgendaItem, decision: Decision | None, quoted: AgendaItem, key: str, material: Material
+) -> tuple[str, Statement]:
+    record = decision_summary(item, decision, material)
+    text = quoting_item_line(question, record, item.number, item.title, quoted.title)
+    needle = " ".join(key.split()[:2])  # the quote may wrap; its first words are on the line that opens it
+    citations = [material.quoter.narrowed(item.citations[0], needle)] if item.citations else []
+    return record["date"] or "", Statement(text, citations)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from answer.case_history import mentioned_treatments
+from answer.case_history import Treatment, mentioned_treatments, quoting_treatments
 from answer.material import Material, decision_summary, item_search_text
+from answer.meeting_dates import date_bound, without_named_meeting
 from answer.phrasing import Answer, Statement, date_in, no_evidence, say, topic_da, topic_en
 from answer.phrasing_meetings import history_line, printed_history_line, recommendation_line, treatment_heading
 from answer.question import Question
@@ -135,34 +136,47 @@ def _outcomes(question: Question, decision: Decision) -> str:
 
 
 def answer_history(question: Question, material: Material, searcher=None) -> Answer:
-    found = _treatments_of(question, material)
-    if not found:
+    found, history = _history(question, material)
+    if not history:
         return no_evidence(
             question, f"noget dagsordenspunkt om {topic_da(question)}", f"any agenda item about {topic_en(question)}"
         )
-    statements = [statement for _, statement in _dated_history(question, found, material)]
+    statements = [statement for _, statement in history]
     return Answer(question, statements, decisions=[decision_summary(i, d, material) for i, d in found])
 
 
-def _dated_history(
-    question: Question, found: list[tuple[AgendaItem, Decision | None]], material: Material
-) -> list[tuple[str, Statement]]:
-    """(date, line) of every treatment: the found items' decisions, and the meetings the material does not
-    hold but the items' own texts name, in date order."""
+def _history(question: Question, material: Material) -> tuple[list[Treatment], list[tuple[str, Statement]]]:
+    """The treatments of the topic and their (date, line) in date order; where the question bounds the history
+    by a meeting day or month ('sidst inden aug 2023', 'before TU on 1 October'), the items are found in every
+    year and only the treatments on the asked side of it are kept (the bounding meeting's own item still tells
+    of the earlier ones)."""
+    bound = date_bound(question)
+    asked = without_named_meeting(question) if bound else question
+    found = _treatments_of(asked, material)
+    history = _dated_history(asked, found, material)
+    if bound is None:
+        return found, history
+    kept = [(item, decision) for item, decision in found if bound.admits(_date((item, decision), material))]
+    return kept, [(date, statement) for date, statement in history if bound.admits(date)]
+
+
+def _dated_history(question: Question, found: list[Treatment], material: Material) -> list[tuple[str, Statement]]:
+    """(date, line) of every treatment: the found items' decisions, the meetings the material does not hold
+    but the items' own texts name, and the later items that take a found case up by its title, in date order."""
     held = [
         (_date((item, decision), material), _history_line(question, item, decision, material, found))
         for item, decision in found
     ]
-    return sorted(held + mentioned_treatments(question, found, material), key=lambda pair: pair[0])
+    others = mentioned_treatments(question, found, material) + quoting_treatments(question, found, material)
+    return sorted(held + others, key=lambda pair: pair[0])
 
 
 def first_or_last_treatment(question: Question, material: Material, last: bool) -> Answer | None:
     """When the topic was first (or last) on an agenda, for a first/last question no goal answers; None when
     no item names the topic."""
-    found = _treatments_of(question, material)
-    if not found:
+    found, history = _history(question, material)
+    if not history:
         return None
-    history = _dated_history(question, found, material)
     _, line = history[-1] if last else history[0]
     line.text = f"{treatment_heading(question, last, len(history))} {line.text}"
     return Answer(question, [line], decisions=[decision_summary(i, d, material) for i, d in found])

@@ -8,14 +8,52 @@ elsewhere. Where no meeting falls on it, the question is left as it is (the answ
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 
 from answer.material import Material
 from answer.phrasing import Statement, date_in, month_year, say, year_list
 from answer.question import Question
+from nlp.danish import MONTH_PATTERN
 
 # The intents whose answer is about one meeting or one day's decisions.
 MEETING_INTENTS = frozenset({"absent", "attachments", "decision", "history"})
+
+# A meeting day or month the question names as the edge of a history, not as the meeting asked about: 'inden aug
+# 2023', 'før mødet den 1. oktober', 'forud for byrådets møde 9. april', 'before TU on 1 October 2025' (upper);
+# 'efter juni 2019', 'siden marts 2024', 'after the May meeting' (lower). The bound word comes first and the day or
+# month follows within a few words (a body, 'mødet', 'den', 'on the').
+_BOUND = re.compile(
+    r"\b(?:(?P<upper>inden|før|forud for|tidligere end|before|prior to|until|earlier than)"
+    r"|(?P<lower>efter|siden|senere end|after|since|later than))"
+    rf"\s+(?:[\w.-]+\s+){{0,4}}?(?:\d{{1,2}}\b|(?:{MONTH_PATTERN})\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateBound:
+    """The day ('yyyy-mm-dd') or month ('yyyy-mm') a history is asked to end before (or start after)."""
+
+    edge: str
+    before: bool
+
+    def admits(self, date: str) -> bool:
+        """Whether a treatment on `date` lies on the asked side of the edge (a month's own days are in it)."""
+        head = date[: len(self.edge)]
+        return bool(date) and (head < self.edge if self.before else head > self.edge)
+
+
+def date_bound(question: Question) -> DateBound | None:
+    """The edge a question sets on a history ('sidst inden aug 2023'); None where it names a meeting to answer about."""
+    edge = question.date or question.month
+    match = _BOUND.search(question.text)
+    return DateBound(edge, match.group("upper") is not None) if edge and match else None
+
+
+def without_named_meeting(question: Question) -> Question:
+    """The question with its meeting day, month and years left open (a bound on them is applied afterwards)."""
+    return replace(question, date=None, month=None, years=(), undated=None)
 
 
 def with_year_assumed(question: Question, material: Material) -> tuple[Question, Statement | None]:

@@ -94,11 +94,53 @@ def printed_history_line(
     )
 
 
+def quoting_item_line(question: Question, record: dict, number: str, title: str, quoted: str) -> str:
+    """'11. juni 2019, Beskæftigelses- og Integrationsudvalget, punkt 7 “Meddelelser” (tager sagen “…” op): taget
+    til efterretning.' — a later item that takes a case up by its title."""
+    outcome = record["outcome"] or say(question, "intet udfald noteret", "no outcome recorded")
+    when, committee = date_in(question, record["date"]), record["committee"]
+    return say(
+        question,
+        f"{when}, {committee}, punkt {number} “{title}” (tager sagen “{quoted}” op): {outcome}.",
+        f"{when}, {committee}, item {number} “{title}” (takes up the case “{quoted}”): {outcome}.",
+    )
+
+
 def treatment_heading(question: Question, last: bool, treatments: int) -> str:
     """'Første gang på dagsordenen (af 3 behandlinger i materialet):'"""
     which_da, which_en = ("Seneste", "Latest") if last else ("Første", "First")
     return say(
         question,
-        f"{which_da} gang på dagsordenen (af {treatments} behandlinger i materialet):",
+        f"{which_da} gang på dagsordenen (af {treatments} {'behandling' if treatments == 1 else 'behandlinger'} i "
+        "materialet):",
         f"{which_en} time on the agenda (of {treatments} in the material):",
+    )
+
+
+def announced_absence_line(question: Question, committee: str | None, announced_on: str | None, sentence: str) -> str:
+    """'Referatet fra mødet i … den 12. september 2022 noterer afbud til mødet: “…”.'"""
+    when = date_in(question, announced_on)
+    sentence = sentence.rstrip(" .")
+    return say(
+        question,
+        f"Referatet fra mødet i {committee} den {when} noterer afbud til mødet: “{sentence}”.",
+        f"The minutes of the {committee} meeting on {when} record an apology for the meeting: “{sentence}”.",
+    )
+
+
+def substitute_line(question: Question, person: str, source: str, sentence: str) -> str:
+    """'I stedet for Peder Sørensen (…): “…”.'"""
+    sentence = sentence.rstrip(" .")
+    return say(
+        question, f"I stedet for {person} ({source}): “{sentence}”.", f"In place of {person} ({source}): “{sentence}”."
+    )
+
+
+def item_participants_line(question: Question, number: str, title: str, sentence: str) -> str:
+    """'Deltagere under punkt 2 “…” ud over medlemmerne: “…”.'"""
+    sentence = sentence.rstrip(" .")
+    return say(
+        question,
+        f"Deltagere under punkt {number} “{title}” ud over medlemmerne: “{sentence}”.",
+        f"Taking part in item {number} “{title}” besides the members: “{sentence}”.",
     )

@@ -74,7 +74,7 @@ def _mentions(sentence: str, own_body: str | None, year: int | None) -> list[tup
     adjacent = [(date, name) for name, _, end in bodies if (date := _date_after(sentence, end))]
     if adjacent:
         return adjacent
-    dates = _dates(sentence, year)
+    dates = dates_in(sentence, year)
     if not dates or not _TREATMENT.search(sentence):
         return []
     date, position = dates[0]
@@ -87,7 +87,7 @@ def _date_after(sentence: str, end: int) -> str | None:
     return parse_danish_date(match.group("date")) if match else None
 
 
-def _dates(sentence: str, year: int | None) -> list[tuple[str, int]]:
+def dates_in(sentence: str, year: int | None) -> list[tuple[str, int]]:
     """(ISO date, position) of the full dates of a sentence, then of those written without a year (in
     `year`, the text's own)."""
     dates = [(parse_danish_date(match.group(0)), match.start()) for match in re.finditer(DATE_PATTERN, sentence)]

@@ -44,3 +44,15 @@ def test_the_first_treatment_may_be_one_only_a_later_item_names(store):
     [line] = result.statements
     assert line.text.startswith("Første gang på dagsordenen (af 2 behandlinger i materialet): 30. maj 2012,")
     assert line.citations[0]["line_start"] == 94
+
+
+def test_a_history_bounded_above_keeps_only_the_treatments_before_the_month_named(store):
+    # the August 2023 status is itself on the agenda that month; the one before it is the October 2022 meeting
+    result = answer_question("Hvornår var status på rådighedssanktioner sidst forelagt før september 2023?", store)
+    [line] = result.statements
+    assert "14. august 2023" in line.text
+    assert line.text.startswith("Seneste gang på dagsordenen (af 2 behandlinger i materialet): 14. august 2023")
+    result = answer_question("Hvornår fik udvalget sidst en status om rådighedssanktioner inden juli 2023?", store)
+    [line] = result.statements
+    assert line.text.startswith("Seneste gang på dagsordenen (af 1 behandling i materialet): 10. oktober 2022")
+    assert line.citations[0]["line_start"] == 69
