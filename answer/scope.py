@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from answer.attendance_notes import announced_absences
 from answer.goal_topic import unknown_municipality
 from answer.material import Material
 from answer.phrasing import Answer, no_meeting_on, no_plan_for
@@ -36,7 +37,9 @@ def _no_meeting(question: Question, material: Material) -> Answer | None:
     if not days or question.date in days:
         return None
     nearest = sorted(days, key=lambda day: abs(_days_apart(day, question.date or day)))[:NEAREST_DAYS]
-    return Answer(question, [no_meeting_on(question, question.date, sorted(nearest))])
+    # earlier minutes may announce who will be absent from it ('X melder afbud til mødet den 10. oktober')
+    announced = announced_absences(question, material) if question.kind == "absent" else []
+    return Answer(question, [no_meeting_on(question, question.date, sorted(nearest)), *announced])
 
 
 def _no_year(question: Question, material: Material) -> Answer | None:
