@@ -164,12 +164,13 @@ def status_sentence(question: Question, goal: Goal, status: StatusObservation, m
     verdict_en = {True: "is met", False: "is not met", None: "cannot be judged from the figure"}[met]
     tail_da = f" — målet ({target}) {verdict_da}" if target else ""
     tail_en = f" — the target ({target}) {verdict_en}" if target else ""
+    when = f" {month_year(question, status.date)}" if status.date else ""  # a status in running text: undated
     return Statement(
         say(
             question,
-            f"Status {month_year(question, status.date)} for {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)}: "
+            f"Status{when} for {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)}: "
             + _ended(f"{value}{tail_da}"),
-            f"Status {month_year(question, status.date)} for {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)}: "
+            f"Status{when} for {goal_name(question, goal)} ({goal.plan_year}) {quoted(goal)}: "
             + _ended(f"{value}{tail_en}"),
         ),
         status.citations,
