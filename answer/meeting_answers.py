@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from answer.attachment_lines import attachment_lines
 from answer.case_history import Treatment, mentioned_treatments, quoting_treatments
 from answer.material import Material, decision_summary, item_search_text
 from answer.meeting_dates import date_bound, without_named_meeting
@@ -276,7 +277,7 @@ def answer_attachments(question: Question, material: Material, searcher=None) ->
     statements = []
     for item, _ in found:
         names = ", ".join(f"“{a}”" for a in item.attachments)
-        citations = [material.quoter.narrowed(item.citations[0], a) for a in item.attachments] if item.citations else []
+        citations = attachment_lines(item, material)
         statements.append(
             Statement(
                 say(
