@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from index.store.sqlite import Store
 
 Answerer = Callable[[Question, Material, Any], Answer]
+# The intents only a goal has (first/last and new/dropped answer for agenda items and plans too).
+GOAL_TOPIC_INTENTS = frozenset({"change", "status", "unchanged"})
 
 
 def answer_record(answer: Answer[dict]) -> dict:
@@ -93,13 +95,22 @@ def _answered(question: Question, material: Material, searcher) -> Answer:
     answerer's own 'Det fremgår ikke af materialet …' stands. An answer that tells what the material lacks
     ('Materialet indeholder ikke en plan for 2018') is an answer, not an abstention, and stands, unless the
     intent was only the classifier's guess."""
-    answerer = ANSWERERS.get(question.kind, answer_by_search)
+    answerer = _answerer(question, material)
     answer = answerer(question, material, searcher)
     if not _falls_back(answerer, answer, question):
         return answer
     passages = answer_by_search(question, material, searcher)
     # a guessed intent's own words ('noget mål om …') may misname what was asked: the passage search's stand
     return passages if passages.evidence or question.guessed else answer
+
+
+def _answerer(question: Question, material: Material) -> Answerer:
+    """The intent's answerer; a change, status or sameness asked of no goal (the topic matches none, and the
+    question names none) is told in running text — a case's figures, a plan draft's revision — and the passages
+    answer it, rather than the goal answerer offering the nearest unrelated goal."""
+    if question.kind in GOAL_TOPIC_INTENTS and not material.names_a_goal(question):
+        return answer_by_search
+    return ANSWERERS.get(question.kind, answer_by_search)
 
 
 def _falls_back(answerer: Answerer, answer: Answer, question: Question) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from answer.cues import PLAN_WORD
+from answer.cues import GOAL_WORDS, PLAN_WORD
 from answer.meeting_words import ENGLISH_BODY_NAMES, is_meeting_process_word, item_topic
 from answer.passages import Passage, windows
 from answer.question import Question
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from index.store.sqlite import Store
 
 _PLAN_WORD = re.compile(PLAN_WORD)
+_GOAL_WORDS = re.compile(GOAL_WORDS, re.I)
 # The agenda-item fields that hold running text, searched for passages.
 ITEM_TEXT_FIELDS = ("resume", "recommendation_text", "case_text", "economy", "legal_basis")
 # Words of a committee's or municipality's name too common to name it on their own.
@@ -162,6 +163,14 @@ class Material:
         named = [t for t in question.terms if is_body_name(t.capitalize())]
         named += [danish for english, danish in ENGLISH_BODY_NAMES.items() if english in text]
         return any(same_body(name.capitalize(), body) for name in named)
+
+    def names_a_goal(self, question: Question) -> bool:
+        """The question asks about a goal: it says so ('målet', 'følgemål c', 'the target'), or its topic matches a
+        goal in scope on at least MATCH_SHARE of its weight. A figure told only in a case's running text ('the share
+        of sanctioned recipients') or a document's own history is no goal, however its question is worded."""
+        if _GOAL_WORDS.search(question.text) or question.goal_number or not self.goal_terms(question):
+            return True
+        return bool(self.resolve_goals(question))
 
     def resolve_goals(self, question: Question) -> list[Goal]:
         """The goals the question's topic (and goal number, if named) points at, best first."""

@@ -44,6 +44,6 @@ inkluderede contain contains contained include includes included lagt came not t
 står stod stået dukker dukkede dukke op findes fandtes fandt indgår indgik indgå optrådt gælder gjaldt handler
 handlede drejer omhandler omhandlede vedrører vedrørte fået få haft blandt gang gange planår planåret
 materialet material materials
-træffe træffer traf truffet trufne make made taken
+træffe træffer traf truffet trufne make made taken viser viste vist ned
 """.split()
 )
