@@ -352,6 +352,10 @@ GOAL_WORD_PARTS: tuple[str, ...] = (
 # Words naming an agenda item, a case, a proposal or a meeting: 'what happened to the item about ...' asks
 # for its decision.
 ITEM_WORDS = r"\b(punkt|punktet|sag|sagen|dagsordenspunkt\w*|forslag\w*|indstilling\w*|\w*møde\w*|item|case|proposals?|meeting)\b"
+# A count asked for ('hvor mange kommuner havde tilsluttet sig …') is a number a text states, never a ruling; a
+# count of votes is one ('hvor mange stemte for').
+COUNT_WORDS = r"\b(hvor mange|how many)\b"
+VOTE_WORDS = r"\b(stem(te|mer|me|merne)|votes?|voted|voting)\b"
 # Words naming a goal: 'mål' in any inflection and as the head of a compound ('ministermålene', 'følgemålet',
 # 'IGU-målet', 'måltal', 'målsætningen'); not 'spørgsmål' (question) or 'formål' (purpose).
 GOAL_WORDS = r"\b(?!spørgsmål|formål)([\wæøå-]*mål\w*|goals?|targets?|objectives?)\b"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from answer.cues import (
+    COUNT_WORDS,
     GOAL_WORD_PARTS,
     GOAL_WORDS,
     INTENT_CUES,
@@ -19,6 +20,7 @@ from answer.cues import (
     ITEM_WORDS,
     MAIN_CLAUSE_END,
     MAIN_CLAUSE_WORDS,
+    VOTE_WORDS,
 )
 from answer.slot_patterns import (
     COMMON_WORD_MUNICIPALITIES,
@@ -69,6 +71,8 @@ _MUNICIPALITY_NAMES = [
 _ITEM_WORDS = re.compile(ITEM_WORDS, re.I)
 _MAIN_CLAUSE_END = re.compile(MAIN_CLAUSE_END, re.I)
 _GOAL_WORDS = re.compile(GOAL_WORDS, re.I)
+_COUNT_WORDS = re.compile(COUNT_WORDS, re.I)
+_VOTE_WORDS = re.compile(VOTE_WORDS, re.I)
 # An age bound names a target group: 'over 55 år', 'unge under 30'.
 _AGE_PHRASE = re.compile(r"\b(over|under)\s+(\d{2})\b", re.I)
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PHRASE_GLOSSARY), key=len, reverse=True)) + r")\b", re.I)
@@ -175,6 +179,8 @@ def intent(text: str) -> str:
         # goals change and have a status; an agenda item or case has an outcome: 'hvad skete der med
         # punktet om ...', 'hvad blev resultatet af sagen om ...' ask what the meeting did with it
         return "decision"
+    if found == "decision" and _COUNT_WORDS.search(text) and not _VOTE_WORDS.search(text):
+        return "search"  # a count is stated in a text, not ruled on (answer/cues.py COUNT_WORDS)
     return found
 
 

@@ -25,6 +25,9 @@ from answer.topic import TermMatcher, mentions
         ("Hvilke sager om SSP har været behandlet?", "history"),
         ("What was the first status of the 2019 plan in the first quarter?", "status"),  # not 'first appearance'
         ("Fortæl om virksomhedsrettet aktivering", "search"),
+        ("Hvor mange borgere har tilsluttet sig ordningen?", "search"),  # a count, not a ruling
+        ("Hvor mange stemte for forslaget om cykelstier?", "decision"),  # a count of votes is one
+        ("Hvordan har ministermålene ændret sig fra 2019 til 2022?", "change"),
     ],
 )
 def test_intent_from_cue_words(text, kind):
