@@ -45,6 +45,8 @@ class Reported:
     present: list[str]  # the header's list of participants (empty where the minutes print none)
     presence_line: Citation | None
     notes: tuple[Statement, ...] = ()  # who else the item's text says took part ('Fra administrationen deltog …')
+    # (name, item, line) of each member the minutes record absent under one item only ('Fraværende: X' under punkt 1)
+    items_missed: tuple[tuple[str, AgendaItem, Citation | None], ...] = ()
 
 
 def answer_absent(question: Question, material: Material, searcher=None) -> Answer:
@@ -159,6 +161,9 @@ def _person_line(question: Question, person: str, meeting: Reported) -> Statemen
             ),
             meeting.statement.citations,
         )
+    missed = [(item, cited) for name, item, cited in meeting.items_missed if _same_person(person, name)]
+    if missed:
+        return _missed_items_line(question, person, meeting, missed)
     if any(_same_person(person, name) for name in meeting.present) and meeting.presence_line:
         return Statement(
             say(
@@ -175,6 +180,24 @@ def _person_line(question: Question, person: str, meeting: Reported) -> Statemen
             f"{person} is not recorded as absent from {where_en}.",
         ),
         meeting.statement.citations,
+    )
+
+
+def _missed_items_line(
+    question: Question, person: str, meeting: Reported, missed: list[tuple[AgendaItem, Citation | None]]
+) -> Statement:
+    """A member at the meeting who was away while some items were dealt with (came late, left early, was
+    disqualified): the minutes record the absence under those items."""
+    items_da = ", ".join(f"punkt {item.number} “{item.title}”" for item, _ in missed)
+    items_en = ", ".join(f"item {item.number} “{item.title}”" for item, _ in missed)
+    where_da, where_en = meeting.where
+    return Statement(
+        say(
+            question,
+            f"{person} var fraværende under {items_da} {where_da}.",
+            f"{person} was absent during {items_en} of {where_en}.",
+        ),
+        [cited for _, cited in missed if cited],
     )
 
 
@@ -269,4 +292,18 @@ def _absence(question: Question, document: Document, material: Material) -> Repo
             ),
             [header.presence_line] if header.presence_line else [],
         )
-    return Reported(statement, where, names, header.present, header.presence_line)
+    return Reported(
+        statement, where, names, header.present, header.presence_line, items_missed=_items_missed(document, material)
+    )
+
+
+def _items_missed(document: Document, material: Material) -> tuple[tuple[str, AgendaItem, Citation | None], ...]:
+    """Each member an item's decision records absent, with the item and the line naming them (the decision's
+    lines first, then the item's: minutes may print 'Fraværende: X' above the decision)."""
+    items = [item for item in material.items if item.document_id == document.id and not item.embedded]
+    decided = [(item, d) for item in items if (d := meeting_decision(item, document)) is not None and d.absent]
+    return tuple(
+        (absent.name, item, absence_line(material, [*d.citations, *item.citations[:1]], d))
+        for item, d in decided
+        for absent in d.absent
+    )

@@ -99,3 +99,13 @@ def test_absence_asked_in_the_minutes_other_words(question):
 
 def test_the_papers_of_a_text_are_no_attachment_question():
     assert understand("Hvad står der i materialet om unge ledige?").kind != "attachments"
+
+
+def test_a_member_on_the_participants_list_absent_under_one_item_is_told_so(greve):
+    # BEU 14 November 2022 lists Morten Dahlin among the participants (line 5) and 'Fraværende: Morten Dahlin'
+    # under item 1 (line 10)
+    text, cited = _first(
+        answer_question("Var Morten Dahlin med hele vejen på BEU-mødet 14.11.2022, eller manglede han?", greve)
+    )
+    assert text.startswith("Morten Dahlin var fraværende under punkt 1 “Godkendelse af dagsorden” ved mødet i Besk")
+    assert cited == [("greve_beu_2022-11-14.json", 10)]
