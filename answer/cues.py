@@ -227,6 +227,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bconsidered",
         r"\bdealt with\b",
         r"\bhandled\b",
+        # a case's course through the bodies: 'sagsforløbet', 'sagens forløb', 'forløbet i byrådet'
+        r"\bsagsforløb|\bsagens forløb|\bforløb(et)? (i|gennem|hos) (\w+ )?(byråd|udvalg|kommunalbestyrelse|magistrat)",
     ),
     "decision": (
         r"\bbeslut",
