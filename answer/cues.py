@@ -180,7 +180,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bændr",
         r"\bomformuler",
         r"\badskil",
-        r"\bdevelop",
+        r"\bdevelop(?!ment plan)",  # a development plan (udviklingsplan) is a kind of plan, not a change
         r"\budvikl(e|er|es|et|ede|ing|ingen)\b",
         r"\bforskel",
         r"\banderledes\b",
