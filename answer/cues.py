@@ -227,6 +227,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bconsidered",
         r"\bdealt with\b",
         r"\bhandled\b",
+        r"\b(dagsordens)?punkt(er|erne)? (om|vedr)",  # the agenda items about a topic: 'punkter om …'
         # a case's course through the bodies: 'sagsforløbet', 'sagens forløb', 'forløbet i byrådet'
         r"\bsagsforløb|\bsagens forløb|\bforløb(et)? (i|gennem|hos) (\w+ )?(byråd|udvalg|kommunalbestyrelse|magistrat)",
     ),
