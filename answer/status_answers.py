@@ -44,7 +44,8 @@ def answer_status(question: Question, material: Material, searcher=None) -> Answ
             used.append(goal.id)
     if not statements:
         return _status_from_text(question, material)
-    statements += _status_text(question, material, [material.goals[i].document_id for i in used])
+    if not any(_in_words(material.goals[i]) for i in used):  # no status text of the goal's own: the report's
+        statements += _status_text(question, material, [material.goals[i].document_id for i in used])
     return Answer(question, statements, goals=used)
 
 
@@ -67,6 +68,10 @@ def _status_text(question: Question, material: Material, documents: list[str]) -
     return [_passage_statement(question, f.passage, material) for f in found]
 
 
+def _in_words(goal: Goal) -> bool:
+    return any(status.value is None and status.persons is None for status in goal.status)
+
+
 def _passage_statement(question: Question, passage: Passage, material: Material) -> Statement:
     return Statement(
         say(question, f"Statusteksten siger: “{quote(passage)}”", f"The status text says: “{quote(passage)}”"),
@@ -79,7 +84,7 @@ def status_statements(question: Question, goal: Goal) -> list[Statement]:
 
     No figure in the named month: the figures of that year, after a sentence saying so. No figure at all:
     the goal's target, and a sentence saying which dates the material has figures for."""
-    observations = [s for s in goal.status if _in_period(question, s)]
+    observations = [s for s in goal.status if _in_period(question, goal, s)]
     statements: list[Statement] = []
     if not observations and question.month:
         observations = [s for s in goal.status if (s.date or "").startswith(question.month[:4])]
@@ -108,8 +113,9 @@ def _not_in_month(question: Question, goal: Goal) -> Statement:
     )
 
 
-def _in_period(question: Question, status: StatusObservation) -> bool:
-    date = status.date or ""
+def _in_period(question: Question, goal: Goal, status: StatusObservation) -> bool:
+    """A status reported in running text is undated: it reports on the goal's plan year."""
+    date = status.date or ("" if status.value is not None or status.persons is not None else str(goal.plan_year))
     if question.month:
         return date.startswith(question.month)
     return not question.years or any(date.startswith(str(y)) for y in question.years)

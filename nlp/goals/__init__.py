@@ -12,7 +12,8 @@ Five shapes occur:
     '”Antallet af … skal falde …”' / 'Status august 2022' / the status text).
 
 One module reads each shape (labelled_status, indicator_status, plan_attachment, agenda_item,
-sentence_status); shared holds the label, line spans, status cells and the Goal they all make.
+sentence_status); prose_status adds the status a report gives in running text under a goal's heading;
+shared holds the label, line spans, status cells and the Goal they all make.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from nlp.goals.agenda_item import agenda_item_goals
 from nlp.goals.indicator_status import unlabelled_status_goals
 from nlp.goals.labelled_status import labelled_status_goals
 from nlp.goals.plan_attachment import plan_attachment_goals
+from nlp.goals.prose_status import add_prose_status
 from nlp.goals.sentence_status import sentence_status_goals
 from nlp.goals.shared import Label
 from nlp.lines import text_lines
@@ -35,4 +37,5 @@ def extract_goals_from_minutes(clean: CleanText, document: Document) -> list[Goa
     goals += plan_attachment_goals(clean, lines, labels, document)
     goals += agenda_item_goals(clean, lines, document, {goal.id for goal in goals})
     goals += sentence_status_goals(clean, lines, document)
+    add_prose_status(clean, lines, goals, document)
     return goals

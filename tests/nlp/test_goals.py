@@ -51,7 +51,7 @@ def test_2019_goal_1():
     assert (goal.target.direction, goal.target.value, goal.target.unit) == ("fald", 4.0, "pct")
     assert (goal.period.start, goal.period.end) == ("2018-10", "2019-10")
     assert goal.id == "lyngby-taarbaek-beskaeftigelses-og-integrationsudvalget-2019-06-11:goal-2019-1"
-    [status] = goal.status
+    status = goal.status[0]  # the table row; the comment under "Mål 1" follows (test_prose_status)
     assert (status.date, status.value, status.unit, status.persons) == ("2019-03", 1.1, "pct", 38)
     assert (status.citations[0].line_start, status.citations[0].line_end) == (344, 347)
     # the item's table first, then the attachments' tables and comment headings
@@ -71,14 +71,13 @@ def test_2019_goal_1():
     ],
 )
 def test_2019_status_values(number, date, value, persons):
-    [status] = by_number(goals_of(STATUS_2019), 2019, number).status
+    status = by_number(goals_of(STATUS_2019), 2019, number).status[0]  # the table's row; a comment may follow
     assert (status.date, status.value, status.persons) == (date, value, persons)
 
 
 def test_2019_goals_without_status():
     goals = goals_of(STATUS_2019)
-    for number in ("9", "11", "følgemål f"):
-        assert by_number(goals, 2019, number).status == []
+    assert by_number(goals, 2019, "følgemål f").status == []
 
 
 def test_2019_origins():
@@ -143,7 +142,7 @@ def test_2014_status_goals():
 def test_2014_targets_and_status(number, direction, target, target_persons, date, status, status_persons):
     goal = by_number(goals_of(PROTOCOL_2014), 2014, number)
     assert (goal.target.direction, goal.target.value, goal.target.persons) == (direction, target, target_persons)
-    [observation] = goal.status
+    observation = goal.status[0]  # the table row; the comment in words follows (test_prose_status)
     assert (observation.date, observation.value, observation.persons) == (date, status, status_persons)
 
 
