@@ -169,6 +169,8 @@ def _dated_history(question: Question, found: list[Treatment], material: Materia
         for item, decision in found
     ]
     others = mentioned_treatments(question, found, material) + quoting_treatments(question, found, material)
+    # a meeting day, month or year the question names limits the others as it limits the items found
+    others = [(date, statement) for date, statement in others if _in_named_years(question, date)]
     return sorted(held + others, key=lambda pair: pair[0])
 
 

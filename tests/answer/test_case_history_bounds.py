@@ -56,3 +56,9 @@ def test_a_later_item_quoting_the_case_title_is_a_treatment(store):
         "11. juni 2019, Beskæftigelses- og Integrationsudvalget, punkt 7 “Meddelelser” (tager sagen"
     )
     assert result.statements[1].citations[0]["source_file"] == "002_f3dbe880e0f1df7c.txt"
+
+
+def test_a_meeting_day_named_keeps_out_the_earlier_meetings_an_item_mentions(store):
+    # corpus/003 item 2 names the committee's meetings of 10 June and 19 August 2014 (lines 63, 83)
+    result = answer_question("Var beskæftigelsesplanen på dagsordenen i udvalget den 9. september 2014?", store)
+    assert set(_dates(result)) == {"9. september 2014"}
