@@ -5,7 +5,7 @@ clause, 'hvad koster' / 'how much' an amount of money, 'hvor stor en andel' a sh
 'hvornår' / 'when' a date, 'hvor' / 'where' a place, 'hvem' / 'who' a person or a body, 'hvilken placering' a
 rank. A question may ask for several ('hvornår og hvor', 'hvad koster … og hvem betaler'). Among the windows
 that carry the question's topic (answer/sentence_ranking.py), one that holds the asked kind of answer is the
-more likely to answer; the share of the asked kinds a window holds is what `shown_share` measures.
+more likely to answer, and one holding every asked kind the more so (`shown_count`).
 
 Each kind also has the words by which a question names it ('årsagen', 'procent', 'placering', 'prisen'): they
 say what is asked, not what about, and the sentence that answers rarely repeats them (it says 'pct.', 'nr. 17',
@@ -52,7 +52,7 @@ REASON = AnswerType(
     _words(
         r"fordi|(?<=\S\s)derfor|idet|eftersom|(?<=, )da|^da|skyld(?:es|tes)|på (?:grund|baggrund) af|grundet|som følge af|"
         r"baggrunden|grunden|årsage[nr]\w*|begrund\w*|med henblik på|formålet|for at|henset til|således at|"
-        r"hænge[rs]? \w*\s?sammen med|ses i sammenhæng med|afspejle[rs]?|forårsag\w*|forklares|"
+        r"hænge[rs]? (?:\w+ ){0,3}sammen med|ses i sammenhæng med|afspejle[rs]?|forårsag\w*|forklares|"
         r"because|therefore|due to|owing to|in order to|caused by|the reason|as a result"
     ),
     _words(
@@ -60,6 +60,24 @@ REASON = AnswerType(
         r"reasons?|causes?|explanations?|purpose"
     ),
 )
+# A sentence that explains the one before it opens by pointing back at it and gives a reason ('Dette skyldes …',
+# 'Det hænger sammen med …', 'Stigningen kan forklares ved …', 'Dette følger billedet fra … og hænger sammen med
+# …', 'This is due to …'). A bare 'Det' opens many sentences ('Det indstilles, at …'): with it, the reason verb
+# must follow at once.
+_POINTS_BACK = r"(?:dette|denne|disse|udviklingen|stigningen|faldet|tilbagegangen|this|these)\b"
+_EXPLAINS_AT_ONCE = (
+    r"(?:det|it|that)\s+(?:\w+\s+)?(?:skyld(?:es|tes)|hænge[rs]? (?:\w+ ){0,3}sammen med|kan forklares|"
+    r"forklares|skal ses i (?:lyset|sammenhæng)|is due to|was due to|is explained|reflects)"
+)
+
+
+def explains_the_sentence_before(sentence: str) -> bool:
+    """The sentence gives the reason for the one before it."""
+    if re.match(_EXPLAINS_AT_ONCE, sentence, re.I):
+        return True
+    return bool(re.match(_POINTS_BACK, sentence, re.I) and REASON.shown_by.search(sentence))
+
+
 # Money: an amount in kroner ('18,8 mio. kr.', '3.114 kr. i døgnet', 't.kr.', 'DKK').
 MONEY = AnswerType(
     "money",
@@ -151,9 +169,10 @@ def asked_types(question_text: str) -> tuple[AnswerType, ...]:
     return tuple(kind for kind in asked if not any(_SUBSUMES.get(other) == kind.name for other in names))
 
 
-def shown_share(text: str, asked: Sequence[AnswerType]) -> float:
-    """The share of the asked kinds of answer that the text holds (0 when none is asked)."""
-    return sum(bool(kind.shown_by.search(text)) for kind in asked) / len(asked) if asked else 0.0
+def shown_count(text: str, asked: Sequence[AnswerType]) -> int:
+    """How many of the asked kinds of answer the text holds: a text answering both parts of 'hvornår og hvor'
+    is twice the evidence of one giving a date only."""
+    return sum(bool(kind.shown_by.search(text)) for kind in asked)
 
 
 def naming_words_out(terms: Sequence[str], asked: Sequence[AnswerType]) -> tuple[str, ...]:

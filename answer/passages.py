@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from answer.answer_types import REASON
+from answer.answer_types import REASON, explains_the_sentence_before
 from answer.topic import TermMatcher
 from index.search.chunks import narrow_citations
 from maalspor.model import Citation, SourceLine
@@ -77,9 +77,14 @@ def split_sentences(text: str) -> list[str]:
 
 
 def windows(heading: str, text: str, document_id: str, citations: list[Citation]) -> Iterator[Passage]:
+    """WINDOW_SENTENCES consecutive sentences, and the next one too where it explains the window's last
+    ('… et mindre fald end i klyngen. Dette skyldes …'): the reason belongs with what it explains."""
     sentences = split_sentences(text)
     for start in range(max(1, len(sentences) - WINDOW_SENTENCES + 1)):
-        window = " ".join(sentences[start : start + WINDOW_SENTENCES])
+        end = start + WINDOW_SENTENCES
+        if end < len(sentences) and explains_the_sentence_before(sentences[end]):
+            end += 1
+        window = " ".join(sentences[start:end])
         if window:
             yield Passage(window, heading, document_id, citations)
 

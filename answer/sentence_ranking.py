@@ -8,7 +8,7 @@ but never admits one. Within those, the window whose best sentence is closest in
 answers: the model is multilingual, so an English question ranks Danish text, and it reads a sentence
 worded otherwise than the question ('svinger' / 'udsving'). A window holding the kind of answer the question
 asks for (answer/answer_types.py: a reason for 'hvorfor', an amount for 'hvad koster', a date and a place for
-'hvornår og hvor') gains up to CUE_WEIGHT.
+'hvornår og hvor') gains CUE_WEIGHT per kind it holds.
 
 Only the MAX_EMBEDDED lexically best windows are embedded: each sentence costs an encoder pass.
 """
@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from answer.answer_types import REASON, AnswerType, asked_types, naming_words_out, shown_share
+from answer.answer_types import REASON, AnswerType, asked_types, naming_words_out, shown_count
 from answer.passages import (
     PASSAGE_SHARE,
     Found,
@@ -45,7 +45,7 @@ SEMANTIC_SHARE = 0.4
 # for questions the material does not answer: the floor removes the clearly unrelated only.
 SEMANTIC_COSINE = 0.84
 # Beside a cosine (0..1, the candidates within about 0.1 of each other): the topic share adds up to
-# LEX_WEIGHT, holding the kind of answer asked for up to CUE_WEIGHT, the other sentence's cosine SECOND_SENTENCE
+# LEX_WEIGHT, each kind of answer asked for that it holds CUE_WEIGHT, the other sentence's cosine SECOND_SENTENCE
 # of it — enough to decide between windows the model scores alike. Set on the dev, paraphrase and fresh banks
 # (which window is quoted, offline): 0.04 beat 0.02 on fresh and 0.06 lost paraphrases.
 LEX_WEIGHT = 0.05
@@ -108,7 +108,7 @@ def rank_windows(
     topical = [f for f in topical if f.score >= PASSAGE_SHARE or closest[id(f.passage)] >= SEMANTIC_COSINE]
 
     def score(found: Found) -> float:
-        shown = shown_share(found.passage.text, asked)
+        shown = shown_count(found.passage.text, asked)
         return similarity[id(found.passage)] + LEX_WEIGHT * found.score + CUE_WEIGHT * shown
 
     return one_per_document(sorted(topical, key=score, reverse=True), limit)

@@ -3,10 +3,10 @@ does not carry the topic is never offered."""
 
 import numpy as np
 
-from answer.answer_types import asked_types, shown_share
+from answer.answer_types import asked_types, shown_count
 from answer.material import Material
 from answer.passage_answers import answer_by_search, answer_why
-from answer.passages import Passage, best_passages, goal_references, split_sentences
+from answer.passages import Passage, best_passages, goal_references, split_sentences, windows
 from answer.question import understand
 from answer.sentence_ranking import answer_words_out, rank_windows, untranslated_out
 from index.search.hybrid import Hit
@@ -134,14 +134,14 @@ def test_the_question_word_names_the_kind_of_answer():
 
 def test_a_sentence_holding_the_asked_kind_of_answer_is_told_from_one_that_does_not():
     time_and_place = asked_types("hvornår holdes konferencen og hvor")
-    assert shown_share("Konferencen holdes den 3.-4. maj i Odense Congress Center.", time_and_place) == 1.0
-    assert shown_share("Tilmelding sker via linket i invitationen.", time_and_place) == 0.0
+    assert shown_count("Konferencen holdes den 3.-4. maj i Odense Congress Center.", time_and_place) == 2
+    assert shown_count("Tilmelding sker via linket i invitationen.", time_and_place) == 0
     money = asked_types("Hvad koster projektet?")
-    assert shown_share("Projektet koster samlet 4,2 mio. kr.", money) == 1.0
-    assert shown_share("Projektet koster mere end ventet, og 20 pct. af det er uafklaret.", money) == 0.0
+    assert shown_count("Projektet koster samlet 4,2 mio. kr.", money) == 1
+    assert shown_count("Projektet koster mere end ventet, og 20 pct. af det er uafklaret.", money) == 0
     reason = asked_types("Hvorfor flyttes tandplejen?")
-    assert shown_share("Lokalerne er for små. Derfor flyttes tandplejen.", reason) == 1.0
-    assert shown_share("Derfor flyttes tandplejen til rådhuset.", reason) == 0.0  # its reason is before it
+    assert shown_count("Lokalerne er for små. Derfor flyttes tandplejen.", reason) == 1
+    assert shown_count("Derfor flyttes tandplejen til rådhuset.", reason) == 0  # its reason is before it
 
 
 def test_of_two_windows_sharing_the_closest_sentence_the_one_whose_other_sentence_answers_ranks_first():
@@ -201,3 +201,16 @@ def test_a_window_lacking_a_term_is_not_offered_when_the_model_reads_it_as_far_f
         return np.array([1.0, 0.0]) if text == question else np.array([0.5, 1.0]) / np.linalg.norm([0.5, 1.0])
 
     assert rank_windows(question, "why", [window, *others], ("svinger", "unge", "dagpenge"), far) == []
+
+
+def test_a_window_takes_in_the_next_sentence_when_it_gives_the_reason_for_the_window():
+    text = (
+        "Tilgangen til førtidspension er faldet med 40 procent. Faldet er mindre end i klyngen. "
+        "Dette følger billedet fra første kvartal og hænger sammen med en stor nedgang i 2013. Det indstilles, at "
+        "sagen tages til efterretning for at følge udviklingen."
+    )
+    texts = [p.text for p in windows("Status", text, "d", [CITED])]
+    assert texts[0].startswith("Tilgangen") and texts[0].endswith("en stor nedgang i 2013.")  # its reason joins it
+    assert texts[1].startswith("Faldet") and texts[1].endswith("en stor nedgang i 2013.")
+    assert texts[2].startswith("Dette følger") and texts[2].endswith("for at følge udviklingen.")  # no reason given
+    assert len(texts) == 3
