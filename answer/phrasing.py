@@ -363,3 +363,13 @@ def no_meeting_on(question: Question, day: str, nearest: list[str]) -> Statement
         ),
         [],
     )
+
+
+def plan_areas_line(question: Question, intro: str, names: list[str]) -> str:
+    """'“Beskæftigelsesplan 2015”: 4 indsatsområder: “Unge”, “…”.' — the plan as the text names it, the count."""
+    listed = ", ".join(f"“{name}”" for name in names)
+    return say(
+        question,
+        f"“{intro}”: {len(names)} indsatsområder: {listed}.",
+        f"“{intro}”: {len(names)} areas: {listed}.",
+    )
