@@ -11,6 +11,7 @@ from answer.material import Material
 from answer.passage_answers import answer_by_search
 from answer.phrasing import Answer, Statement, no_evidence, no_plan_for
 from answer.phrasing_meetings import committee_total_line, meeting_items_line
+from answer.plan_areas import answer_areas, asks_for_areas
 from answer.question import Question
 from answer.status_answers import answer_status
 
@@ -40,6 +41,8 @@ def answer_overview(question: Question, material: Material, searcher=None) -> An
         return plan_years(question, material)
     if _ABOUT_ITEMS.search(question.text):
         return _item_overview(question, material)
+    if asks_for_areas(question) and (areas := answer_areas(question, material)):
+        return areas
     if lacking := missing_plan(question, material):
         return lacking
     if not _ABOUT_GOALS.search(question.text):
