@@ -13,7 +13,7 @@ from collections.abc import Callable
 from answer.carry_over import carry_over_statement
 from answer.goal_answers import answer_change, answer_first, answer_last
 from answer.goal_changes import compared_years, kept_unchanged, links_between
-from answer.goal_overview import asked_kind, topic_beyond_kind
+from answer.goal_overview import GoalKind, asked_kind, topic_beyond_kind
 from answer.goal_steps import link_record
 from answer.goal_topic import asks_for_goal_list, within_material
 from answer.material import Material, goal_search_text
@@ -33,9 +33,15 @@ from answer.topic import MATCH_SHARE, TermMatcher
 from maalspor.model import Citation, Goal, GoalLink
 
 
-def _continued_from(earlier: int, later: int, material: Material) -> set[str]:
-    """The goals of `earlier` whose thread also holds a goal in `later`."""
-    return {i for t in material.threads if later in t.goals_by_year for i in t.goals_by_year.get(earlier, [])}
+def _continued_from(earlier: int, later: int, material: Material, kind: GoalKind | None = None) -> set[str]:
+    """The goals of `earlier` whose thread also holds a goal in `later` (of the asked kind, when one is asked:
+    a main goal followed up as a følgemål is a new følgemål, though the subject goes on)."""
+    return {
+        i
+        for t in material.threads
+        if any(not kind or kind.holds(material.goals[g]) for g in t.goals_by_year.get(later, []) if g in material.goals)
+        for i in t.goals_by_year.get(earlier, [])
+    }
 
 
 def _goals_about(topic: tuple[str, ...], question: Question, material: Material) -> set[str] | None:
@@ -145,7 +151,7 @@ def _goals_not_carried(
         if other not in years:  # no plan of the other year: say so, and what the plan says about that year
             answer = Answer(question, [no_plan_for(question, other, years), *said])
         else:
-            carried = _continued_from(listed, other, material)
+            carried = _continued_from(listed, other, material, kind)
             goals = [
                 g
                 for g in _goals_of(question, material, municipality, listed)

@@ -114,3 +114,12 @@ def test_a_goal_count_quotes_the_plans_own_count(material):
     answer = answer_overview(replace(understand("Hvor mange mål rummer planen for 2015?"), kind="overview"), material)
     quote = next(s for s in answer.statements if "afsæt i 9 mål" in s.text)
     assert any(c.source_file.startswith("003") and c.line_start <= 70 <= c.line_end for c in quote.citations)
+
+
+def test_new_goals_of_a_kind_have_no_predecessor_of_that_kind(material):
+    """The 2019 status (corpus/002 lines 349-470) has six følgemål a-f, the 2015 plan none: all six are new as
+    følgemål, følgemål a ('i mere end 52 uger') too, though a 2015 main goal on long-term support precedes it."""
+    question = replace(understand("Hvilke følgemål var nye i 2019-planen sammenlignet med 2015?"), kind="new_dropped")
+    answer = answer_new(question, material)
+    assert "6 nye følgemål" in said(answer)
+    assert "52 uger" in said(answer)
