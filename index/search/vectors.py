@@ -4,6 +4,13 @@ chromadb never embeds anything itself (`embedding_function=None`: its default wo
 model); we pass our own unit-length vectors and use cosine space. Which documents are indexed, and
 from which content, is kept in the collection's metadata as `hash:<document id>` -> content hash,
 so a sync re-embeds only documents whose chunks changed and deletes those that left the store.
+
+Each vector carries only its document id (for deletes) and a digest of the text it was embedded from (so a
+changed document keeps the vectors of its unchanged chunks). The text and the filter fields live in our
+store and the searcher's chunk list: given `documents=`, chromadb also keeps every text in its SQLite and
+its full-text index, and one row per metadata key, which halved the fill rate
+(bench/bench_chroma_fill.py). Vectors written before this carry the old full metadata and text; they are
+read as before, and a changed document among them is embedded afresh.
 """
 
 from __future__ import annotations
@@ -24,6 +31,9 @@ _HASH_PREFIX = "hash:"
 # The collection must hold at least one metadata key; this one also says what the vectors are.
 _SCHEMA_KEY = "maalspor:vectors"
 _SCHEMA_VALUE = "chunks-v1"
+
+# The metadata key holding the digest of a vector's indexed text.
+_TEXT_DIGEST = "text_sha256"
 
 # chromadb reads ids in pages of this many (each a SQLite `IN` list, which has a variable limit).
 _GET_PAGE = 5000
@@ -72,6 +82,11 @@ def content_hash(chunks: Sequence[Chunk]) -> str:
     for chunk in chunks:
         digest.update(json.dumps(asdict(chunk), ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()
+
+
+def text_digest(chunk: Chunk) -> str:
+    """Names the text a chunk's vector is made from (heading and text), without storing it."""
+    return hashlib.sha256(chunk.indexed_text.encode("utf-8")).hexdigest()
 
 
 class VectorIndex:
@@ -128,35 +143,29 @@ class VectorIndex:
             self.collection.upsert(
                 ids=[chunk.id for chunk in part],
                 embeddings=np.asarray(embeddings[start : start + batch], dtype=np.float32),
-                metadatas=[chunk.metadata() for chunk in part],
-                documents=[chunk.text for chunk in part],
+                metadatas=[{"document_id": chunk.document_id, _TEXT_DIGEST: text_digest(chunk)} for chunk in part],
             )
 
     def _replace_document(self, document_id: str, chunks: Sequence[Chunk], embed_passages: Embed) -> int:
         """Replace the document's chunks, embedding only those whose indexed text is new (a parser or
         chunking change usually adds or alters a few chunks of a document, not all); returns how many."""
-        kept = self._embeddings_by_text(document_id)
-        fresh = [chunk for chunk in chunks if chunk.indexed_text not in kept]
-        vectors = (
-            dict(zip([c.indexed_text for c in fresh], embed_passages([c.indexed_text for c in fresh]), strict=True))
-            if fresh
-            else {}
-        )
+        kept = self._embeddings_by_digest(document_id)
+        fresh = {text_digest(chunk): chunk.indexed_text for chunk in chunks}
+        for digest in kept:
+            fresh.pop(digest, None)
+        vectors = dict(zip(fresh, embed_passages(list(fresh.values())), strict=True)) if fresh else {}
         self._delete(document_id)
         if chunks:
-            self.add_chunks(chunks, np.asarray([vectors.get(c.indexed_text, kept.get(c.indexed_text)) for c in chunks]))
+            self.add_chunks(chunks, np.asarray([vectors.get(d, kept.get(d)) for d in map(text_digest, chunks)]))
         return len(fresh)
 
-    def _embeddings_by_text(self, document_id: str) -> dict[str, np.ndarray]:
-        """The document's stored embeddings by the indexed text they were made from (heading + text)."""
-        stored = self.collection.get(
-            where={"document_id": document_id}, include=["embeddings", "documents", "metadatas"]
-        )
+    def _embeddings_by_digest(self, document_id: str) -> dict[str, np.ndarray]:
+        """The document's stored embeddings by the digest of the indexed text they were made from."""
+        stored = self.collection.get(where={"document_id": document_id}, include=["embeddings", "metadatas"])
         return {
-            f"{heading}\n{text}" if (heading := (metadata or {}).get("heading")) else text: np.asarray(vector)
-            for text, metadata, vector in zip(
-                stored["documents"], stored["metadatas"], stored["embeddings"], strict=True
-            )
+            digest: np.asarray(vector)
+            for metadata, vector in zip(stored["metadatas"], stored["embeddings"], strict=True)
+            if (digest := (metadata or {}).get(_TEXT_DIGEST))
         }
 
     def _delete(self, document_id: str) -> None:

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from index.search.chunks import Chunk
-from index.search.vectors import VectorIndex, content_hash, open_client
+from index.search.vectors import VectorIndex, content_hash, open_client, text_digest
 from maalspor.config import Settings
 
 CHROMA = Path(sys.executable).parent / "chroma"
@@ -135,8 +135,8 @@ def test_query_honours_where_filters_and_candidate_ids(chroma_url, tmp_path):
     nearest = index.query(vector, 10)
     assert nearest[0].id == target.id and nearest[0].similarity == pytest.approx(1.0, abs=1e-5)
     assert len(nearest) == 5
-    only_2019 = index.query(vector, 10, where={"year": 2019})
-    assert {hit.metadata["year"] for hit in only_2019} == {2019} and len(only_2019) == 3
+    only_2019 = index.query(vector, 10, where={"document_id": "plan-2019"})
+    assert {hit.metadata["document_id"] for hit in only_2019} == {"plan-2019"} and len(only_2019) == 3
     among = index.query(vector, 10, ids=[CORPUS["plan-2019"][0].id])
     assert [hit.id for hit in among] == [CORPUS["plan-2019"][0].id]
     assert index.similarities(vector, [target.id])[target.id] == pytest.approx(1.0, abs=1e-5)
@@ -169,6 +169,38 @@ def test_persistent_client_is_the_default_and_keeps_hashes_across_reopen(tmp_pat
     embed = CountingEmbedder()
     report = VectorIndex.open(settings).sync(CORPUS, embed)
     assert embed.embedded == [] and sorted(report.unchanged) == ["plan-2019", "plan-2022"]
+
+
+def test_collection_holds_vectors_with_a_document_id_and_text_digest_only(tmp_path):
+    # the text and filter fields live in the store: chromadb keeping (and full-text indexing) them slowed fills
+    index = VectorIndex(open_client(_settings(tmp_path)), collection_name="lean-test")
+    index.sync(CORPUS, CountingEmbedder())
+    stored = index.collection.get(include=["documents", "metadatas"])
+    assert stored["documents"] == [None] * 5
+    chunk = CORPUS["plan-2019"][0]
+    metadata = stored["metadatas"][stored["ids"].index(chunk.id)]
+    assert metadata == {"document_id": "plan-2019", "text_sha256": text_digest(chunk)}
+
+
+def test_vectors_stored_with_text_before_are_read_and_a_changed_document_embedded_afresh(tmp_path):
+    index = VectorIndex(open_client(_settings(tmp_path)), collection_name="old-layout-test")
+    embed = CountingEmbedder()
+    chunks = CORPUS["plan-2019"]
+    index.collection.add(  # the layout written before: full metadata and the text, no digest
+        ids=[chunk.id for chunk in chunks],
+        embeddings=embed([chunk.indexed_text for chunk in chunks]),
+        metadatas=[chunk.metadata() for chunk in chunks],
+        documents=[chunk.text for chunk in chunks],
+    )
+    index.collection.modify(metadata={"maalspor:vectors": "chunks-v1", "hash:plan-2019": content_hash(chunks)})
+    vector = embed([chunks[1].indexed_text])[0]
+    assert index.query(vector, 1)[0].id == chunks[1].id
+    embed.embedded.clear()
+    assert index.sync(CORPUS, embed).unchanged == ["plan-2019"]
+    edited = {"plan-2019": [*chunks[:2], replace(chunks[2], text="ny tekst")]}
+    report = index.sync(edited, embed)
+    assert report.chunks_embedded == 3 and index.count() == 3
+    assert index.query(vector, 1)[0].id == chunks[1].id
 
 
 def test_bad_chroma_url_is_refused(tmp_path):
