@@ -40,3 +40,8 @@ def test_a_plan_the_material_lists_no_areas_for(material):
     assert answer_areas(understand("hvilke indsatsområder har beskæftigelsesplanen 2023"), material) is None
     # another plan's list is not this one's: the SSP list names 'SSP', a question about the 2014 plan does not
     assert answer_areas(understand("hvilke temaer havde SSP-planen i 2014"), material) is None
+
+
+def test_one_of_the_plans_words_suffices(material):
+    answer = answer_areas(understand("Kan du give et overblik over temaerne i SSP-planen 2018-2020"), material)
+    assert "6 indsatsområder" in answer.statements[0].text
