@@ -111,7 +111,17 @@ def rank_windows(
         shown = shown_count(found.passage.text, asked)
         return similarity[id(found.passage)] + LEX_WEIGHT * found.score + CUE_WEIGHT * shown
 
-    return one_per_document(sorted(topical, key=score, reverse=True), limit)
+    ranked = sorted(topical, key=score, reverse=True)
+    return _every_part_answered(one_per_document(ranked, limit), ranked, asked)
+
+
+def _every_part_answered(chosen: list[Found], ranked: Sequence[Found], asked: Sequence[AnswerType]) -> list[Found]:
+    """The chosen windows, and for each asked kind of answer none of them holds ('hvornår og hvor': the place),
+    the best-ranked window that holds it, from any document: a question asking two things gets both answered."""
+    for kind in asked:
+        if not any(kind.shown_by.search(found.passage.text) for found in chosen):
+            chosen += [found for found in ranked if kind.shown_by.search(found.passage.text)][:1]
+    return chosen
 
 
 def _topical(passages: Sequence[Passage], terms: Sequence[str]) -> list[Found]:

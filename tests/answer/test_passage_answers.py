@@ -214,3 +214,12 @@ def test_a_window_takes_in_the_next_sentence_when_it_gives_the_reason_for_the_wi
     assert texts[1].startswith("Faldet") and texts[1].endswith("en stor nedgang i 2013.")
     assert texts[2].startswith("Dette følger") and texts[2].endswith("for at følge udviklingen.")  # no reason given
     assert len(texts) == 3
+
+
+def test_each_part_of_a_question_asking_two_things_is_answered():
+    passages = [
+        Passage("Tilmeldingsfristen til konferencen er 1. marts. Konferencen er åben for alle.", "Punkt 3", "a", []),
+        Passage("Konferencen om ældrepleje holdes i Odense Congress Center. Der er plads til 300.", "Punkt 3", "a", []),
+    ]
+    found = rank_windows("hvornår er konferencen og hvor", "search", passages, ("konferencen",), bag_of_words)
+    assert [f.passage.text[:13] for f in found] == ["Tilmeldingsfr", "Konferencen o"]  # a date, then the place
