@@ -73,9 +73,9 @@ def quoting_treatments(question: Question, found: list[Treatment], material: Mat
         if not key:
             continue
         for item in material.items:
-            decision = meeting_decision(item, material.documents[item.document_id])
             if item.id in treated or item.embedded or not _quotes(item, key, quoted, material):
                 continue
+            decision = meeting_decision(item, material.documents[item.document_id])
             if material.in_scope(question, item.document_id) and material.in_years(question, item, decision):
                 treated.add(item.id)
                 quoting.append(_quoting_statement(question, item, decision, quoted, key, material))
