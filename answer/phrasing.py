@@ -160,10 +160,13 @@ def status_sentence(question: Question, goal: Goal, status: StatusObservation, m
     """'Status marts 2019 for mål 6 (2019) “…”: 41,3 pct. (186 personer) — målet (40 pct.) er nået.'"""
     value = _status_value(question, status)
     target = target_summary(question, goal.target) if goal.target else None
-    verdict_da = {True: "er nået", False: "er ikke nået", None: "kan ikke vurderes ud fra tallet"}[met]
-    verdict_en = {True: "is met", False: "is not met", None: "cannot be judged from the figure"}[met]
-    tail_da = f" — målet ({target}) {verdict_da}" if target else ""
-    tail_en = f" — the target ({target}) {verdict_en}" if target else ""
+    # a status in words (no figure) is quoted beside the target for the reader to judge; only figures are judged
+    figureless = status.value is None and status.persons is None
+    unjudged = ("", "") if figureless else ("kan ikke vurderes ud fra tallet", "cannot be judged from the figure")
+    verdict_da = {True: "er nået", False: "er ikke nået", None: unjudged[0]}[met]
+    verdict_en = {True: "is met", False: "is not met", None: unjudged[1]}[met]
+    tail_da = f" — målet ({target}) {verdict_da}".rstrip() if target else ""
+    tail_en = f" — the target ({target}) {verdict_en}".rstrip() if target else ""
     when = f" {month_year(question, status.date)}" if status.date else ""  # a status in running text: undated
     return Statement(
         say(
