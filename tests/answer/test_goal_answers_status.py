@@ -30,4 +30,5 @@ def test_table_figure_and_comment_both_answer(material):
     assert "41,3 pct. (186 personer)" in texts[0]  # the table row, judged against the 40 pct. target
     assert "er nået" in texts[0]
     assert "ustøttet beskæftigelse" in texts[1]  # the comment, instead of a passage the search picks
+    assert "målet (40 pct.)." in texts[1]  # beside the target, not judged: a text has no one figure to judge
     assert len(texts) == 2
