@@ -18,6 +18,7 @@ Weights, spread and floor were tuned on tests/resources/search_dev_questions.jso
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -41,6 +42,10 @@ BASELINE_SAMPLE = 256
 IN_MEMORY_MAX_CHUNKS = 50_000
 
 EmbedQuery = Callable[[str], np.ndarray]
+# Texts whose query vectors a searcher keeps: a server asks about the same few thousand sentences again and
+# again (the why/other answers embed the sentences of the best windows, ~30 ms each on a CPU). 8,192 vectors
+# of 384 floats are about 12 MB.
+QUERY_VECTOR_CACHE = 8192
 
 
 @dataclass(frozen=True)
@@ -276,7 +281,22 @@ def open_searcher(
         lexical = sync_postgres_keyword_index(url, chunks)
     else:
         lexical = sync_keyword_index(lexical_path, chunks)
-    return HybridSearcher(chunks, lexical, vectors, lambda query: embedder.embed_queries([query])[0])
+    return HybridSearcher(
+        chunks, lexical, vectors, remembered_queries(lambda query: embedder.embed_queries([query])[0])
+    )
+
+
+def remembered_queries(embed_query: EmbedQuery) -> EmbedQuery:
+    """`embed_query` with the vectors of the last QUERY_VECTOR_CACHE texts kept; a kept vector is read-only, so no
+    caller can change what the next caller gets."""
+
+    @functools.lru_cache(maxsize=QUERY_VECTOR_CACHE)
+    def embedded(query: str) -> np.ndarray:
+        vector = np.asarray(embed_query(query))
+        vector.flags.writeable = False
+        return vector
+
+    return embedded
 
 
 def search(

@@ -9,7 +9,14 @@ import pytest
 from chromadb.config import Settings as ChromaSettings
 
 from index.search.chunks import Chunk
-from index.search.hybrid import DEFAULT_WEIGHTS, IN_MEMORY_MAX_CHUNKS, HybridSearcher, SearchFilters, open_searcher
+from index.search.hybrid import (
+    DEFAULT_WEIGHTS,
+    IN_MEMORY_MAX_CHUNKS,
+    HybridSearcher,
+    SearchFilters,
+    open_searcher,
+    remembered_queries,
+)
 from index.search.judging import ExpectedSpan, answer_rank
 from index.search.lexical import build_keyword_index
 from index.search.vectors import VectorIndex
@@ -224,3 +231,19 @@ def test_a_keyword_index_of_other_chunks_is_ignored_not_misread(fake_searcher, t
     stale = replace(fake_searcher, lexical=build_keyword_index(tmp_path / "keywords.sqlite3", CHUNKS[::-1]))
     assert not any(signals.bm25 or signals.ngram for signals in stale.candidates("sprogskolen", SearchFilters(), 0.15))
     assert _ids(stale.search("danskundervisning sprogskolen")) == ["doc-2022:chunk-4"]  # dense still answers
+
+
+def test_a_searcher_embeds_a_repeated_text_once_and_keeps_its_vector_read_only():
+    calls: list[str] = []
+
+    def embed(text: str) -> np.ndarray:
+        calls.append(text)
+        return np.ones(3, dtype=np.float32)
+
+    embed_query = remembered_queries(embed)
+    first, again = embed_query("hvorfor steg ledigheden"), embed_query("hvorfor steg ledigheden")
+    embed_query("et andet spørgsmål")
+    assert calls == ["hvorfor steg ledigheden", "et andet spørgsmål"]
+    assert again is first
+    with pytest.raises(ValueError):
+        first[0] = 0.0
