@@ -287,7 +287,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bseneste tal",
         r"\brealiser",
         r"\bopnå",
-        r"\bhvordan (gik|går|står) det",
+        r"\bhvordan (gik|går|står|stod)\b",  # 'hvordan gik det med …', 'hvordan går indsatsen mod …'
+        r"\bhvordan (er|var) det gået\b",
         r"\blever\b.*\bop til\b",
         r"\bhow did\b.*\b(do|go|perform)\b",
         r"\bligger\b",

@@ -16,6 +16,8 @@ from answer.topic import TermMatcher, mentions
         ("Which goals were new in 2022 compared with 2019?", "new"),
         ("Hvilke nye mål kom til i 2023?", "new"),
         ("hvordan gik det med de delvis raskmeldte i 2019", "status"),
+        ("Hvordan går indsatsen for at få flere ledige i fleksjob?", "status"),  # how an effort is going
+        ("Hvordan er det gået med sygefraværet siden 2020?", "status"),
         ("Was the goal for sick leave met in 2019?", "status"),
         ("Hvor mange følgemål er der i 2019?", "overview"),
         ("How many goals did the 2022 plan have?", "overview"),
