@@ -9,7 +9,7 @@ import re
 from answer.cues import GOAL_WORDS
 from answer.goal_changes import asks_for_changed_goals, changed_goals
 from answer.goal_steps import continuation, link_record
-from answer.goal_topic import goal_question, within_material
+from answer.goal_topic import goal_question
 from answer.material import Material, goal_search_text
 from answer.meeting_answers import first_or_last_treatment
 from answer.phrasing import (
@@ -77,7 +77,6 @@ def _span(question: Question, years: list[int]) -> tuple[int, int]:
     return first, max(last, first)
 
 
-@within_material
 def answer_change(question: Question, material: Material, searcher=None) -> Answer:
     if asks_for_changed_goals(question, material):  # 'Hvilke mål blev ændret …': the list, not one goal's history
         return changed_goals(question, material)
@@ -150,12 +149,10 @@ def _not_continued(question: Question, goal: Goal) -> list[Statement]:
     return [Statement(note, []), goal_year_line(question, goal)]
 
 
-@within_material
 def answer_first(question: Question, material: Material, searcher=None) -> Answer:
     return _appearance(question, material, last=False)
 
 
-@within_material
 def answer_last(question: Question, material: Material, searcher=None) -> Answer:
     return _appearance(question, material, last=True)
 

@@ -13,19 +13,14 @@ material; when no word names a goal, a rare one stays: it is the subject the mat
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from answer.cues import GOAL_WORD_PARTS, INTENT_CUES
 from answer.material import ITEM_TEXT_FIELDS, Material, goal_search_text
-from answer.phrasing import Answer, no_municipality
 from answer.question import Question, topic_terms
 from answer.stopwords import STOPWORDS
 from answer.topic import COMPOUND_STEM, TermMatcher, stem
-
-Answerer = Callable[..., Answer]
 
 # A goal word on its own: 'mål', 'målet', 'følgemålene', 'målsætningen', 'goal', 'targets'.
 _GOAL_WORD = re.compile(r"(\w*mål(et|ene|s)?|\w*målsætning\w*|goals?|targets?|objectives?)", re.I)
@@ -228,23 +223,3 @@ def _subject_before(preceding: list[str]) -> list[str]:
             break
         phrase.insert(0, word)
     return [" ".join(phrase)] if phrase else []
-
-
-def unknown_municipality(question: Question, material: Material) -> Answer | None:
-    """A question naming a municipality the material holds nothing from: say so, and whose material it holds
-    (scoping to that name would leave nothing, and 'no goal about X' would hide why)."""
-    held = sorted({d.municipality for d in material.documents.values() if d.municipality})
-    name = question.municipality
-    if not name or any(name.lower() in municipality.lower() for municipality in held):
-        return None
-    return Answer(question, [no_municipality(question, name, held)])
-
-
-def within_material(answerer: Answerer) -> Answerer:
-    """The answerer, preceded by the check that the question's municipality is in the material."""
-
-    @functools.wraps(answerer)
-    def answer(question: Question, material: Material, searcher=None) -> Answer:
-        return unknown_municipality(question, material) or answerer(question, material, searcher)
-
-    return answer

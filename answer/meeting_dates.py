@@ -70,17 +70,9 @@ def with_year_assumed(question: Question, material: Material) -> tuple[Question,
 
 
 def _meeting_days(question: Question, material: Material) -> set[str]:
-    """The days the material's meetings in scope were held: their minutes' dates, and the dates of earlier meetings
-    whose items the minutes reprint (as Material.in_years dates an item)."""
-    days = {d.meeting_date for d in material.documents.values() if material.in_scope(question, d.id)}
-    days |= {
-        decision.date
-        for item in material.items
-        if item.embedded and material.in_scope(question, item.document_id)
-        for decision in item.decisions
-    }
+    """The days the meetings in scope were held, in the years the question names if it names any."""
     named = {str(year) for year in question.years}
-    return {day for day in days if day and (not named or day[:4] in named)}
+    return {day for day in material.meeting_days(question) if not named or day[:4] in named}
 
 
 def _assumption(question: Question, dated: str, years: list[str]) -> Statement:

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from answer.goal_overview import goal_counts, missing_plan, plan_years, topic_beyond_kind
-from answer.goal_topic import goal_question, within_material
+from answer.goal_topic import goal_question
 from answer.material import Material
 from answer.passage_answers import answer_by_search
 from answer.phrasing import Answer, Statement, no_evidence, no_plan_for
@@ -33,7 +33,6 @@ _ABOUT_PLAN_YEARS = re.compile(
 )
 
 
-@within_material
 def answer_overview(question: Question, material: Material, searcher=None) -> Answer:
     """Items per meeting, or goals per plan year; a count of something else ('hvor mange virksomheder')
     is a goal's status figure or a figure in the running text."""

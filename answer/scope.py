@@ -11,9 +11,8 @@ import re
 from datetime import date
 
 from answer.attendance_notes import announced_absences
-from answer.goal_topic import unknown_municipality
 from answer.material import Material
-from answer.phrasing import Answer, no_meeting_on, no_plan_for
+from answer.phrasing import Answer, no_meeting_on, no_municipality, no_plan_for
 from answer.question import Question
 
 # The intents that answer about the one meeting a named day picks (a history reads a day as an edge too).
@@ -27,7 +26,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def out_of_scope(question: Question, material: Material) -> Answer | None:
     """The answer for a question whose named municipality, meeting day or year the material lacks; else None."""
-    return unknown_municipality(question, material) or _no_meeting(question, material) or _no_year(question, material)
+    return _unknown_municipality(question, material) or _no_meeting(question, material) or _no_year(question, material)
 
 
 def _no_meeting(question: Question, material: Material) -> Answer | None:
@@ -54,3 +53,13 @@ def _no_year(question: Question, material: Material) -> Answer | None:
 
 def _days_apart(first: str, second: str) -> int:
     return (date.fromisoformat(first) - date.fromisoformat(second)).days
+
+
+def _unknown_municipality(question: Question, material: Material) -> Answer | None:
+    """A question naming a municipality the material holds nothing from: say so, and whose material it holds
+    (scoping to that name would leave nothing, and 'no goal about X' would hide why)."""
+    held = sorted({d.municipality for d in material.documents.values() if d.municipality})
+    name = question.municipality
+    if not name or any(name.lower() in municipality.lower() for municipality in held):
+        return None
+    return Answer(question, [no_municipality(question, name, held)])

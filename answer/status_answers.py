@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from answer.goal_overview import missing_plan
-from answer.goal_topic import goal_question, within_material
+from answer.goal_topic import goal_question
 from answer.material import Material
 from answer.passages import INTENT_MARKERS, Passage, best_passages, cite, quote
 from answer.phrasing import (
@@ -29,7 +29,6 @@ from nlp.danish import parse_number
 _PERCENT = re.compile(r"(-?\d+(?:,\d+)?)\s*%")
 
 
-@within_material
 def answer_status(question: Question, material: Material, searcher=None) -> Answer:
     """Each matching goal's figures and target, with the status text that comments on them; no goal with a
     status: the passage of running text that reports one. A plan year the material lacks: say so."""

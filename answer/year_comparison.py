@@ -15,7 +15,7 @@ from answer.goal_answers import answer_change, answer_first, answer_last
 from answer.goal_changes import compared_years, kept_unchanged, links_between
 from answer.goal_overview import GoalKind, asked_kind, topic_beyond_kind
 from answer.goal_steps import link_record
-from answer.goal_topic import asks_for_goal_list, within_material
+from answer.goal_topic import asks_for_goal_list
 from answer.material import Material, goal_search_text
 from answer.phrasing import (
     Answer,
@@ -59,7 +59,6 @@ def _one_goals_history(topic: tuple[str, ...], question: Question) -> bool:
     return bool(topic) and not (question.years and asks_for_goal_list(question.text))
 
 
-@within_material
 def answer_new(question: Question, material: Material, searcher=None) -> Answer:
     topic = topic_beyond_kind(question, material)
     if _one_goals_history(topic, question):  # that goal's years, or nothing when no goal is about it
@@ -93,7 +92,6 @@ def answer_new(question: Question, material: Material, searcher=None) -> Answer:
     return Answer(question, statements, goals=goal_ids)
 
 
-@within_material
 def answer_dropped(question: Question, material: Material, searcher=None) -> Answer:
     topic = topic_beyond_kind(question, material)
     if _one_goals_history(topic, question):  # its last year, or nothing when no goal is about it
@@ -216,7 +214,6 @@ def _goal_list(
     return Answer(question, statements, goals=[g.id for g in goals])
 
 
-@within_material
 def answer_unchanged(question: Question, material: Material, searcher=None) -> Answer:
     if topic_beyond_kind(question, material):  # about one topic: that goal's years, or nothing when none is
         return answer_change(question, material, searcher)
