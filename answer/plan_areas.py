@@ -18,22 +18,16 @@ from answer.material import Material
 from answer.phrasing import Answer, Statement, plan_areas_line
 from answer.question import Question
 from maalspor.model import Citation, SourceLine
-from nlp.danish import PLAN_MENTION, strip_bullet
+from nlp.danish import AREA_HEADING, AREA_PLURAL, AREA_WORD, PLAN_MENTION, strip_bullet
 
 # The area nouns, every inflection staff and plans use ('indsatsområdet', 'temaerne'), Danish and English.
-_AREA_NOUN = (
-    r"(?:indsats|fokus|satsnings|udviklings|hovedindsats)område\w*|temaer\w*|tema(?:et)?|pejlemærke\w*"
-    r"|focus areas?|priority areas?|areas? of (?:focus|effort|action)|themes?"
-)
-_ASKS_AREAS = re.compile(rf"\b(?:{_AREA_NOUN})\b", re.I)
-_HEADING = re.compile(
-    r"^\s*(?:(?:Indsats|Fokus|Satsnings|Udviklings)område|Tema|Pejlemærke)\s*\d{0,2}\s*:\s*(?P<name>\S.{1,80}?)\s*$",
-    re.I,
+_ASKS_AREAS = re.compile(
+    rf"\b(?:{AREA_WORD}|(?:focus areas?|priority areas?|areas? of (?:focus|effort|action)|themes?)\b)", re.I
 )
 # '… har fokus på seks indsatsområder:' / '… følgende 4 temaer:' closing its line, the list below.
 _COUNTED = re.compile(
     r"(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?:[a-zæøå]+e\s+)?"
-    r"(?:(?:indsats|fokus|satsnings|udviklings)områder|temaer|pejlemærker)\s*:\s*$",
+    rf"{AREA_PLURAL}\s*:\s*$",
     re.I,
 )
 # A short heading that dates the plan part below it: '3. Lokale mål for indsatsen i 2015', 'Mål for 2015'.
@@ -120,7 +114,7 @@ def _heading_lists(source_file: str, lines: list[SourceLine]) -> list[AreaList]:
     plan: re.Match[str] | None = None
     for line in lines:
         plan = PLAN_MENTION.search(line.text) or _YEAR_HEADING.search(line.text) or plan
-        heading = _HEADING.match(line.text)
+        heading = AREA_HEADING.match(line.text)
         if heading is None or plan is None:
             continue
         year = int(plan.group("year"))

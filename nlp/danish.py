@@ -71,6 +71,14 @@ DATE_PATTERN = (
 # and in any case ('beskæftigelsesplanen 2014', 'BESKÆFTIGELSESPLAN 2015').
 PLAN_TITLE = re.compile(r"\bBeskæftigelsesplan\s+(?P<year>(?:19|20)\d{2})\b")
 PLAN_MENTION = re.compile(r"\bbeskæftigelsesplan(?:en)?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+# A plan's areas: 'Indsatsområde', 'Fokusområde 2', 'Satsningsområde', 'Tema', 'Pejlemærke'. AREA_NOUN is the
+# singular noun, AREA_WORD the noun in any inflection ('indsatsområdet', 'temaerne'; not 'temadag'),
+# AREA_PLURAL the bare plural ('fokusområder', 'temaer'), AREA_HEADING a line that opens one area
+# ('Indsatsområde: Unge', 'Tema 2: Sygedagpenge'), its name in group `name`.
+AREA_NOUN = r"(?:(?:(?:hoved)?indsats|fokus|satsnings|udviklings)område|tema|pejlemærke)"
+AREA_WORD = rf"{AREA_NOUN}(?:ts?|rnes?|r|et|ernes?|er)?(?![a-zæøå])"
+AREA_PLURAL = rf"{AREA_NOUN}e?r(?![a-zæøå])"
+AREA_HEADING = re.compile(rf"^\s*(?:{AREA_NOUN})\s*\d{{0,2}}\s*:\s*(?P<name>\S.{{1,80}}?)\s*$", re.I)
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

@@ -16,7 +16,7 @@ import re
 from rapidfuzz import fuzz
 
 from maalspor.model import CleanText, Document, Goal, SourceContext, StatusObservation
-from nlp.danish import MONTH_PATTERN
+from nlp.danish import AREA_NOUN, MONTH_PATTERN
 from nlp.goals import shared
 from nlp.goals.shared import Span
 from nlp.lines import Line
@@ -30,7 +30,7 @@ _REMARK = re.compile(
 # 'Mål 1' / 'Følgemål c' alone on a line: the heading of that goal's comment.
 _BARE_LABEL = re.compile(r"^\s*(?:Mål\s+(?P<number>\d{1,2}[a-z]?)|Følgemål\s+(?P<letter>[a-z]))\s*$", re.I)
 # Lines that open another part of the report: an area heading, a table header.
-_PART = re.compile(r"^\s*(?:Indsatsområde|Fokusområde|Tema)\s*:|^\s*Mål\s+(?:Måned|Klyngen)\b", re.I)
+_PART = re.compile(rf"^\s*{AREA_NOUN}\s*\d{{0,2}}\s*:|^\s*Mål\s+(?:Måned|Klyngen)\b", re.I)
 # A figure: a number with digits that is not a year ('11.240.028', '41,3', '35'); '2a' and '3kv' are not.
 _FIGURE = re.compile(r"(?<![\w.,])(?P<figure>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\w,]|\.\d)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
