@@ -15,7 +15,18 @@ STRUCTURE_NOUNS = (
     r"(mål|målene|følgemål|delmål|ministermål|resultatmål|effektmål|indsatsområde\w*|punkt\w*|dagsordenspunkt\w*"
     r"|sager|møde\w*|planer|planår|udvalg\w*)\b"
 )
-STRUCTURE_NOUNS_EN = r"(goals?|targets?|objectives?|items?|agenda items?|meetings?|plans?|committees?)\b"
+STRUCTURE_NOUNS_EN = r"(goals?|targets?|objectives?|items?|agenda items?|cases|meetings?|plans?|committees?)\b"
+
+# A question about the cases planned for coming meetings (answered from the minutes' own list of them,
+# nlp.minutes.conventions.COMING_CASES): 'hvilke sager er planlagt', 'kommende punkter', 'til næste udvalgsmøde',
+# 'upcoming items', 'the next meeting'. A coming year or period ('kommende år', 'the coming periods') is no meeting.
+COMING_ITEMS = (
+    r"\b(sager|sagerne|punkter|punkterne|dagsordenspunkter|items|cases|agenda)\b.{0,40}"
+    r"\b(planlagt|planned|scheduled|på vej|coming up|upcoming|næste|next)\b"
+    r"|\b(kommende|planlagte|forventede|fremtidige|upcoming|planned|forthcoming|future)\s+"
+    r"(sager|punkter|dagsordenspunkter|items|cases|agenda)"
+    r"|\b(næste|kommende)\s+([\wæøå]+[- ]?)?møde|\bnext\s+(\w+\s+)?meeting|\bcoming up\b"
+)
 
 # Intent -> cue patterns (case-insensitive, matched anywhere in the question). A cue starts at a word's
 # start ('\bfravær', not 'fravær': 'sygefraværet' is a topic, not an absence) and names the verb or noun
@@ -147,7 +158,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     "first": (
         r"første gang",
         r"\bhvornår\b.*\bførst\b",
-        r"\bhvornår (kom|blev|dukke|optr|indf|opstod)(?!.*\b(sidst|senest))",
+        # not a case's treatment: 'hvornår blev sagen udsat / behandlet' is its history
+        r"\bhvornår (kom|blev|dukke|optr|indf|opstod)(?!.*\b(sidst|senest|udsat|udskudt|behandlet|drøftet|forelagt))",
         r"\b(i|fra|siden) hvilket år\b(?!.*\b(sidst|senest))",
         r"\bførste (plan|år|planår)\b",
         r"\bsiden hvornår",
@@ -229,6 +241,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         r"\bhandled\b",
         r"\b(dagsordens)?punkt(er|erne)? (om|vedr)",  # the agenda items about a topic: 'punkter om …'
         # a case's course through the bodies: 'sagsforløbet', 'sagens forløb', 'forløbet i byrådet'
+        # when a case was postponed or sent back: a treatment too, whatever goal word its title holds ('måltal')
+        r"\b(hvornår|when)\b.*\b(udsat|udskudt|sendt tilbage|genoptaget|postponed|deferred|adjourned)",
         r"\bsagsforløb|\bsagens forløb|\bforløb(et)? (i|gennem|hos) (\w+ )?(byråd|udvalg|kommunalbestyrelse|magistrat)",
     ),
     "decision": (
@@ -315,6 +329,9 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         rf"\bnumber of (\w+ )?{STRUCTURE_NOUNS_EN}",
         r"\boverview",
         r"\b(which|what) (\w+ )?(goals|targets)\b",
+        COMING_ITEMS,
+        # the closed items of a meeting ('hvilke sager var lukkede', 'lukkede punkter', 'closed items')
+        r"\b(lukkede?|closed)\b.{0,30}\b(sager|punkter|items|cases)\b|\b(sager|punkter|items|cases)\b.{0,30}\b(lukkede?|closed)\b",
     ),
 }
 

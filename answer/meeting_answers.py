@@ -191,7 +191,10 @@ def _treatments_of(question: Question, material: Material) -> list[tuple[AgendaI
     'Udvalget har behandlet sagen den …'), each a treatment of its own."""
     found = material.resolve_items(question)
     found = [treatment for candidate in found for treatment in _every_decision(question, candidate)]
-    treatments = sorted(found + _mentioned_elsewhere(question, material, found), key=lambda c: _date(c, material))
+    treatments = sorted(
+        found + _mentioned_elsewhere(question, material, found),
+        key=lambda c: (_date(c, material), _item_order(c[0])),
+    )
     once = {
         (item.title.casefold(), d.committee if d else None, _date((item, d), material)): (item, d)
         for item, d in treatments
@@ -257,13 +260,20 @@ def _mentioned_elsewhere(
         and material.in_scope(question, item.document_id)
     ]
     others = [(item, decision) for item, decision in others if material.in_years(question, item, decision)]
-    ranked = TermMatcher(terms).rank(others, [item_search_text(item) for item, _ in others])
+    # every item of those municipalities is ranked: a topic word none of them holds is a subject they lack, and
+    # outweighs a common word one of them shares ('måltal' of another case)
+    ranked = TermMatcher(terms, over_whole_material=True).rank(others, [item_search_text(item) for item, _ in others])
     return [scored.record for scored in ranked]
 
 
 def _date(candidate: tuple[AgendaItem, Decision | None], material: Material) -> str:
     item, decision = candidate
     return (decision.date if decision else None) or material.documents[item.document_id].meeting_date or ""
+
+
+def _item_order(item: AgendaItem) -> tuple[int, str]:
+    """A meeting's items in their agenda order: '2' before '10'; a number with letters after the plain ones."""
+    return (int(item.number), "") if item.number.isdigit() else (10**6, item.number)
 
 
 def _municipalities(found: list[tuple[AgendaItem, Decision | None]], material: Material) -> set[str | None]:

@@ -76,6 +76,12 @@ MEETING_PROCESS_STEMS: dict[str, tuple[str, ...]] = {
     "gjorde": ("",),
     "landede": ("",),
     "stemte": ("",),
+    # a case put off or taken up again ('udsat', 'udsættelse', 'udskudt', 'genoptaget', 'sendt tilbage')
+    "udsat": ("", "te"),
+    "udsæt": ("te", "telse", "telsen", "tes"),
+    "udskud": ("t", "te"),
+    "genoptag": ("e", "et", "es", "else"),
+    "tilbagesend": ("t", "te", "else"),
     # English
     "case": ("", "s"),
     "outcome": ("", "s"),
@@ -98,6 +104,9 @@ MEETING_PROCESS_STEMS: dict[str, tuple[str, ...]] = {
     "say": ("", "s"),
     "said": ("",),
     "end": ("", "ed"),
+    "postpone": ("", "d", "ment"),
+    "defer": ("", "red", "ral"),
+    "adjourn": ("", "ed", "ment"),
 }
 
 # A meeting named by a compound: 'udvalgsmødet', 'byrådsmødet', 'BEU-mødet', 'decembermødet'.

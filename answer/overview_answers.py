@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from answer.coming_items import answer_coming
+from answer.cues import COMING_ITEMS
 from answer.goal_overview import goal_counts, missing_plan, plan_years, topic_beyond_kind
 from answer.goal_topic import goal_question
 from answer.material import Material
@@ -14,11 +16,17 @@ from answer.phrasing_meetings import committee_total_line, meeting_items_line
 from answer.plan_areas import answer_areas, asks_for_areas
 from answer.question import Question
 from answer.status_answers import answer_status
+from nlp.minutes.conventions import CLOSED
 
 # A question about meetings or agenda items (not goals) when the overview is asked.
 _ABOUT_ITEMS = re.compile(
-    r"\b(punkt\w*|dagsordenspunkt\w*|møde|møder|mødet|mødets|items?|agenda items?|meetings?)\b", re.I
+    r"\b(punkt\w*|dagsordenspunkt\w*|sager|sagerne|[\wæøå-]*møde|[\wæøå-]*møder|[\wæøå-]*mødet|[\wæøå-]*mødets"
+    r"|items?|agenda items?|cases|meetings?)\b",
+    re.I,
 )
+# A question about a meeting's closed items ('hvilke sager var lukkede', 'closed items'): only those are listed.
+_CLOSED_ASKED = re.compile(r"\b(lukkede?|closed)\b", re.I)
+_COMING_ITEMS = re.compile(COMING_ITEMS, re.I)
 # A question about the goals themselves (else a count is about what the goals measure): any goal word or
 # compound the plans print ('mål', 'ministermålene', 'resultatmål', 'målsætninger', 'indsatsområder').
 _ABOUT_GOALS = re.compile(
@@ -36,10 +44,12 @@ _ABOUT_PLAN_YEARS = re.compile(
 def answer_overview(question: Question, material: Material, searcher=None) -> Answer:
     """Items per meeting, or goals per plan year; a count of something else ('hvor mange virksomheder')
     is a goal's status figure or a figure in the running text."""
+    if _COMING_ITEMS.search(question.text) and (coming := answer_coming(question, material)):
+        return coming
     if _ABOUT_PLAN_YEARS.search(question.text):
         return plan_years(question, material)
     if _ABOUT_ITEMS.search(question.text):
-        return _item_overview(question, material)
+        return item_overview(question, material)
     if asks_for_areas(question) and (areas := answer_areas(question, material)):
         return areas
     if lacking := missing_plan(question, material):
@@ -70,13 +80,17 @@ def _years_without_goals(question: Question, material: Material) -> list[Stateme
     return [no_plan_for(question, year, held) for year in sorted(question.years) if held and year not in held]
 
 
-def _item_overview(question: Question, material: Material) -> Answer:
+def item_overview(question: Question, material: Material) -> Answer:
+    """The items of each meeting in scope on the named day, month or years (only the closed ones when asked), per
+    meeting with the body's totals first."""
+    closed = bool(_CLOSED_ASKED.search(question.text))
     items = [
         item
         for item in material.items
         if not item.embedded
         and material.in_scope(question, item.document_id)
         and _meeting_matches(question, material.documents[item.document_id].meeting_date or "")
+        and (not closed or CLOSED.match(item.title))
     ]
     if not items:
         return no_evidence(question, "noget møde, der passer", "a meeting that matches")
@@ -88,7 +102,7 @@ def _item_overview(question: Question, material: Material) -> Answer:
         document = material.documents[document_id]
         statements.append(
             Statement(
-                meeting_items_line(question, document.committee, document.meeting_date, meeting_items),
+                meeting_items_line(question, document.committee, document.meeting_date, meeting_items, closed),
                 [c for i in meeting_items for c in i.citations[:1]],
             )
         )

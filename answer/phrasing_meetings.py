@@ -34,13 +34,34 @@ def recommendation_line(question: Question, text: str) -> str:
     )
 
 
-def meeting_items_line(question: Question, committee: str | None, date: str | None, items: list) -> str:
-    """'Mødet i Byråd den 12. december 2022 havde 3 punkter: 1 “…”; 2 “…”; 3 “…”.'"""
+def meeting_items_line(
+    question: Question, committee: str | None, date: str | None, items: list, closed: bool = False
+) -> str:
+    """'Mødet i Byråd den 12. december 2022 havde 3 punkter: 1 “…”; 2 “…”; 3 “…”.' ('3 lukkede punkter' when only
+    the closed items are listed)."""
     listed = "; ".join(f"{i.number} “{i.title}”" for i in items)
+    one = len(items) == 1
+    kind_da = ("lukket punkt" if one else "lukkede punkter") if closed else ("punkt" if one else "punkter")
+    kind_en = ("closed " if closed else "") + ("item" if one else "items")
     return say(
         question,
-        f"Mødet i {committee} den {date_in(question, date)} havde {len(items)} punkter: {listed}.",
-        f"The {committee} meeting on {date_in(question, date)} had {len(items)} items: {listed}.",
+        f"Mødet i {committee} den {date_in(question, date)} havde {len(items)} {kind_da}: {listed}.",
+        f"The {committee} meeting on {date_in(question, date)} had {len(items)} {kind_en}: {listed}.",
+    )
+
+
+def coming_cases_line(
+    question: Question, committee: str | None, date: str | None, number: str, title: str, cases: list[str]
+) -> str:
+    """'På mødet i … den 11. juni 2019 listede punkt 6 “Kommende sager” 5 sager planlagt til kommende møder: “…”; “…”.'"""
+    listed = "; ".join(f"“{case}”" for case in cases)
+    when = date_in(question, date)
+    return say(
+        question,
+        f"På mødet i {committee} den {when} listede punkt {number} “{title}” {len(cases)} sager planlagt til "
+        f"kommende møder: {listed}.",
+        f"At the {committee} meeting on {when}, item {number} “{title}” listed {len(cases)} cases planned for "
+        f"coming meetings: {listed}.",
     )
 
 

@@ -62,6 +62,17 @@ CASE_NUMBER = re.compile(
 ATTENDANCE = re.compile(r"(?:Fraværende|Afbud|Afbud/fravær)\s*:\s*\S.*", re.I)
 # A closed item ('Lukket: Køb af ejendom', 'Lukket punkt', 'Lukket sag') prints only its decision.
 CLOSED = re.compile(r"Lukket\b", re.I)
+# An item listing the cases planned for coming meetings, a planning tool many committees get at every meeting:
+# 'Kommende sager', 'Orientering om kommende sager', 'Sager til kommende møder', 'Sager på vej', 'Forventede
+# sager', 'Punkter til næste møde' (a few words may follow: 'Kommende sager i efteråret'). Matched whole, so a
+# case that only mentions coming cases is not one.
+COMING_CASES = re.compile(
+    r"(?:(?:orientering|oversigt)\s+(?:om|over)\s+)?"
+    r"(?:(?:kommende|forventede|planlagte)\s+(?:sager|punkter|dagsordenspunkter)"
+    r"|(?:sager|punkter)\s+(?:på vej|til\s+(?:de\s+)?(?:kommende|næste)\s+møde\w*))"
+    r"(?:\s+\S+){0,3}\W*",
+    re.I,
+)
 
 # Field labels of an item, lower case, without a colon: every system's names for the same fields.
 LABELS = Labels(

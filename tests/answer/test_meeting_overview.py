@@ -1,0 +1,116 @@
+"""Meeting overviews and the routing of meeting questions: the cases a committee's list of coming cases plans
+(answer.coming_items), a meeting's items and its closed items counted, and 'hvornår … udsat' asking for a
+case's history whatever goal word its title holds.
+
+Expectations read from the documents: corpus/002_f3dbe880e0f1df7c.txt item 6 'Kommende sager' of the 11 June
+2019 meeting (lines 921-933: 'Følgende sager er planlagt til det kommende møde:' and five bulleted cases);
+../shared/realdocs/dev2/greve_oeu_2022-11-28_referat.json (items 2, 4, 5 and 6 are 'Lukket: …');
+../shared/realdocs/dev2/aarhus_tu_2025-10-01_referat.html item 6 'Måltal for busfremkommelighed, jf.
+budgetforlig 2023', whose Sagsforløb prints Teknisk Udvalg's postponements on 26 May and 11 August 2025.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.engine import answer_question
+from answer.question import understand
+from nlp.minutes.conventions import COMING_CASES
+from tests.conftest import REALDOCS, ingested_store
+
+CORPUS_MINUTES_2019 = "002_f3dbe880e0f1df7c.txt"
+GREVE_OEU = REALDOCS / "dev2" / "greve_oeu_2022-11-28_referat.json"
+AARHUS_TU = REALDOCS / "dev2" / "aarhus_tu_2025-10-01_referat.html"
+COMING_2019 = [
+    "Anden anslået regnskab",
+    "Status på Håndholdt ressourceforløb",
+    "Opfølgning på sag vedr. justering af rådighedsbeløb",
+    "Ungeenheden og udmøntning af samarbejdet på tværs af fagcentrene",
+    "Anvisning af permanent bolig til flygtninge",
+]
+
+
+@pytest.fixture(scope="module")
+def meetings(tmp_path_factory):
+    with ingested_store([GREVE_OEU, AARHUS_TU], tmp_path_factory.mktemp("meeting_overview")) as store:
+        yield store
+
+
+@pytest.mark.parametrize(
+    "title, coming",
+    [
+        ("Kommende sager", True),
+        ("Orientering om kommende sager", True),
+        ("Sager til kommende møder", True),
+        ("Sager på vej", True),
+        ("Punkter til næste møde", True),
+        ("Budget 2020 og kommende sager om økonomi på ældreområdet", False),  # a case that mentions coming cases
+        ("Status på kommende sager", False),
+    ],
+)
+def test_a_list_of_coming_cases_is_known_by_its_title(title, coming):
+    assert bool(COMING_CASES.fullmatch(title)) is coming
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Hvad er der planlagt af sager til de kommende udvalgsmøder?", "overview"),
+        ("Which cases are scheduled for the next committee meeting?", "overview"),
+        ("Hvor mange lukkede punkter var der på økonomiudvalgets møde?", "overview"),
+        ("How many cases were on the finance committee's agenda in November 2022?", "overview"),
+        # a goal word in the case's title does not make a question about when it was put off a status question
+        ("Målsætningen for cykelstier, hvornår er den blevet udsat?", "history"),
+        ("When was the target for bus lanes postponed?", "history"),
+        ("hvornår blev lokalplanen for havnen behandlet", "history"),  # every treatment, not only the first
+        ("Hvilke mål har planen for de kommende år?", "overview"),  # a coming year is no meeting: goals
+    ],
+)
+def test_meeting_questions_are_routed_by_what_they_ask(text, kind):
+    assert understand(text).kind == kind
+
+
+def test_the_coming_cases_are_the_latest_list_up_to_the_month_named(store):
+    result = answer_question("Hvilke sager stod på listen til de næste møder i beskæftigelsesudvalget i 2019?", store)
+    [line] = result.statements
+    assert line.text.startswith("På mødet i Beskæftigelses- og Integrationsudvalget den 11. juni 2019 listede punkt 6")
+    assert all(f"“{case}”" in line.text for case in COMING_2019)
+    [citation] = line.citations
+    assert (citation["source_file"], citation["line_start"], citation["line_end"]) == (CORPUS_MINUTES_2019, 921, 933)
+    assert citation["quote"].startswith("Følgende sager er planlagt til det kommende møde:")
+
+
+def test_no_list_issued_before_the_day_named_is_no_list(store):
+    # the only list is of June 2019: what was planned in 2014 the material does not show
+    result = answer_question("Which cases were planned for the next meeting after September 2014?", store)
+    assert not any("Anden anslået regnskab" in s.text for s in result.statements)
+
+
+def test_a_meetings_closed_items_are_counted_and_listed(meetings):
+    result = answer_question("Hvor mange lukkede sager havde økonomiudvalget på mødet 28/11 2022?", meetings)
+    [line] = result.statements
+    assert line.text.startswith("Mødet i Økonomiudvalget den 28. november 2022 havde 4 lukkede punkter: 2 “Lukket:")
+    assert [c["line_start"] for c in line.citations] == [19, 110, 114, 118]
+
+
+def test_a_meetings_items_are_counted_when_asked_as_cases_in_english(meetings):
+    result = answer_question("How many cases did Greve's finance committee have on 28 November 2022?", meetings)
+    [line] = result.statements
+    assert line.text.startswith("The Økonomiudvalget meeting on 28 November 2022 had ")
+    assert "1 “Godkendelse af dagsorden”" in line.text
+    assert "2 “Lukket: Forsikringsudbud - valg af optioner”" in line.text
+
+
+def test_a_postponed_case_with_a_goal_word_in_its_title_gets_its_history(meetings):
+    result = answer_question("Måltallet for busfremkommelighed - hvornår blev det udsat?", meetings)
+    texts = [statement.text for statement in result.statements]
+    # the bodies' treatments the case history prints, in date order, then the meeting's own (Greve's Økonomiudvalg
+    # shares the word 'måltal' with no case on bus lanes: none of its items belongs to this history)
+    assert [t.split(":")[0] for t in texts[:-1]] == [
+        "18. marts 2025, Magistraten",
+        "26. marts 2025, Aarhus Byråd",
+        "26. maj 2025, Teknisk Udvalg",
+        "11. august 2025, Teknisk Udvalg",
+    ]
+    assert "Teknisk Udvalg: udsat" in texts[2] and "Teknisk Udvalg: udsat" in texts[3]
+    assert texts[-1].startswith("1. oktober 2025, Teknisk Udvalg, punkt 6 “Måltal for busfremkommelighed")
