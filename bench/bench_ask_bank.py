@@ -1,11 +1,12 @@
 """`ask` on the question bank: correct answers per intent, search recall@5 and answer time, per split.
 
-    .venv/bin/python bench/bench_ask_bank.py [--split test|dev|paraphrase|fresh|both|all-dev] [--data-dir DIR]
-        [--no-search] [--details] [--intents why,other,absent]
+    .venv/bin/python bench/bench_ask_bank.py [--split test|dev|paraphrase|fresh|fresh2|both|all-dev]
+        [--data-dir DIR] [--no-search] [--details] [--intents why,other,absent]
 
 Splits: test (held out), dev, paraphrase (every dev question reworded twice: does a dev gain survive other
-wordings?), fresh (new questions on facts dev does not ask about: does a dev gain survive other facts?);
-both = test + dev, all-dev = dev + paraphrase + fresh, which also lists the paraphrases that fail where
+wordings?), fresh (new questions on facts dev does not ask about: does a dev gain survive other facts?),
+fresh2 (a second set of new questions, on facts none of the others asks about, in another writer's wording);
+both = test + dev, all-dev = dev + paraphrase + fresh + fresh2, which also lists the paraphrases that fail where
 their dev original passes (the wording-sensitive ones).
 
 corpus/ and ../shared/realdocs (with its greve_beu_json/ and dev2/ folders) are ingested into a fresh store
@@ -16,7 +17,7 @@ embeds everything: tens of minutes on a busy 2-core machine). The embedding mode
 question is asked once; "correct" is defined in tests/resources/question_bank/README.md and scored by
 tests/answer/bank.py. Printed per split and intent: correct/total, recall@5 (the searcher's own top 5 for
 the question text), p50/p95 answer time, and the failing question ids. --details prints the answers to
-the failing dev, paraphrase and fresh questions (never the test split's: nobody tunes on it).
+the failing dev, paraphrase, fresh and fresh2 questions (never the test split's: nobody tunes on it).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from index.store.pipeline import ingest_paths  # noqa: E402
 from index.store.sqlite import Store  # noqa: E402
 from maalspor.config import Settings, load_settings  # noqa: E402
 from tests.answer.bank import (  # noqa: E402
+    FRESH2_SPLIT,
     FRESH_SPLIT,
     PARAPHRASE_SPLIT,
     BankQuestion,
@@ -58,7 +60,7 @@ from tests.answer.bank import (  # noqa: E402
 CORPUS = REPO / "corpus"
 REALDOCS = REPO.parent / "shared" / "realdocs"
 LOCAL_MODEL = REPO / "data" / "models" / "multilingual-e5-small"
-SPLIT_GROUPS = {"both": ("test", "dev"), "all-dev": ("dev", PARAPHRASE_SPLIT, FRESH_SPLIT)}
+SPLIT_GROUPS = {"both": ("test", "dev"), "all-dev": ("dev", PARAPHRASE_SPLIT, FRESH_SPLIT, FRESH2_SPLIT)}
 
 
 def main() -> None:
@@ -83,7 +85,7 @@ def main() -> None:
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--split", choices=("test", "dev", PARAPHRASE_SPLIT, FRESH_SPLIT, *SPLIT_GROUPS), default="both"
+        "--split", choices=("test", "dev", PARAPHRASE_SPLIT, FRESH_SPLIT, FRESH2_SPLIT, *SPLIT_GROUPS), default="both"
     )
     parser.add_argument("--data-dir", type=Path, help="bench data dir: store rebuilt each run, vector index kept")
     parser.add_argument("--no-search", action="store_true", help="skip search recall@5")

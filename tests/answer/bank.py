@@ -22,7 +22,16 @@ PARAPHRASE_SPLIT = "paraphrase"
 # The fresh split asks new questions on facts neither dev nor its paraphrases ask about (other goals, items,
 # meetings, municipalities): the nearest stand-in for questions nobody on the team has seen.
 FRESH_SPLIT = "fresh"
-SPLIT_FILES = {"test": "test", "dev": "dev", PARAPHRASE_SPLIT: "dev_paraphrase", FRESH_SPLIT: "dev_fresh"}
+# The second fresh split: new questions on facts none of dev, paraphrase and fresh asks about, written later by
+# someone who had not typed the earlier ones (other meetings, items and status lines; other wording).
+FRESH2_SPLIT = "fresh2"
+SPLIT_FILES = {
+    "test": "test",
+    "dev": "dev",
+    PARAPHRASE_SPLIT: "dev_paraphrase",
+    FRESH_SPLIT: "dev_fresh",
+    FRESH2_SPLIT: "dev_fresh2",
+}
 INTENTS = (
     "change",
     "first_last",
@@ -105,7 +114,7 @@ class Score:
 
 
 def load_bank(split: str) -> list[BankQuestion]:
-    """The questions of a split by name ("test", "dev", "paraphrase", "fresh") or by file stem."""
+    """The questions of a split by name ("test", "dev", "paraphrase", "fresh", "fresh2") or by file stem."""
     data = json.loads((BANK_DIR / f"{SPLIT_FILES.get(split, split)}.json").read_text(encoding="utf-8"))
     return [_question(record, split) for record in data["questions"]]
 

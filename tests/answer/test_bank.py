@@ -1,6 +1,6 @@
 """The question bank's shape: counts per intent and split, well-formed facts, no duplicates, every
 expected citation pointing at the source lines it was written from, the paraphrase split rewording every
-dev question twice, the fresh split asking new questions about other facts, and no bank wording copied
+dev question twice, the fresh splits asking new questions about other facts, and no bank wording copied
 into the product. Not a check of `ask`'s accuracy (bench/bench_ask_bank.py measures that)."""
 
 from collections import Counter
@@ -11,6 +11,7 @@ import pytest
 
 from tests.answer.bank import (
     ABSENT_INTENT,
+    FRESH2_SPLIT,
     FRESH_SPLIT,
     INTENTS,
     PARAPHRASE_SPLIT,
@@ -30,6 +31,13 @@ from tests.conftest import CORPUS, REALDOCS
 BANK = load_all()
 PARAPHRASES = load_bank(PARAPHRASE_SPLIT)
 FRESH = load_bank(FRESH_SPLIT)
+FRESH2 = load_bank(FRESH2_SPLIT)
+# Each fresh split: its id letter (`<intent>-fNN`, `<intent>-gNN`), the least questions per answerable intent,
+# and the splits written before it, whose facts it must not ask again.
+FRESH_SPLITS = {
+    FRESH_SPLIT: ("f", 8, ("dev",)),
+    FRESH2_SPLIT: ("g", 7, ("dev", PARAPHRASE_SPLIT, FRESH_SPLIT)),
+}
 REPO = Path(__file__).resolve().parents[2]
 PRODUCT_PACKAGES = ("maalspor", "ingest", "nlp", "index", "answer", "api", "cli")
 
@@ -77,24 +85,43 @@ def test_paraphrases_are_new_wordings_in_both_languages():
     assert 0.15 <= english / len(PARAPHRASES) <= 0.3
 
 
-def test_fresh_split_covers_every_intent_in_both_languages():
-    per_intent = Counter(question.intent for question in FRESH)
+@pytest.mark.parametrize("split", FRESH_SPLITS)
+def test_fresh_split_covers_every_intent_in_both_languages(split: str):
+    letter, least, _ = FRESH_SPLITS[split]
+    fresh = load_bank(split)
+    per_intent = Counter(question.intent for question in fresh)
     assert set(per_intent) == set(INTENTS)
-    assert min(count for intent, count in per_intent.items() if intent != ABSENT_INTENT) >= 8
+    assert min(count for intent, count in per_intent.items() if intent != ABSENT_INTENT) >= least
     assert per_intent[ABSENT_INTENT] >= 12
-    assert all(question.id.startswith(f"{question.intent}-f") for question in FRESH)
-    assert len({question.id for question in FRESH}) == len(FRESH)
-    english = sum(question.language == "en" for question in FRESH)
-    assert 0.2 <= english / len(FRESH) <= 0.35
+    assert all(question.id.startswith(f"{question.intent}-{letter}") for question in fresh)
+    assert len({question.id for question in fresh}) == len(fresh)
+    english = sum(question.language == "en" for question in fresh)
+    assert 0.2 <= english / len(fresh) <= 0.35
 
 
-def test_fresh_questions_are_new_questions_about_other_facts():
-    """Fresh means neither a wording nor a (facts, citations) pair that dev or its paraphrases already have."""
-    wordings = [normalise(question.question) for question in FRESH]
+@pytest.mark.parametrize("split", FRESH_SPLITS)
+def test_fresh_questions_are_new_questions_about_other_facts(split: str):
+    """Fresh means neither a wording any other split has nor a (facts, citations) pair an earlier split asks."""
+    fresh = load_bank(split)
+    others = BANK + PARAPHRASES + [q for name in FRESH_SPLITS if name != split for q in load_bank(name)]
+    wordings = [normalise(question.question) for question in fresh]
     assert len(set(wordings)) == len(wordings)
-    assert not set(wordings) & {normalise(question.question) for question in BANK + PARAPHRASES}
-    asked = {(question.facts, question.citations) for question in load_bank("dev") if question.facts}
-    assert not [question.id for question in FRESH if (question.facts, question.citations) in asked]
+    assert not set(wordings) & {normalise(question.question) for question in others}
+    asked = {(q.facts, q.citations) for name in FRESH_SPLITS[split][2] for q in load_bank(name) if q.facts}
+    assert not [question.id for question in fresh if (question.facts, question.citations) in asked]
+
+
+def asks_again(question: BankQuestion, earlier: BankQuestion) -> bool:
+    """One of the same facts (its forms) asked at the same lines (spans within the scorer's tolerance)."""
+    same_lines = any(c.span.near(e.span) for c in question.citations for e in earlier.citations)
+    return same_lines and bool(set(question.facts) & set(earlier.facts))
+
+
+def test_second_fresh_split_asks_no_earlier_fact_at_the_same_lines():
+    """The second fresh split was written to a stricter rule than the first (whose plan-year answers, "2019" and
+    "2022", recur at lines dev cites): not one of its facts is asked at the same lines by dev, paraphrase or fresh."""
+    earlier = [q for name in FRESH_SPLITS[FRESH2_SPLIT][2] for q in load_bank(name) if q.facts]
+    assert not [(q.id, e.id) for q in FRESH2 for e in earlier if asks_again(q, e)]
 
 
 def product_texts() -> list[tuple[Path, str]]:
@@ -106,7 +133,7 @@ def product_texts() -> list[tuple[Path, str]]:
 def test_no_bank_wording_is_copied_into_the_product():
     """Rules and intent examples must generalise: a bank question's wording in code or data tables
     would score that question without telling anything about other wordings."""
-    wordings = {normalise(q.question).rstrip("?. ") for q in BANK + PARAPHRASES + FRESH}
+    wordings = {normalise(q.question).rstrip("?. ") for q in BANK + PARAPHRASES + FRESH + FRESH2}
     texts = product_texts()
     copied = [
         (path.name, wording) for wording in wordings if len(wording) >= 15 for path, text in texts if wording in text
@@ -114,7 +141,7 @@ def test_no_bank_wording_is_copied_into_the_product():
     assert not copied
 
 
-@pytest.mark.parametrize("question", BANK + PARAPHRASES + FRESH, ids=lambda q: f"{q.split}:{q.id}")
+@pytest.mark.parametrize("question", BANK + PARAPHRASES + FRESH + FRESH2, ids=lambda q: f"{q.split}:{q.id}")
 def test_question_is_well_formed(question: BankQuestion):
     assert question.question.strip() and question.language in ("da", "en")
     if question.intent == ABSENT_INTENT:
@@ -145,7 +172,8 @@ def source_lines(name: str) -> dict[tuple[int | None, int], str]:
 
 
 CITED = sorted(
-    {(c.span, c.anchor) for q in BANK + PARAPHRASES + FRESH for c in q.citations}, key=lambda pair: repr(pair[0])
+    {(c.span, c.anchor) for q in BANK + PARAPHRASES + FRESH + FRESH2 for c in q.citations},
+    key=lambda pair: repr(pair[0]),
 )
 
 
