@@ -37,7 +37,7 @@ from answer.slot_patterns import (
 )
 from answer.stopwords import STOPWORDS
 from answer.vocabulary import DANISH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, GLOSSARY, PHRASE_GLOSSARY
-from nlp.danish import ENGLISH_MONTHS, parse_danish_date
+from nlp.danish import ENGLISH_MONTHS, parse_danish_date, plan_years_in_full
 from nlp.danish import MONTHS as DANISH_MONTHS
 
 # Month names a question may use to name a meeting date, Danish or English.
@@ -120,7 +120,8 @@ IntentClassifier = Callable[[str], str]
 
 def understand(text: str, classify: IntentClassifier | None = None) -> Question:
     """The whole question, and its parts when it asks several things (each part inherits missing slots).
-    `classify` decides the intent where no cue does."""
+    `classify` decides the intent where no cue does. A plan named by a two-digit year is read with the full year."""
+    text = plan_years_in_full(text)
     pieces = [piece.strip(" ,;") for piece in _PART_BREAK.split(text) if piece.strip(" ,;?")]
     whole = _understand_one(text, classify)
     if len(pieces) < 2:

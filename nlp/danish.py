@@ -172,3 +172,45 @@ DANGLING_WORDS = frozenset(
 def ends_mid_sentence(text: str) -> bool:
     words = text.lower().split()
     return bool(words) and words[-1] in DANGLING_WORDS
+
+
+# A plan named by a two-digit year, as staff write it: with its initials ('BP19', 'bp 23', 'BP'19'), before
+# the plan word ('19-planen', '23-planerne') or after a plan's name and a preposition ('beskæftigelsesplanen for
+# 19', 'handleplanen fra 21', 'strategien 22'), and a second year joined to it ('for 19 og 22'). After a name
+# (not glued) the two digits are a year only when nothing but a joining word, a verb or punctuation follows:
+# 'planen for 30 unge' counts people.
+_PLAN_NAME = r"(?:beskæftigelses|handle|udviklings|indsats|aktions)?plan(?:en|erne)?|strategi(?:en)?"
+_AFTER_SHORT_YEAR = (
+    r"(?=\s*(?:$|[^\w\s'’-]|(?:og|and|eller|or|til|to|vs|versus|med|with|mod|om|about|i|in|var|er|was|is|blev"
+    r"|har|havde|has|had)\b))"
+)
+_SHORT_PLAN_YEARS = (
+    re.compile(r"\b(?P<head>bp)\s?['’]?(?P<year>(?:19|20)\d{2}|\d{2})\b(?![.,]\d)", re.I),
+    re.compile(r"\b(?P<head>)(?P<year>\d{2})(?=-plan)", re.I),
+    re.compile(
+        rf"\b(?P<head>(?:{_PLAN_NAME})\s+(?:(?:for|fra|i|of|from)\s+)?['’]?)(?P<year>\d{{2}})\b{_AFTER_SHORT_YEAR}",
+        re.I,
+    ),
+)
+_JOINED_SHORT_YEAR = re.compile(
+    rf"(?P<head>\b(?:19|20)\d\d\s+(?:og|and|eller|or|til|to|vs\.?|versus)\s+['’]?)(?P<year>\d{{2}})\b{_AFTER_SHORT_YEAR}",
+    re.I,
+)
+# Two-digit years up to this one are this century's ('BP19'); later ones the last ('handleplan 98').
+_LAST_SHORT_YEAR_OF_CENTURY = 69
+
+
+def plan_years_in_full(text: str) -> str:
+    """The text with every plan named by a two-digit year written with the full year ('BP19' -> 'BP2019',
+    'beskæftigelsesplanen for 19 og 22' -> '… for 2019 og 2022'), and the initials glued to it ('BP 2019' ->
+    'BP2019'), so year slots read it like any other year and 'BP' is no topic word."""
+
+    def full(match: re.Match) -> str:
+        year = int(match.group("year"))
+        if year < 100:
+            year += 2000 if year <= _LAST_SHORT_YEAR_OF_CENTURY else 1900
+        return f"{match.group('head')}{year}"
+
+    for pattern in (*_SHORT_PLAN_YEARS, _JOINED_SHORT_YEAR):
+        text = pattern.sub(full, text)
+    return text
