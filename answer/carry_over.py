@@ -16,24 +16,45 @@ from answer.phrasing import Statement, carry_over_quote
 from answer.question import Question
 from maalspor.model import Citation
 
-# Words saying goals continue unchanged, Danish and English.
+# Words saying goals continue unchanged, Danish and English, or that a plan is made on goals decided before
+# ('udarbejdet med afsæt i de fremlagte indsatsområder og mål', 'tager udgangspunkt i', 'bygger videre på').
 CARRY_OVER_CUES = re.compile(
     r"\b(går igen|gentage[st]?|videreføre[rs]?|videreført\w*|fastholde[rs]?|uændre\w*|de samme|samme mål"
-    r"|carried (?:over|forward)|unchanged|the same|repeated)\b",
+    r"|(?:med|tager|taget) (?:afsæt|udgangspunkt) i|bygger (?:videre )?på"
+    r"|carried (?:over|forward)|unchanged|the same|repeated|based on|builds on)\b",
     re.I,
 )
+# The most sentences quoted: a plan says what it builds on, and then how many goals that gave.
+MAX_CARRY_OVER_QUOTES = 2
 
 
 def carry_over_statement(question: Question, material: Material, later: int, earlier: int) -> list[Statement]:
-    """The sentence of the `later` year's plan (or the minutes presenting it) saying its goals carry over from
-    `earlier`, quoted; none when the material has no such sentence."""
+    """The sentences of the `later` year's plan (or the minutes presenting it) saying its goals carry over from
+    `earlier` or build on what was decided then, quoted (windows apart, in the document's order); none when the
+    material has no such sentence."""
     documents = _documents_with_goals(question, material, later)
+    statements: list[Statement] = []
     for passage in material.passages(question, documents):
         if str(earlier) in passage.text and CARRY_OVER_CUES.search(passage.text):
-            title = material.documents[passage.document_id].title or ""
             cited: list[Citation] = cite(passage, material.quoter.source_lines)
-            return [Statement(carry_over_quote(question, title, quote(passage)), cited)]
-    return []
+            if any(_overlap(cited, s.citations) for s in statements):
+                continue
+            title = material.documents[passage.document_id].title or ""
+            statements.append(Statement(carry_over_quote(question, title, quote(passage)), cited))
+            if len(statements) == MAX_CARRY_OVER_QUOTES:
+                break
+    return statements
+
+
+def _overlap(cited: list[Citation], others: list[Citation]) -> bool:
+    return any(
+        a.source_file == b.source_file
+        and a.page == b.page
+        and a.line_start <= b.line_end
+        and b.line_start <= a.line_end
+        for a in cited
+        for b in others
+    )
 
 
 def _documents_with_goals(question: Question, material: Material, year: int) -> list[str]:

@@ -99,10 +99,8 @@ def answer_change(question: Question, material: Material, searcher=None) -> Answ
         statements += [continuation(question, link, material) for link in steps if link.from_year == year]
     plan_years = municipal_plan_years(thread, material)
     statements.append(coverage(question, years, plan_years))
-    others = _nearest_in_other_years(
-        topical, material, [y for y in question.years if y in plan_years and y not in years]
-    )
-    statements += [line for goal in others for line in _not_continued(question, goal)]
+    others = _nearest_outside_thread(topical, material, thread, [y for y in question.years if y in plan_years])
+    statements += [line for goal in others for line in _not_continued(question, goal, thread)]
     goal_ids = sorted(members) + [goal.id for goal in others]
     return Answer(question, statements, goals=goal_ids, links=[link_record(link, material) for link in steps])
 
@@ -123,10 +121,11 @@ def _judged_year_line(question: Question, goal: Goal) -> Statement:
     return line
 
 
-def _nearest_in_other_years(question: Question, material: Material, years: list[int]) -> list[Goal]:
-    """For each named plan year the goal's thread skips, that year's goal the topic names best, if any: the goal
-    linking found no continuation, yet a plan may pursue the subject with a new goal ('6 pct. af de
-    aktivitetsparate … småjobs' in 2019, 'Flere aktivitetsparate over 30 år …' in 2022)."""
+def _nearest_outside_thread(question: Question, material: Material, thread: Thread, years: list[int]) -> list[Goal]:
+    """For each named plan year where none of the thread's goals is among those the topic names best, that year's
+    best goal: the goal linking found no continuation there, or only one on another subject ('offentlig forsørgelse'
+    in 2019 after a 2015 goal naming sygedagpenge among its benefits), yet a plan may pursue the subject with a new
+    goal ('6 pct. af de aktivitetsparate … småjobs' in 2019, 'Flere aktivitetsparate over 30 år …' in 2022)."""
     matcher = TermMatcher(material.goal_terms(question))
     found = []
     for year in years:
@@ -134,18 +133,27 @@ def _nearest_in_other_years(question: Question, material: Material, years: list[
             g for g in material.goals.values() if g.plan_year == year and material.in_scope(question, g.document_id)
         ]
         ranked = matcher.rank(goals, [goal_search_text(g) for g in goals])
-        found += [ranked[0].record] if ranked else []
+        in_thread = set(thread.goals_by_year.get(year, []))
+        if ranked and not any(scored.record.id in in_thread for scored in ranked):
+            found.append(ranked[0].record)
     return found
 
 
-def _not_continued(question: Question, goal: Goal) -> list[Statement]:
-    note = say(
-        question,
-        f"Materialet knytter ikke målet til planen for {goal.plan_year}; det mål i {goal.plan_year}, "
-        "der bedst svarer til spørgsmålet:",
-        f"The material does not link the goal to the {goal.plan_year} plan; the {goal.plan_year} goal that best "
-        "matches the question:",
-    )
+def _not_continued(question: Question, goal: Goal, thread: Thread) -> list[Statement]:
+    if goal.plan_year in thread.goals_by_year:
+        note = say(
+            question,
+            f"Materialet knytter ikke målet til det mål i {goal.plan_year}, der bedst svarer til spørgsmålet:",
+            f"The material does not link the goal to the {goal.plan_year} goal that best matches the question:",
+        )
+    else:
+        note = say(
+            question,
+            f"Materialet knytter ikke målet til planen for {goal.plan_year}; det mål i {goal.plan_year}, "
+            "der bedst svarer til spørgsmålet:",
+            f"The material does not link the goal to the {goal.plan_year} plan; the {goal.plan_year} goal that best "
+            "matches the question:",
+        )
     return [Statement(note, []), goal_year_line(question, goal)]
 
 
@@ -158,8 +166,9 @@ def answer_last(question: Question, material: Material, searcher=None) -> Answer
 
 
 def _appearance(question: Question, material: Material, last: bool) -> Answer:
-    resolved = material.resolve_goals(goal_question(question, material))
-    thread = best_thread(resolved, material)
+    topical = goal_question(question, material)
+    resolved = material.resolve_goals(topical)
+    thread = _appearance_thread(resolved, TermMatcher(material.goal_terms(topical)), material, last)
     if thread is None and not _ASKS_FOR_A_GOAL.search(question.text):  # 'hvornår var X første gang på dagsordenen'
         treated = first_or_last_treatment(question, material, last)
         if treated is not None:
@@ -169,7 +178,7 @@ def _appearance(question: Question, material: Material, last: bool) -> Answer:
     years = sorted(thread.goals_by_year)
     year = years[-1] if last else years[0]
     # a thread may hold several goals of one year (a plan splits what another keeps whole): the one the
-    # question's topic matched best, else the year's first
+    # question's topic matched best, else the year's first; the others are named after it
     in_year = thread.goals_by_year[year]
     goal = next((g for g in resolved if g.id in in_year), None) or material.goals[in_year[0]]
     title = material.documents[goal.document_id].title
@@ -183,6 +192,43 @@ def _appearance(question: Question, material: Material, last: bool) -> Answer:
         en = f"first appears in the material in {year} ({title}, {goal_name(question, goal)}); later years with the goal: {listed}."
     statements = [
         Statement(say(question, f"Målet {quoted(goal)} {da}", f"The goal {quoted(goal)} {en}"), list(goal.citations)),
+        *_same_goal_also(question, goal, [material.goals[i] for i in in_year if i != goal.id]),
         coverage(question, years, municipal_plan_years(thread, material)),
     ]
     return Answer(question, statements, goals=[i for y in years for i in thread.goals_by_year[y]])
+
+
+def _appearance_thread(resolved: list[Goal], matcher: TermMatcher, material: Material, last: bool) -> Thread | None:
+    """The thread whose first (last) year is earliest (latest) among the threads of the goals matching the topic
+    as fully as the best one: 'when was there last a goal for X' asks about the subject, and a plan may take it up
+    again in a goal the linking does not tie to the earlier one (a quarterly count in one year, a target in a
+    later one). Equally placed threads: best_thread's order."""
+    if not resolved:
+        return None
+    best = matcher.matched(goal_search_text(resolved[0]))
+    placed = [
+        (g, t) for g in resolved if matcher.matched(goal_search_text(g)) == best and (t := material.thread_of(g.id))
+    ]
+    edges = [max(t.goals_by_year) if last else min(t.goals_by_year) for _, t in placed]
+    edge = max(edges, default=None) if last else min(edges, default=None)
+    return best_thread([g for (g, _), year in zip(placed, edges, strict=True) if year == edge], material)
+
+
+def _same_goal_also(question: Question, goal: Goal, goals: list[Goal]) -> list[Statement]:
+    """The thread's other goals of `goal`'s year: the plan carried the goal in two (or split it); a reprint of the
+    same wording (minutes print a year's goals again) is no other goal."""
+    first_of_wording: dict[str, Goal] = {}
+    for other in goals:
+        first_of_wording.setdefault(quoted(other), other)
+    others = [g for wording, g in first_of_wording.items() if wording != quoted(goal)]
+    return [
+        Statement(
+            say(
+                question,
+                f"I {g.plan_year} hører også {goal_name(question, g)} til samme mål: {quoted(g)}",
+                f"In {g.plan_year}, {goal_name(question, g)} also belongs to the same goal: {quoted(g)}",
+            ),
+            list(g.citations),
+        )
+        for g in others
+    ]

@@ -236,10 +236,49 @@ def answer_unchanged(question: Question, material: Material, searcher=None) -> A
         )
     return Answer(
         question,
-        [_unchanged_line(question, link, material) for link in same] + said,
+        [_unchanged_line(question, link, material) for link in same]
+        + _plan_comparison(question, material, year, following)
+        + said,
         goals=[g for link in same for g in (link.from_goal, link.to_goal)],
         links=[link_record(link, material) for link in same],
     )
+
+
+def _plan_comparison(question: Question, material: Material, year: int, following: int) -> list[Statement]:
+    """A plan asked about as a whole ('er planen for 2015 den samme som 2014'): besides the goals kept word for
+    word, how many of the earlier plan's goals go on with other words or another target, and how many of the later
+    plan's goals are new, each named."""
+    changed = sorted(
+        (
+            material.goals[link.to_goal]
+            for link in links_between(question, material, year, following)
+            if not kept_unchanged(link, material)
+        ),
+        key=lambda g: list(material.goals).index(g.id),  # the plan's order
+    )
+    continued = _continued_from(following, year, material)
+    new = [g for g in _distinct(_goals_in_scope(question, material, following)) if g.id not in continued]
+    return [
+        Statement(say(question, f"{da} {names}.", f"{en} {names}."), [c for g in goals for c in g.citations[:1]])
+        for goals, da, en in (
+            (
+                _distinct(changed),
+                f"{len(_distinct(changed))} mål går igen fra {year} til {following} med ændret ordlyd eller målsætning:",
+                f"{len(_distinct(changed))} goals go on from {year} to {following} with other words or another target:",
+            ),
+            (new, f"{len(new)} mål i {following} er nye:", f"{len(new)} goals of {following} are new:"),
+        )
+        if goals and (names := ", ".join(dict.fromkeys(goal_name(question, g) for g in goals)))
+    ]
+
+
+def _goals_in_scope(question: Question, material: Material, year: int) -> list[Goal]:
+    return [g for g in material.goals.values() if g.plan_year == year and material.in_scope(question, g.document_id)]
+
+
+def _distinct(goals: list[Goal]) -> list[Goal]:
+    """One goal per wording: minutes print a year's goal list again."""
+    return list({" ".join(g.wording.lower().split()): g for g in reversed(goals)}.values())[::-1]
 
 
 def _earlier_plan_missing(

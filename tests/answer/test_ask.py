@@ -94,9 +94,11 @@ def test_goals_dropped_after_2022(client, store):
 def test_goals_carried_over_unchanged_in_english(client, store):
     answer = ask(client, "Which goals were carried over unchanged from 2022 to 2023?")
     assert answer["language"] == "en"
-    # all but goal 6 (+55 år) of the 2022 plan, then the 2023 plan's own 'Alle målene går igen fra 2022'
-    assert len(answer["statements"]) == 8
-    assert "går igen fra 2022" in answer["statements"][-1]["text"]
+    # all but goal 6 (+55 år) of the 2022 plan, then the 2023 plan's own 'Alle målene går igen fra 2022' and its
+    # 'Der videreføres endvidere to lokalpolitiske besluttede beskæftigelsesmål fra 2021 og 2022' (lines 105-108)
+    assert len(answer["statements"]) == 9
+    assert "går igen fra 2022" in answer["statements"][-2]["text"]
+    assert "videreføres endvidere to lokalpolitiske" in answer["statements"][-1]["text"]
     assert (
         "“Flere unge skal i uddannelse eller beskæftigelse” (goal 7 in 2022, goal 6 in 2023) is unchanged."
         in answer["answer"]

@@ -69,3 +69,16 @@ def test_an_english_subject_phrase_before_the_goal_word_is_one_goal_not_a_list(m
     answer = answer_change(understand("Did the dignified case handling targets move from 2022 to 2023?"), material)
     assert "Alle ledige skal have en værdig sagsbehandling" in said(answer)
     assert not said(answer).startswith("None of the")
+
+
+def test_a_named_year_whose_thread_goal_lacks_the_subject_gets_that_years_goal_on_it(material):
+    """2015 goal 2 counts sygedagpenge among the benefits of long-term recipients (corpus/003 lines 760-762); its
+    thread goes on in 2019 as goal 1 and følgemål a on offentlig forsørgelse, which name no sygedagpenge. The 2019
+    goal on sygedagpengemodtagere, goal 5 '… delvis raskmeldte sygedagpengemodtagere skal være 26 pct.' (corpus/002
+    lines 384-385), is the one the question means in 2019, shown as not linked."""
+    question = understand("Hvad skete der med målet om sygedagpenge fra 2015 til 2019?")
+    answer = answer_change(question, material)
+    assert "knytter ikke målet til det mål i 2019" in said(answer)
+    assert "delvis raskmeldte sygedagpengemodtagere skal være 26 pct" in said(answer)
+    cited = {(c.source_file[:3], c.line_start) for s in answer.statements for c in s.citations}
+    assert ("002", 384) in cited and ("003", 760) in cited

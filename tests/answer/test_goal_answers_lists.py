@@ -123,3 +123,18 @@ def test_new_goals_of_a_kind_have_no_predecessor_of_that_kind(material):
     answer = answer_new(question, material)
     assert "6 nye følgemål" in said(answer)
     assert "52 uger" in said(answer)
+
+
+def test_a_plan_compared_as_a_whole_counts_changed_and_new_goals_and_quotes_what_it_builds_on(material):
+    """corpus/003: the 2015 draft was made 'med afsæt i de fremlagte indsatsområder og mål' approved on 10 June 2014
+    (lines 63-66) and 'med afsæt i 9 mål' (lines 68-70); no 2014 goal recurs word for word, local goals 1 and 3-9
+    go on reworded, goal 2 and 2a are new."""
+    answer = answer_unchanged(understand("Er målene i 2015 de samme som i 2014?"), material)
+    texts = [s.text for s in answer.statements]
+    changed = next(t for t in texts if "går igen fra 2014 til 2015 med ændret ordlyd" in t)
+    assert "mål 1," in changed and "mål 9" in changed and "mål 2," not in changed
+    new = next(t for t in texts if "i 2015 er nye" in t)
+    assert "mål 2, mål 2a" in new
+    quoted = [(s.citations[0].line_start, s.text) for s in answer.statements if "skriver" in s.text]
+    assert [line for line, _ in quoted] == [63, 68]
+    assert "10. juni 2014" in quoted[0][1] and "9 mål" in quoted[1][1]
