@@ -98,7 +98,8 @@ def _quoting_statement(
     question: Question, item: AgendaItem, decision: Decision | None, quoted: AgendaItem, key: str, material: Material
 ) -> tuple[str, Statement]:
     record = decision_summary(item, decision, material)
-    text = quoting_item_line(question, record, item.number, item.title, quoted.title)
+    earlier = (record["date"] or "") < (material.documents[quoted.document_id].meeting_date or "")
+    text = quoting_item_line(question, record, item.number, item.title, quoted.title, earlier)
     needle = " ".join(key.split()[:2])  # the quote may wrap; its first words are on the line that opens it
     citations = [material.quoter.narrowed(item.citations[0], needle)] if item.citations else []
     return record["date"] or "", Statement(text, citations)

@@ -243,6 +243,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
         # a case's course through the bodies: 'sagsforløbet', 'sagens forløb', 'forløbet i byrådet'
         # when a case was postponed or sent back: a treatment too, whatever goal word its title holds ('måltal')
         r"\b(hvornår|when)\b.*\b(udsat|udskudt|sendt tilbage|genoptaget|postponed|deferred|adjourned)",
+        r"\bhvilket (\w+ )?forløb (har|havde|fik)\b",  # 'hvilket forløb har sagen haft'
         r"\bsagsforløb|\bsagens forløb|\bforløb(et)? (i|gennem|hos) (\w+ )?(byråd|udvalg|kommunalbestyrelse|magistrat)",
     ),
     "decision": (

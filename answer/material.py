@@ -105,7 +105,15 @@ class Material:
     def _find_named(self, text: str, attribute: str) -> set[str]:
         values = {getattr(d, attribute) for d in self.documents.values()} - {None}
         padded = f" {re.sub(r'[^a-zæøå0-9]+', ' ', text)} "
-        return {value for value in values if any(word in padded for word in _distinctive_words(value))}
+        # a body's name may hold its municipality's ('Aarhus Byråd'): naming the town names no one body of it
+        places = (
+            {w for d in self.documents.values() for w in _words(d.municipality or "")}
+            if attribute == "committee"
+            else set()
+        )
+        return {
+            value for value in values if any(word in padded for word in _distinctive_words(value) if word not in places)
+        }
 
     def passages(self, question: Question, documents: Collection[str] | None = None) -> list[Passage]:
         """Running text in scope and in the named years (of `documents` when given): plan sections and

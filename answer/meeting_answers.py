@@ -195,11 +195,20 @@ def _treatments_of(question: Question, material: Material) -> list[tuple[AgendaI
         found + _mentioned_elsewhere(question, material, found),
         key=lambda c: (_date(c, material), _item_order(c[0])),
     )
-    once = {
-        (item.title.casefold(), d.committee if d else None, _date((item, d), material)): (item, d)
-        for item, d in treatments
-    }
+    # one treatment per case, body and day: a body's own minutes outrank another meeting's reprint of its decision
+    once: dict[tuple[str, str | None, str], tuple[AgendaItem, Decision | None]] = {}
+    for item, d in treatments:
+        key = (item.title.casefold(), d.committee if d else None, _date((item, d), material))
+        if key not in once or _reprinted(once[key], material):
+            once[key] = (item, d)
     return list(once.values())
+
+
+def _reprinted(candidate: tuple[AgendaItem, Decision | None], material: Material) -> bool:
+    """Another body's earlier decision that these minutes reprint (a case history), not the meeting's own."""
+    item, decision = candidate
+    meeting_date = material.documents[item.document_id].meeting_date
+    return bool(decision and not item.embedded and meeting_date and decision.date != meeting_date)
 
 
 def _every_decision(
@@ -230,11 +239,10 @@ def _history_line(
     record = decision_summary(item, decision, material)
     document = material.documents[item.document_id]
     place = (document.municipality or "") if len(_municipalities(found, material)) > 1 else ""
-    if decision and not item.embedded and document.meeting_date and decision.date != document.meeting_date:
-        # another body's earlier decision that these minutes reprint (a case history): the item number is
-        # the reprinting meeting's, not the deciding body's
+    if decision and _reprinted((item, decision), material):
+        # the item number is the reprinting meeting's, not the deciding body's
         text = printed_history_line(
-            question, record, place, item.number, item.title, document.committee, document.meeting_date
+            question, record, place, item.number, item.title, document.committee, document.meeting_date or ""
         )
         return Statement(text, decision.citations[:1] or item.citations[:1])
     text = history_line(

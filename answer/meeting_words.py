@@ -49,6 +49,7 @@ MEETING_PROCESS_STEMS: dict[str, tuple[str, ...]] = {
     "byrådsmedlem": ("", "met", "mer", "merne"),
     "politiker": ("", "en", "ne", "e"),
     "lokalpolitiker": ("", "en", "ne", "e"),
+    "politisk": ("", "e"),  # 'de politiske udvalg', 'politisk behandling'
     # what came with the item
     "materiale": ("", "t", "r", "rne"),
     "bilagsmateriale": ("", "t"),

@@ -115,15 +115,18 @@ def printed_history_line(
     )
 
 
-def quoting_item_line(question: Question, record: dict, number: str, title: str, quoted: str) -> str:
+def quoting_item_line(question: Question, record: dict, number: str, title: str, quoted: str, earlier: bool) -> str:
     """'11. juni 2019, Beskæftigelses- og Integrationsudvalget, punkt 7 “Meddelelser” (tager sagen “…” op): taget
-    til efterretning.' — a later item that takes a case up by its title."""
+    til efterretning.' — a later item that takes a case up by its title; an `earlier` one shares its subject (a
+    series of items under one title head: 'Tryghed i Greve Nord - Halvårsstatus')."""
     outcome = record["outcome"] or say(question, "intet udfald noteret", "no outcome recorded")
     when, committee = date_in(question, record["date"]), record["committee"]
+    relation_da = f"tidligere punkt om samme emne som “{quoted}”" if earlier else f"tager sagen “{quoted}” op"
+    relation_en = f"an earlier item on the subject of “{quoted}”" if earlier else f"takes up the case “{quoted}”"
     return say(
         question,
-        f"{when}, {committee}, punkt {number} “{title}” (tager sagen “{quoted}” op): {outcome}.",
-        f"{when}, {committee}, item {number} “{title}” (takes up the case “{quoted}”): {outcome}.",
+        f"{when}, {committee}, punkt {number} “{title}” ({relation_da}): {outcome}.",
+        f"{when}, {committee}, item {number} “{title}” ({relation_en}): {outcome}.",
     )
 
 

@@ -6,7 +6,11 @@ Expectations read from the documents: corpus/002_f3dbe880e0f1df7c.txt item 6 'Ko
 2019 meeting (lines 921-933: 'Følgende sager er planlagt til det kommende møde:' and five bulleted cases);
 ../shared/realdocs/dev2/greve_oeu_2022-11-28_referat.json (items 2, 4, 5 and 6 are 'Lukket: …');
 ../shared/realdocs/dev2/aarhus_tu_2025-10-01_referat.html item 6 'Måltal for busfremkommelighed, jf.
-budgetforlig 2023', whose Sagsforløb prints Teknisk Udvalg's postponements on 26 May and 11 August 2025.
+budgetforlig 2023', whose Sagsforløb prints Teknisk Udvalg's postponements on 26 May and 11 August 2025, and
+item 2 'Udviklingsplan Aarhus Ø - endelig vedtagelse' (Magistraten 02-09-2025, Aarhus Byråd 10-09-2025, Teknisk
+Udvalg 22-09-2025, lines 45-60); greve_beu_2022-11-14.json item 6 and greve_oeu_2022-11-28_referat.json item 43
+'Tryghed i Greve Nord - Helårsstatus 2022 og indsatser i 2023' (the ØU minutes reprint BEU's decision of 14
+November 2022), greve_beu_2022-05-30.json items 7 and 8 'Tryghed i Greve Nord - …' before it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from tests.conftest import REALDOCS, ingested_store
 CORPUS_MINUTES_2019 = "002_f3dbe880e0f1df7c.txt"
 GREVE_OEU = REALDOCS / "dev2" / "greve_oeu_2022-11-28_referat.json"
 AARHUS_TU = REALDOCS / "dev2" / "aarhus_tu_2025-10-01_referat.html"
+GREVE_BEU = [REALDOCS / "greve_beu_json" / f"greve_beu_{day}.json" for day in ("2022-05-30", "2022-11-14")]
 COMING_2019 = [
     "Anden anslået regnskab",
     "Status på Håndholdt ressourceforløb",
@@ -32,7 +37,7 @@ COMING_2019 = [
 
 @pytest.fixture(scope="module")
 def meetings(tmp_path_factory):
-    with ingested_store([GREVE_OEU, AARHUS_TU], tmp_path_factory.mktemp("meeting_overview")) as store:
+    with ingested_store([GREVE_OEU, AARHUS_TU, *GREVE_BEU], tmp_path_factory.mktemp("meeting_overview")) as store:
         yield store
 
 
@@ -114,3 +119,33 @@ def test_a_postponed_case_with_a_goal_word_in_its_title_gets_its_history(meeting
     ]
     assert "Teknisk Udvalg: udsat" in texts[2] and "Teknisk Udvalg: udsat" in texts[3]
     assert texts[-1].startswith("1. oktober 2025, Teknisk Udvalg, punkt 6 “Måltal for busfremkommelighed")
+
+
+def test_a_case_named_with_its_town_is_followed_through_every_body_of_it(meetings):
+    # 'Aarhus Ø' names the town, not its Byråd: the Magistrat's and Teknisk Udvalg's treatments are in the history
+    result = answer_question("Hvilket forløb har udviklingsplanen for Aarhus Ø haft?", meetings)
+    heads = [statement.text.split(":")[0] for statement in result.statements]
+    assert heads == [
+        "2. september 2025, Magistraten",
+        "10. september 2025, Aarhus Byråd",
+        "22. september 2025, Teknisk Udvalg",
+        "1. oktober 2025, Teknisk Udvalg, punkt 2 “Udviklingsplan Aarhus Ø - endelig vedtagelse”",
+    ]
+    assert [s.citations[0]["line_start"] for s in result.statements[:3]] == [45, 53, 57]
+
+
+def test_a_bodys_own_minutes_outrank_a_reprint_of_its_decision(meetings):
+    result = answer_question("Hvornår har tryghed i Greve Nord været på dagsordenen i Greve?", meetings)
+    texts = [statement.text for statement in result.statements]
+    of_beu_in_november = [t for t in texts if t.startswith("14. november 2022, Beskæftigelses- og Erhvervsudvalget")]
+    assert of_beu_in_november == [
+        "14. november 2022, Beskæftigelses- og Erhvervsudvalget, punkt 6 “Tryghed i Greve Nord - Helårsstatus 2022 og "
+        "indsatser i 2023”: taget til efterretning."
+    ]
+    # items of May 2022 under the same title head came before the case: they do not 'take it up'
+    may = [t for t in texts if t.startswith("30. maj 2022")]
+    assert [t.split("“")[0] for t in may] == [
+        "30. maj 2022, Beskæftigelses- og Erhvervsudvalget, punkt 7 ",
+        "30. maj 2022, Beskæftigelses- og Erhvervsudvalget, punkt 8 ",
+    ]
+    assert not any("tager sagen" in t for t in may)
