@@ -33,6 +33,7 @@ from answer.topic import TermMatcher
 from maalspor.model import Goal, Thread
 
 _ASKS_FOR_A_GOAL = re.compile(GOAL_WORDS, re.I)
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def best_thread(goals: list[Goal], material: Material, years: tuple[int, ...] = ()) -> Thread | None:
@@ -206,9 +207,12 @@ def _appearance_thread(resolved: list[Goal], matcher: TermMatcher, material: Mat
     if not resolved:
         return None
     best = matcher.matched(goal_search_text(resolved[0]))
-    placed = [
-        (g, t) for g in resolved if matcher.matched(goal_search_text(g)) == best and (t := material.thread_of(g.id))
-    ]
+    equal = [g for g in resolved if matcher.matched(goal_search_text(g)) == best]
+    # a word only inside parentheses is one of an enumeration ('ydelsesmodtagere (uddannelses- og kontanthjælp og
+    # ressourceforløb)'), not what the goal is about: where some goal's wording has the words outside them, those
+    # goals count (the target group read from such a wording may be the enumeration's: 'borgere i ressourceforløb')
+    about = [g for g in equal if matcher.matched(_PARENTHESES.sub(" ", g.wording)) == best]
+    placed = [(g, t) for g in about or equal if (t := material.thread_of(g.id))]
     edges = [max(t.goals_by_year) if last else min(t.goals_by_year) for _, t in placed]
     edge = max(edges, default=None) if last else min(edges, default=None)
     return best_thread([g for (g, _), year in zip(placed, edges, strict=True) if year == edge], material)

@@ -5,11 +5,14 @@ education goal."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from answer.goal_answers import answer_first, answer_last
 from answer.material import Material
 from answer.question import understand
+from maalspor.model import Citation, Goal, Origin, Thread
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +50,29 @@ def test_the_threads_other_goal_of_that_year_is_named_too(material):
     assert "sidste gang i materialet i 2015" in texts[0]
     also = next(s for s in answer.statements if s.text.startswith("I 2015 hører også"))
     assert ("003_d16604ceb04aa2e7.txt", 781) in {(c.source_file, c.line_start) for c in also.citations}
+
+
+def test_a_subject_named_only_in_an_enumeration_in_parentheses_is_not_the_goals_subject(material):
+    """A later goal that lists ressourceforløb among the benefits in parentheses (as plans write 'ydelsesmodtagere
+    (uddannelses- og kontanthjælp og ressourceforløb)') is about the benefit recipients, not about ressourceforløb:
+    the subject's last goal stays 2019 goal 10 (corpus/002 lines 461-462)."""
+    enumerating = Goal(
+        id="test:goal-2023-enumeration",
+        document_id="lyngby-taarbaek-beskaeftigelsesplan-2023",
+        plan_year=2023,
+        number="9",
+        wording="Antallet af ydelsesmodtagere under 30 år (kontanthjælp og ressourceforløb) skal falde",
+        origin=Origin.LOCAL,
+        target=None,
+        target_group="borgere i ressourceforløb",
+        period=None,
+        status=[],
+        citations=[Citation("001_66e873449e3ce21a.txt", None, 1, 1)],
+    )
+    with_it = replace(
+        material,
+        goals={**material.goals, enumerating.id: enumerating},
+        threads=[*material.threads, Thread(f"thread:{enumerating.id}", "", {2023: [enumerating.id]})],
+    )
+    answer = answer_last(understand("Hvilket år optrådte ressourceforløb sidst blandt målene?"), with_it)
+    assert "sidste gang i materialet i 2019" in answer.statements[0].text
