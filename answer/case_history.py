@@ -40,26 +40,47 @@ def mentioned_treatments(question: Question, found: list[Treatment], material: M
     return mentioned
 
 
+def announced_treatments(question: Question, found: list[Treatment], material: Material) -> list[tuple[str, Statement]]:
+    """(date, statement) of each later treatment the found items' papers announce ('behandles i Byrådet den 15.
+    maj 2023', 'endelig vedtagelse i byrådet den …') that no found item records: the steps still ahead of the case,
+    said to be planned. Not treatments held, so never a first or last one."""
+    known = [(decision.date, decision.committee) for item, _ in found for decision in item.decisions]
+    announced: list[tuple[str, Statement]] = []
+    for item, _ in found:
+        for mention in _mentions_of(item, material, later=True):
+            if not _recorded(mention, known):
+                known.append((mention.date, mention.body))
+                announced.append((mention.date, _statement(question, item, mention, material, planned=True)))
+    return announced
+
+
 def _earlier_mentions(item: AgendaItem, material: Material) -> list[TreatmentMention]:
-    if not item.citations:
-        return []
+    # a case's papers also announce later meetings ('behandles i Byrådet den …'): those are not its history
+    return _mentions_of(item, material, later=False)
+
+
+def _mentions_of(item: AgendaItem, material: Material, later: bool) -> list[TreatmentMention]:
+    """The meetings the item's text names before its own meeting (or, `later`, after it)."""
     document = material.documents[item.document_id]
+    if not item.citations or item.embedded or (later and not document.meeting_date):
+        return []
     lines = material.quoter.cited_lines(item.citations[0])
     mentions = treatment_mentions(lines, document.committee, document.meeting_date)
-    # a case's papers also announce later meetings ('behandles i Byrådet den …'): the history asked for is
-    # the one behind the item
-    return [mention for mention in mentions if not document.meeting_date or mention.date < document.meeting_date]
+    own = document.meeting_date or ""
+    return [m for m in mentions if (m.date > own if later else (not own or m.date < own))]
 
 
 def _recorded(mention: TreatmentMention, known: list[tuple[str | None, str]]) -> bool:
     return any(date == mention.date and same_body(committee, mention.body) for date, committee in known)
 
 
-def _statement(question: Question, item: AgendaItem, mention: TreatmentMention, material: Material) -> Statement:
+def _statement(
+    question: Question, item: AgendaItem, mention: TreatmentMention, material: Material, planned: bool = False
+) -> Statement:
     document = material.documents[item.document_id]
     citation = Citation(item.citations[0].source_file, mention.line.page, mention.line.line, mention.line.line)
     text = mentioned_treatment_line(
-        question, mention.date, mention.body, item.number, item.title, document.meeting_date
+        question, mention.date, mention.body, item.number, item.title, document.meeting_date, planned
     )
     return Statement(text, [citation])
 

@@ -224,7 +224,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "history": (
         r"\bdagsorden",
-        r"\bbehandl(e|er|es|et|ede|edes|ing|ingen)\b",
+        r"\bbehandl(e|er|es|et|ede|edes|ing|ingen|inger|ingerne)\b",
         r"\bhistorik",
         r"\bdrøft",
         r"\bværet (oppe|forelagt)",

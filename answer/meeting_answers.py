@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from answer.attachment_lines import attachment_lines
-from answer.case_history import Treatment, mentioned_treatments, quoting_treatments
+from answer.case_history import Treatment, announced_treatments, mentioned_treatments, quoting_treatments
 from answer.material import Material, decision_summary, item_search_text
 from answer.meeting_dates import date_bound, without_named_meeting
 from answer.phrasing import Answer, Statement, date_in, no_evidence, say, topic_da, topic_en
@@ -138,6 +138,7 @@ def _outcomes(question: Question, decision: Decision) -> str:
 
 def answer_history(question: Question, material: Material, searcher=None) -> Answer:
     found, history = _history(question, material)
+    history = sorted(history + _announced(question, found, material), key=lambda pair: pair[0])
     if not history:
         return no_evidence(
             question, f"noget dagsordenspunkt om {topic_da(question)}", f"any agenda item about {topic_en(question)}"
@@ -172,6 +173,16 @@ def _dated_history(question: Question, found: list[Treatment], material: Materia
     # a meeting day, month or year the question names limits the others as it limits the items found
     others = [(date, statement) for date, statement in others if _in_named_years(question, date)]
     return sorted(held + others, key=lambda pair: pair[0])
+
+
+def _announced(question: Question, found: list[Treatment], material: Material) -> list[tuple[str, Statement]]:
+    """The later treatments the found items announce, within the named years and the history's date bound."""
+    bound = date_bound(question)
+    return [
+        (date, statement)
+        for date, statement in announced_treatments(question, found, material)
+        if (bound.admits(date) if bound else _in_named_years(question, date))
+    ]
 
 
 def first_or_last_treatment(question: Question, material: Material, last: bool) -> Answer | None:

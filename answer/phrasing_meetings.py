@@ -7,15 +7,24 @@ from answer.question import Question
 
 
 def mentioned_treatment_line(
-    question: Question, date: str, body: str, number: str, title: str, meeting_date: str | None
+    question: Question, date: str, body: str, number: str, title: str, meeting_date: str | None, planned: bool = False
 ) -> str:
     """'30. maj 2012, Sundheds- og Forebyggelsesudvalget: nævnt som tidligere behandling i punkt 4 “…” på
-    mødet 4. december 2012.' — a meeting the material does not hold, known from a later item's text."""
+    mødet 4. december 2012.' — a meeting the material does not hold, known from a later item's text; a `planned`
+    one is announced by an earlier item ('planlagt behandling ifølge punkt 3 “…” på mødet 24. april 2023')."""
+    kind_da, kind_en = (
+        ("planlagt behandling ifølge", "planned treatment according to")
+        if planned
+        else (
+            "nævnt som tidligere behandling i",
+            "mentioned as an earlier treatment in",
+        )
+    )
     return say(
         question,
-        f"{date_in(question, date)}, {body}: nævnt som tidligere behandling i punkt {number} “{title}” på mødet "
+        f"{date_in(question, date)}, {body}: {kind_da} punkt {number} “{title}” på mødet "
         f"{date_in(question, meeting_date)}.",
-        f"{date_in(question, date)}, {body}: mentioned as an earlier treatment in item {number} “{title}” of the "
+        f"{date_in(question, date)}, {body}: {kind_en} item {number} “{title}” of the "
         f"meeting on {date_in(question, meeting_date)}.",
     )
 

@@ -10,7 +10,9 @@ budgetforlig 2023', whose Sagsforløb prints Teknisk Udvalg's postponements on 2
 item 2 'Udviklingsplan Aarhus Ø - endelig vedtagelse' (Magistraten 02-09-2025, Aarhus Byråd 10-09-2025, Teknisk
 Udvalg 22-09-2025, lines 45-60); greve_beu_2022-11-14.json item 6 and greve_oeu_2022-11-28_referat.json item 43
 'Tryghed i Greve Nord - Helårsstatus 2022 og indsatser i 2023' (the ØU minutes reprint BEU's decision of 14
-November 2022), greve_beu_2022-05-30.json items 7 and 8 'Tryghed i Greve Nord - …' before it.
+November 2022), greve_beu_2022-05-30.json items 7 and 8 'Tryghed i Greve Nord - …' before it;
+dev2/greve_beu_2023-04-24_referat.json item 3 'Vækst- og Erhvervspolitik 2023-2026, endelig godkendelse' (line 59:
+'… endelig godkendelse i byrådet … den 15. maj 2023', line 67: the committee's meeting of 6 February 2023).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ CORPUS_MINUTES_2019 = "002_f3dbe880e0f1df7c.txt"
 GREVE_OEU = REALDOCS / "dev2" / "greve_oeu_2022-11-28_referat.json"
 AARHUS_TU = REALDOCS / "dev2" / "aarhus_tu_2025-10-01_referat.html"
 GREVE_BEU = [REALDOCS / "greve_beu_json" / f"greve_beu_{day}.json" for day in ("2022-05-30", "2022-11-14")]
+GREVE_BEU_APRIL_2023 = REALDOCS / "dev2" / "greve_beu_2023-04-24_referat.json"
 COMING_2019 = [
     "Anden anslået regnskab",
     "Status på Håndholdt ressourceforløb",
@@ -37,7 +40,8 @@ COMING_2019 = [
 
 @pytest.fixture(scope="module")
 def meetings(tmp_path_factory):
-    with ingested_store([GREVE_OEU, AARHUS_TU, *GREVE_BEU], tmp_path_factory.mktemp("meeting_overview")) as store:
+    paths = [GREVE_OEU, AARHUS_TU, *GREVE_BEU, GREVE_BEU_APRIL_2023]
+    with ingested_store(paths, tmp_path_factory.mktemp("meeting_overview")) as store:
         yield store
 
 
@@ -149,3 +153,17 @@ def test_a_bodys_own_minutes_outrank_a_reprint_of_its_decision(meetings):
         "30. maj 2022, Beskæftigelses- og Erhvervsudvalget, punkt 8 ",
     ]
     assert not any("tager sagen" in t for t in may)
+
+
+def test_a_history_ends_with_the_treatments_the_case_announces_as_planned(meetings):
+    result = answer_question("Hvilke behandlinger har vækst- og erhvervspolitikken 2023-2026 fået?", meetings)
+    texts = [statement.text for statement in result.statements]
+    assert texts[0].startswith("6. februar 2023, Beskæftigelses- og Erhvervsudvalget: nævnt som tidligere behandling")
+    assert texts[1].startswith(
+        "24. april 2023, Beskæftigelses- og Erhvervsudvalget, punkt 3 “Vækst- og Erhvervspolitik"
+    )
+    assert texts[2].startswith("15. maj 2023, Byrådet: planlagt behandling ifølge punkt 3 “Vækst- og Erhvervspolitik")
+    assert result.statements[2].citations[0]["line_start"] == 59
+    # a planned meeting is not held: the latest treatment is the committee's own
+    last = answer_question("Hvornår var vækst- og erhvervspolitikken 2023-2026 sidst behandlet?", meetings)
+    assert "24. april 2023" in last.statements[0].text
