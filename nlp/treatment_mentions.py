@@ -38,6 +38,14 @@ _GENERIC_BODY = re.compile(r"\b(?P<kind>udvalget|byrådet|kommunalbestyrelsen|re
 # A date after these words is a deadline, a period's start or a document's date, not a meeting held:
 # 'senest den 15. oktober', 'vedtægt af 1. december 2021', 'fra 1. januar'.
 _NOT_A_MEETING = re.compile(r"\b(?:senest|inden|indtil|af|fra|pr\.|per|frem til|gældende)\s+(?:den\s+|d\.\s*)?$", re.I)
+# A date right after a meeting of others than the municipality's bodies is theirs, whatever body the sentence
+# names: 'På baggrund af input fra udvalget beslutter bestyrelsen på bestyrelsesmøde den 17. august 2023 …',
+# 'borgermøde den …', 'generalforsamlingen den …'.
+_OTHERS_MEETING = re.compile(
+    r"\b(?:bestyrelses|borger|informations|dialog|netværks|styregruppe|følgegruppe|projektgruppe)møde[t]?\s+"
+    r"(?:den\s+|d\.\s*)?$|\bgeneralforsamling(?:en)?\s+(?:den\s+|d\.\s*)?$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 
 
@@ -96,4 +104,10 @@ def dates_in(sentence: str, year: int | None) -> list[tuple[str, int]]:
             month = MONTHS[match.group("month").lower()]
             iso = f"{year:04d}-{month:02d}-{int(match.group('day')):02d}"
             dates.append((parse_danish_date(iso), match.start()))
-    return [(date, at) for date, at in dates if date and not _NOT_A_MEETING.search(sentence[max(0, at - 20) : at])]
+    return [
+        (date, at)
+        for date, at in dates
+        if date
+        and not _NOT_A_MEETING.search(sentence[max(0, at - 20) : at])
+        and not _OTHERS_MEETING.search(sentence[max(0, at - 40) : at])
+    ]

@@ -2,10 +2,12 @@
 
 from pathlib import Path
 
+import pytest
+
 from ingest.readers import read_source
 from maalspor.model import SourceLine
 from nlp.treatment_mentions import treatment_mentions
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, REALDOCS
 
 MINUTES_2014 = CORPUS / "003_d16604ceb04aa2e7.txt"  # Erhvervs- og Beskæftigelsesudvalget, 9 September 2014
 MINUTES_2019 = CORPUS / "002_f3dbe880e0f1df7c.txt"  # Beskæftigelses- og Integrationsudvalget, 2019
@@ -65,3 +67,14 @@ def test_the_council_named_in_lower_case_in_a_case_history(realdocs):
     lines = _lines(realdocs / "dev2" / "aarhus_tu_2025-10-01_referat.html", 115, 120)
     found = _found(lines, "Teknisk Udvalg", "2025-10-01")
     assert found == [("2025-08-19", "Magistraten", 115), ("2025-08-27", "Byrådet", 120)]
+
+
+def test_a_meeting_of_others_is_not_the_named_bodys():
+    """Greve BEU 14 August 2023, item 2: 'På baggrund af input fra Beskæftigelses- og Erhvervsudvalget beslutter
+    bestyrelsen på bestyrelsesmøde den 17. august 2023 …' is the board's meeting; 'Beskæftigelses- og
+    Erhvervsudvalget benytter på mødet den 11. september 2023 …' (the next line) is the committee's."""
+    path = REALDOCS / "greve_beu_json" / "greve_beu_2023-08-14.json"
+    if not path.exists():
+        pytest.skip("../shared/realdocs is not present")
+    found = _found(_lines(path, 42, 43), "Beskæftigelses- og Erhvervsudvalget", "2023-08-14")
+    assert found == [("2023-09-11", "Beskæftigelses- og Erhvervsudvalget", 43)]
