@@ -5,7 +5,8 @@ Three tables, beside the store's:
 
 - ``keyword_chunks``: per chunk (``chunk``: its position in the indexed list) its stems as a ``tsvector``
   with positions (GIN index), its length in stems, and its distinct words as written (a ``tsvector`` without
-  positions, GIN);
+  positions, GIN); partitioned by ranges of ``chunk`` (PARTITION_CHUNKS), so a plan's row bound reads only
+  the ranges below it;
 - ``keyword_vocabulary``: each distinct word and the number of chunks holding it, under pg_trgm's
   ``gin_trgm_ops``: a query word is a substring search there (``LIKE '%autisme%'`` finds
   "autismediagnose"), whose hits are then looked up in the chunks' words, as in lexical.py;
@@ -72,7 +73,7 @@ _NEW_TABLES = """
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE TABLE keyword_meta_new (key TEXT NOT NULL, value TEXT NOT NULL);
 CREATE TABLE keyword_chunks_new (chunk INTEGER NOT NULL, length INTEGER NOT NULL, stems TSVECTOR NOT NULL,
-                                 words TSVECTOR NOT NULL);
+                                 words TSVECTOR NOT NULL) PARTITION BY RANGE (chunk);
 CREATE TABLE keyword_vocabulary_new (word TEXT NOT NULL, documents INTEGER NOT NULL);
 CREATE TABLE keyword_stems_new (stem TEXT NOT NULL, documents INTEGER NOT NULL);
 """
@@ -90,7 +91,12 @@ CREATE INDEX ON keyword_vocabulary_new USING GIN (word gin_trgm_ops);
 ANALYZE keyword_chunks_new;
 ANALYZE keyword_vocabulary_new;
 """
-_SWAP = "".join(f"DROP TABLE IF EXISTS {table}; ALTER TABLE {table}_new RENAME TO {table};" for table in _TABLES)
+# keyword_chunks in ranges of this many chunks, each with its own GIN indexes: a plan's row bound
+# (`chunk < bound`, lexical.plan) is known when the query is planned, so PostgreSQL reads only the ranges below
+# it. A GIN index cannot stop a posting list at a row as FTS5 does (`rowid < ?`): over one index of a million
+# chunks, a query whose common words must hold together walked every matching row of their compounds (up to
+# 200 OR-ed per word) and tested the whole query on each, ~1 s, to keep the few thousand below the bound.
+PARTITION_CHUNKS = 25_000
 _LOCK_FOR_READING = f"LOCK TABLE {', '.join(_TABLES)} IN ACCESS SHARE MODE"
 # per candidate chunk and query word: its ts_rank (stems), whether it holds one of the word's compounds (words)
 _RANK = "ts_rank('{1, 1, 1, 1}', stems, CAST(%s AS tsquery))"
@@ -136,6 +142,11 @@ def _write(url: str, chunks: Sequence[Chunk], unless_fingerprint: str | None) ->
         if unless_fingerprint is not None and _current_fingerprint(connection) == unless_fingerprint:
             return  # another worker built it while this one waited for the lock
         connection.execute(_NEW_TABLES)
+        for number in range(_partitions(len(chunks))):
+            connection.execute(
+                f"CREATE TABLE keyword_chunks_new_{number} PARTITION OF keyword_chunks_new"
+                f" FOR VALUES FROM ({number * PARTITION_CHUNKS}) TO ({(number + 1) * PARTITION_CHUNKS})"
+            )
         length_sum = _copy_chunks(connection, chunks)
         meta = {
             "fingerprint": fingerprint([chunk.id for chunk in chunks], [chunk.indexed_text for chunk in chunks]),
@@ -145,7 +156,21 @@ def _write(url: str, chunks: Sequence[Chunk], unless_fingerprint: str | None) ->
         with connection.cursor() as cursor:
             cursor.executemany("INSERT INTO keyword_meta_new VALUES (%s, %s)", list(meta.items()))
         connection.execute(_INDEX_NEW_TABLES)
-        connection.execute(_SWAP)
+        connection.execute(_swap(_partitions(len(chunks))))
+
+
+def _partitions(size: int) -> int:
+    """How many ranges of PARTITION_CHUNKS hold `size` chunks (one at least: an empty index has one, empty)."""
+    return max(1, -(-size // PARTITION_CHUNKS))
+
+
+def _swap(partitions: int) -> str:
+    """The new tables replace the old ones (whose partitions go with them), the partitions renamed alike, so the
+    next rebuild's `keyword_chunks_new_<n>` are free."""
+    tables = "".join(f"DROP TABLE IF EXISTS {table}; ALTER TABLE {table}_new RENAME TO {table};" for table in _TABLES)
+    return tables + "".join(
+        f"ALTER TABLE keyword_chunks_new_{number} RENAME TO keyword_chunks_{number};" for number in range(partitions)
+    )
 
 
 def _copy_chunks(connection: psycopg.Connection, chunks: Sequence[Chunk]) -> int:

@@ -140,6 +140,38 @@ def test_postgresql_scores_are_sqlites_on_the_corpus(postgres_url: str, store, t
     postgres_index.close()
 
 
+def test_postgresql_ranges_of_chunks_score_as_one_table_and_only_those_below_the_row_bound_are_read(
+    postgres_url: str,  # noqa: F811 - fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import psycopg
+
+    from index.search import lexical, lexical_postgres
+
+    monkeypatch.setattr(lexical_postgres, "PARTITION_CHUNKS", 2)  # TEXTS + 3: four ranges, the last one short
+    texts = TEXTS + ["Unge i uddannelse.", "Unge uden uddannelse.", "Flere unge i job."]
+    sqlite_index = build_keyword_index(tmp_path / "keywords.sqlite3", chunks_of(texts))
+    build_postgres_keyword_index(postgres_url, chunks_of(texts[:5]))  # a rebuild frees the ranges' names
+    postgres_index = build_postgres_keyword_index(postgres_url, chunks_of(texts))
+    for budget in (lexical.CANDIDATE_BUDGET, 2):  # 2: "unge" alone is in 4 chunks of 7, so rows below 7 x 2 / 4
+        monkeypatch.setattr(lexical, "CANDIDATE_BUDGET", budget)
+        for query in ("unge uddannelse", "unge", "autisme flygtninge"):
+            assert_same_scores(postgres_index.scores(query), sqlite_index.scores(query), f"{query} {budget}")
+    assert list(matched(postgres_index.scores("unge"))) == ["plan:chunk-2"]  # the one "unge" chunk below 3
+    with psycopg.connect(postgres_url) as connection:
+        connection.execute("SET enable_seqscan = off")
+        explained = connection.execute(
+            "EXPLAIN SELECT chunk FROM keyword_chunks WHERE stems @@ CAST(%s AS tsquery) AND chunk < %s", ("'ung'", 3)
+        ).fetchall()
+        ranges = connection.execute("SELECT count(*) FROM pg_inherits WHERE inhparent = 'keyword_chunks'::regclass")
+        assert ranges.fetchone() == (4,)
+    plan_text = "\n".join(line for (line,) in explained)
+    read = [line.split(" on ")[1].split()[0] for line in plan_text.splitlines() if "Bitmap Heap Scan on" in line]
+    assert read == ["keyword_chunks_0", "keyword_chunks_1"]  # chunks 0-1 and 2-3
+    postgres_index.close()
+
+
 def test_postgresql_index_is_rebuilt_only_when_the_chunks_change(postgres_url: str) -> None:  # noqa: F811
     import psycopg
 
