@@ -31,6 +31,9 @@ class AnswerType:
     asked_by: re.Pattern  # the question's words that ask for this kind of answer
     shown_by: re.Pattern  # what a sentence holding such an answer contains
     named_by: re.Pattern  # a topic term that only names the kind of answer asked for
+    # A sentence holds this kind only where it gives such an answer (a reason clause, an amount in kroner, a
+    # share in per cent, a rank), not by chance as it holds a number, a date, a capitalised name or 'i Greve'.
+    telling: bool = False
 
 
 def _words(pattern: str) -> re.Pattern:
@@ -41,7 +44,8 @@ def _words(pattern: str) -> re.Pattern:
 # purpose ('for at', 'med henblik på', 'formålet'), a statement linking a development to its cause ('skyldes',
 # 'som følge af', 'på grund af', 'hænger sammen med', 'skal ses i sammenhæng med', 'afspejler'), a ground
 # ('baggrunden', 'henset til', 'begrundes') or the consequence drawn from one ('således at', 'derfor' — after the
-# reason: a text opening with 'Derfor' has its reason before it).
+# reason: a text opening with 'Derfor' has its reason before it). Minutes give a member's or party's reason for
+# a vote as a remark ('stemte imod med bemærkning om, at …').
 REASON = AnswerType(
     "reason",
     _words(
@@ -53,12 +57,14 @@ REASON = AnswerType(
         r"fordi|(?<=\S\s)derfor|idet|eftersom|(?<=, )da|^da|skyld(?:es|tes)|på (?:grund|baggrund) af|grundet|som følge af|"
         r"baggrunden|grunden|årsage[nr]\w*|begrund\w*|med henblik på|formålet|for at|henset til|således at|"
         r"hænge[rs]? (?:\w+ ){0,3}sammen med|ses i sammenhæng med|afspejle[rs]?|forårsag\w*|forklares|"
+        r"med (?:den )?bemærkning(?:en)? om|"
         r"because|therefore|due to|owing to|in order to|caused by|the reason|as a result"
     ),
     _words(
         r"årsag\w*|grund(?:en|ene)?|baggrund(?:en)?|begrundelse\w*|forklaring\w*|formål(?:et)?|"
         r"reasons?|causes?|explanations?|purpose"
     ),
+    telling=True,
 )
 # A sentence that explains the one before it opens by pointing back at it and gives a reason ('Dette skyldes …',
 # 'Det hænger sammen med …', 'Stigningen kan forklares ved …', 'Dette følger billedet fra … og hænger sammen med
@@ -89,6 +95,7 @@ MONEY = AnswerType(
     ),
     _words(r"\d[\d.,]*\s*(?:mio|mia|mill|t\.kr|kr|kroner|dkk)\b|kr\.?\s*\d|dkk\s*\d|(?:mio|mia)\.? kr"),
     _words(r"koste[rt]?|kostede|prise[nr]?|beløb(?:et)?|cost|costs|price|amount"),
+    telling=True,
 )
 # A share: 'pct.', 'procent', '%'.
 SHARE = AnswerType(
@@ -99,6 +106,7 @@ SHARE = AnswerType(
     ),
     re.compile(r"\d[\d,.]*\s*(?:pct\b|procent|%)", re.I),
     _words(r"procent\w*|andel(?:en)?|share|percentage|proportion"),
+    telling=True,
 )
 # A count or a size: a number, in digits or as a Danish or English number word — not a year ('i 2022'), which
 # dates a sentence rather than counts anything.
@@ -155,6 +163,7 @@ RANK = AnswerType(
     ),
     re.compile(r"\bnr\.\s*\d+|\b\d+\.\s*plads|\bplads(?:en)?\s+(?:nr\.\s*)?\d+|\bplacer\w* sig som", re.I),
     _words(r"placering(?:en)?|plads(?:en)?|rangering(?:en)?|rank\w*|placing|position"),
+    telling=True,
 )
 
 ANSWER_TYPES: tuple[AnswerType, ...] = (REASON, MONEY, SHARE, RANK, COUNT, TIME, PLACE, WHO)
