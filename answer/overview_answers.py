@@ -16,6 +16,7 @@ from answer.phrasing_meetings import committee_total_line, meeting_items_line
 from answer.plan_areas import answer_areas, asks_for_areas
 from answer.question import Question
 from answer.status_answers import answer_status
+from maalspor.model import AgendaItem, Citation, SourceLine
 from nlp.minutes.conventions import CLOSED
 
 # A question about meetings or agenda items (not goals) when the overview is asked.
@@ -24,6 +25,9 @@ _ABOUT_ITEMS = re.compile(
     r"|items?|agenda items?|cases|meetings?)\b",
     re.I,
 )
+# The opening characters of an item's title that identify it in the minutes' list of items (a long title is
+# cut there, or wraps).
+AGENDA_LIST_CHARS = 30
 # A question about a meeting's closed items ('hvilke sager var lukkede', 'closed items'): only those are listed.
 _CLOSED_ASKED = re.compile(r"\b(lukkede?|closed)\b", re.I)
 _COMING_ITEMS = re.compile(COMING_ITEMS, re.I)
@@ -103,10 +107,37 @@ def item_overview(question: Question, material: Material) -> Answer:
         statements.append(
             Statement(
                 meeting_items_line(question, document.committee, document.meeting_date, meeting_items, closed),
-                [c for i in meeting_items for c in i.citations[:1]],
+                agenda_list(material, meeting_items) + [c for i in meeting_items for c in i.citations[:1]],
             )
         )
     return Answer(question, statements)
+
+
+def agenda_list(material: Material, items: list[AgendaItem]) -> list[Citation]:
+    """The minutes' own list of the items (a table of contents before the first item), one citation per page it
+    runs over; none where fewer than half the items are listed before the first one."""
+    cited = [i.citations[0] for i in items if i.citations]
+    if not cited:
+        return []
+    first = min(cited, key=lambda c: (c.page or 0, c.line_start))
+    before = [
+        line
+        for line in material.quoter.source_lines(first.source_file)
+        if (line.page or 0, line.line) < (first.page or 0, first.line_start)
+    ]
+    listed = [line for item in items if (line := _listing_line(before, item.title))]
+    if 2 * len(listed) < len(items):
+        return []
+    pages: dict[int | None, list[int]] = defaultdict(list)
+    for line in listed:
+        pages[line.page].append(line.line)
+    return [Citation(first.source_file, page, min(lines), max(lines)) for page, lines in pages.items()]
+
+
+def _listing_line(lines: list[SourceLine], title: str) -> SourceLine | None:
+    """The line that opens with the title's first words (a contents line adds dots and a page number)."""
+    head = " ".join(title.casefold().split())[:AGENDA_LIST_CHARS]
+    return next((line for line in lines if " ".join(line.text.casefold().split()).startswith(head)), None)
 
 
 def _committee_totals(question: Question, material: Material, by_meeting: dict[str, list]) -> list[Statement]:

@@ -167,3 +167,21 @@ def test_a_history_ends_with_the_treatments_the_case_announces_as_planned(meetin
     # a planned meeting is not held: the latest treatment is the committee's own
     last = answer_question("Hvornår var vækst- og erhvervspolitikken 2023-2026 sidst behandlet?", meetings)
     assert "24. april 2023" in last.statements[0].text
+
+
+@pytest.fixture(scope="module")
+def council(tmp_path_factory):
+    paths = [REALDOCS / "aarhus_byraad_referat_2025-08-27.pdf"]
+    with ingested_store(paths, tmp_path_factory.mktemp("meeting_overview_council")) as store:
+        yield store
+
+
+def test_a_meetings_count_is_cited_at_its_own_list_of_items(council):
+    # aarhus_byraad_referat_2025-08-27.pdf page 2: 'Indholdsfortegnelse', then the 21 items on lines 2-22
+    result = answer_question("antal sager på byrådsmødet i Aarhus den 27/8 2025", council)
+    [line] = result.statements
+    assert line.text.startswith(
+        "Mødet i Aarhus Byråd den 27. august 2025 havde 21 punkter: 1 “Godkendelse af dagsorden”"
+    )
+    first = line.citations[0]
+    assert (first["page"], first["line_start"], first["line_end"]) == (2, 2, 22)
