@@ -110,9 +110,9 @@ def fill_keywords(url: str, chunks: list[Chunk]) -> PostgresKeywordIndex:
     import psycopg
 
     with psycopg.connect(url) as connection:
-        sizes = connection.execute(
-            "SELECT sum(pg_total_relation_size(name)) FROM unnest(ARRAY['keyword_chunks', 'keyword_vocabulary',"
-            " 'keyword_meta']::regclass[]) AS name"
+        sizes = connection.execute(  # keyword_chunks' rows and indexes are in its partitions (pg_partition_tree)
+            "SELECT sum(pg_total_relation_size(relid)) FROM unnest(ARRAY['keyword_chunks', 'keyword_vocabulary',"
+            " 'keyword_stems', 'keyword_meta']::regclass[]) AS name, pg_partition_tree(name)"
         ).fetchone()
     megabytes = float(sizes[0] if sizes else 0) / 1e6
     print(f"  PostgreSQL keyword index: {seconds:.0f} s ({len(chunks) / seconds:.0f} chunks/s), {megabytes:.0f} MB")
