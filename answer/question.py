@@ -37,7 +37,7 @@ from answer.slot_patterns import (
 )
 from answer.stopwords import STOPWORDS
 from answer.vocabulary import DANISH_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS, GLOSSARY, PHRASE_GLOSSARY
-from nlp.danish import ENGLISH_MONTHS, parse_danish_date, plan_years_in_full
+from nlp.danish import ENGLISH_MONTHS, parse_danish_date, parse_typed_date, plan_years_in_full
 from nlp.danish import MONTHS as DANISH_MONTHS
 
 # Month names a question may use to name a meeting date, Danish or English.
@@ -247,7 +247,8 @@ def meeting_date(text: str) -> str | None:
             month = MONTHS.get(match.group(month_group).lower())
             if month:
                 return f"{match.group(3)}-{month:02d}-{int(match.group(day_group)):02d}"
-    return parse_danish_date(text)  # numeric forms: '14/11 2022', '9/9-2014', '01.09.2014'
+    # numeric forms: '14/11 2022', '9/9-2014', '01.09.2014'; then as staff type them: '24/4-23', '14.11.22'
+    return parse_danish_date(text) or parse_typed_date(text)
 
 
 def month_named(text: str) -> str | None:

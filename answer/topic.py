@@ -1,8 +1,9 @@
 """Which goals and agenda items a question's topic names: lexical retrieval with stems, compounds and synonyms.
 
 No topic word has to occur verbatim: a term matches a word it starts (a stem: 'flygtninge' finds
-'flygtningene'), a compound it sits inside ('kontanthjælp' in 'kontanthjælpsmodtagere'), or any
-word of its synonym group ('handicap' finds 'funktionsnedsættelse'). Terms weigh by rarity (idf over
+'flygtningene'), a compound it sits inside ('kontanthjælp' in 'kontanthjælpsmodtagere'), any
+word of its synonym group ('handicap' finds 'funktionsnedsættelse'), or, when the question's word is itself a
+compound the text spells out, its parts ('kronikermidlerne' in 'midler til kronikerindsatser'). Terms weigh by rarity (idf over
 the records searched), so 'IGU' counts more than 'beskæftigelse'; a record is a match when its
 matched terms carry at least MATCH_SHARE of the question's weight, and the answer keeps the records
 within KEEP_SHARE of the best one. A term found nowhere in the material weighs more than the rarest one found, so
@@ -31,6 +32,14 @@ MIN_STEM = 4
 VOWELS = frozenset("aeiouyæøå")
 # The record count a term found nowhere weighs as (below the one record of the rarest term found).
 UNKNOWN_FREQUENCY = 0.5
+# A question word's compound parts: each at least PART_LENGTH letters, from stems of at least
+# COMPOUND_TERM letters (shorter words are rarely compounds, and short parts start too many words).
+PART_LENGTH = 4
+COMPOUND_TERM = 9
+# A compound spelt out keeps its parts in one phrase: 'midler til kronikere', 'skolen for musik og billedkunst'.
+PART_SPAN = 3
+# Danish joins a compound's parts with -s- or -e- ('sundhed-s-udvalg', 'børn-e-have').
+LINKING_LETTERS = "se"
 
 _WORD = re.compile(r"[a-zæøåéü0-9+]+", re.I)
 
@@ -62,6 +71,21 @@ def variants(term: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([own, *(member.strip() for group in groups for member in group)]))
 
 
+def compound_parts(term: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The ways the term's stem splits into a head and a tail of at least PART_LENGTH letters, each head also
+    without a linking letter: 'kronikermidlerne' -> (('kroniker',), 'midl'), …; none for a short or non-alphabetic
+    term. A split counts only where both parts start words of one text, so most splits never match."""
+    own = stem(term)
+    if len(own) < COMPOUND_TERM or not own.isalpha():
+        return ()
+    splits = []
+    for cut in range(PART_LENGTH, len(own) - PART_LENGTH + 1):
+        head, tail = own[:cut], own[cut:]
+        heads = (head, head[:-1]) if head[-1] in LINKING_LETTERS and cut > PART_LENGTH else (head,)
+        splits.append((heads, tail))
+    return tuple(splits)
+
+
 def _same_subject(own: str, member: str) -> bool:
     member = member.strip()
     return own.startswith(member) or (len(member) >= COMPOUND_STEM and member.startswith(own))
@@ -77,9 +101,12 @@ class TermMatcher:
         self.terms = tuple(terms)
         self._unmatched_frequency = UNKNOWN_FREQUENCY if over_whole_material else 1.0
         self._variants = {term: variants(term) for term in self.terms}
+        self._parts = {term: compound_parts(term) for term in self.terms}
 
     def matched(self, text: str) -> dict[str, float]:
-        """The terms that occur in `text`, 1.0 as stem or compound part, SYNONYM_STRENGTH as a synonym only."""
+        """The terms that occur in `text`, 1.0 as stem or compound part, SYNONYM_STRENGTH as a synonym or as the
+        question word's own parts spelt apart (the text may join them differently: 'kronikermidler' and 'midler
+        til kronisk syge' are near, not the same)."""
         lowered = text.lower()
         words = _WORD.findall(lowered)
         found = {}
@@ -87,14 +114,19 @@ class TermMatcher:
             own, *synonyms = self._variants[term]
             if _occurs(own, lowered, words):
                 found[term] = 1.0
-            elif any(_occurs(v, lowered, words) for v in synonyms):
+            elif any(_occurs(v, lowered, words) for v in synonyms) or _parts_occur(self._parts[term], lowered, words):
                 found[term] = SYNONYM_STRENGTH
         return found
 
     def could_match(self, text: str) -> bool:
-        """A quick test before `matched`: some variant of some term occurs as a substring."""
+        """A quick test before `matched`: some variant of some term, or both parts of a split, occur as
+        substrings."""
         lowered = text.lower()
-        return any(v in lowered for variants_of_term in self._variants.values() for v in variants_of_term)
+        return any(v in lowered for variants_of_term in self._variants.values() for v in variants_of_term) or any(
+            tail in lowered and any(head in lowered for head in heads)
+            for splits in self._parts.values()
+            for heads, tail in splits
+        )
 
     def rank(self, records: Sequence[Record], texts: Sequence[str]) -> list[Scored[Record]]:
         """Records whose text matches enough of the question's weight, best first."""
@@ -130,6 +162,21 @@ def _occurs(variant: str, text: str, words: list[str]) -> bool:
     if len(variant) < COMPOUND_STEM:
         return any(word.startswith(variant) for word in words)
     return any(variant in word for word in words)
+
+
+def _parts_occur(splits: tuple[tuple[tuple[str, ...], str], ...], text: str, words: list[str]) -> bool:
+    """Some split's head starts a word of the text and its tail occurs as a term does (a long tail also closing a
+    compound: 'Sundheds- og Forebyggelsesudvalget' holds 'sundhedsudvalget'), within PART_SPAN words of each
+    other: a compound spelt out is one phrase ('midler til kronikerindsatser'), while 'musik' and 'skole' far apart
+    in a text on school buildings are no 'musikskole'. A substring test first rules out nearly all."""
+    for heads, tail in splits:
+        if tail not in text or not any(head in text for head in heads):
+            continue
+        head_at = [i for i, word in enumerate(words) if any(word.startswith(head) for head in heads)]
+        tail_at = [i for i, word in enumerate(words) if _occurs(tail, word, [word])]
+        if any(abs(h - t) <= PART_SPAN for h in head_at for t in tail_at):
+            return True
+    return False
 
 
 def mentions(text: str, terms: Sequence[str]) -> bool:

@@ -1,7 +1,7 @@
 """`ask` on the question bank: correct answers per intent, search recall@5 and answer time, per split.
 
     .venv/bin/python bench/bench_ask_bank.py [--split test|dev|paraphrase|fresh|fresh2|both|all-dev]
-        [--data-dir DIR] [--no-search] [--details] [--intents why,other,absent]
+        [--data-dir DIR] [--reuse-store] [--no-search] [--details] [--intents why,other,absent]
 
 Splits: test (held out), dev, paraphrase (every dev question reworded twice: does a dev gain survive other
 wordings?), fresh (new questions on facts dev does not ask about: does a dev gain survive other facts?),
@@ -11,7 +11,8 @@ their dev original passes (the wording-sensitive ones).
 
 corpus/ and ../shared/realdocs (with its greve_beu_json/ and dev2/ folders) are ingested into a fresh store
 under DIR (default: maalspor-bank-bench under the temp dir) on every run, so today's parsers read every file;
-the vector index under DIR is kept, so only documents whose chunks changed are embedded again (the first run
+with --reuse-store the store a previous run left under DIR is asked as it is (for a change to answer/ only:
+parsers and index are not run again). The vector index under DIR is kept, so only documents whose chunks changed are embedded again (the first run
 embeds everything: tens of minutes on a busy 2-core machine). The embedding model is
 ./data/models/multilingual-e5-small when it is there, else the default model built under DIR. Then every
 question is asked once; "correct" is defined in tests/resources/question_bank/README.md and scored by
@@ -66,7 +67,8 @@ SPLIT_GROUPS = {"both": ("test", "dev"), "all-dev": ("dev", PARAPHRASE_SPLIT, FR
 def main() -> None:
     args = parse_args()
     settings = bench_settings(args.data_dir or Path(tempfile.gettempdir()) / "maalspor-bank-bench")
-    ingest(settings)
+    if not (args.reuse_store and settings.sqlite_path.exists()):
+        ingest(settings)
     store = Store(settings.sqlite_path, read_only=True)
     searcher = open_index(settings, store)
     by_split: dict[str, list[Outcome]] = {}
@@ -88,6 +90,9 @@ def parse_args() -> argparse.Namespace:
         "--split", choices=("test", "dev", PARAPHRASE_SPLIT, FRESH_SPLIT, FRESH2_SPLIT, *SPLIT_GROUPS), default="both"
     )
     parser.add_argument("--data-dir", type=Path, help="bench data dir: store rebuilt each run, vector index kept")
+    parser.add_argument(
+        "--reuse-store", action="store_true", help="ask the store a previous run left under --data-dir: no ingest"
+    )
     parser.add_argument("--no-search", action="store_true", help="skip search recall@5")
     parser.add_argument(
         "--intents", type=lambda text: set(text.split(",")), help="only these intents, comma-separated (why,other)"

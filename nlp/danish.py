@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 # Month names and the abbreviations of modern and older minutes ('Febr.', 'Nobr.', 'Decbr.').
 MONTHS = {
@@ -95,6 +96,26 @@ def _dates(text: str) -> list[tuple[int, str | None]]:
         found += [(m.start(), _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))) for m in pattern.finditer(text)]
     found += [(m.start(), _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))) for m in _ISO_DATE.finditer(text)]
     return found
+
+
+# A date typed with a two-digit year, as staff write it in a question or an e-mail ('24/4-23', '14.11.22',
+# '24.4.23'). Not read in documents: there 'pkt. 4.1.12' is a section number, not 4 January 2012.
+_SHORT_YEAR_DATE = re.compile(r"(?<![\d./-])(\d{1,2})[./](\d{1,2})[-./](\d{2})(?![\d./-]?\d)")
+# A two-digit year is 20xx up to a few years ahead of today (meetings planned), else 19xx ('5/4-45' in a question
+# about the 1945 protocol).
+_SHORT_YEAR_AHEAD = 5
+
+
+def parse_typed_date(text: str) -> str | None:
+    """ISO date of the first date with a two-digit year in typed text (see _SHORT_YEAR_DATE), or None."""
+    for match in _SHORT_YEAR_DATE.finditer(text):
+        short = int(match.group(3))
+        year = (2000 if short <= date.today().year % 100 + _SHORT_YEAR_AHEAD else 1900) + short
+        try:  # typed by hand: a day the month lacks ('31/2-23') is a slip, not a date
+            return date(year, int(match.group(2)), int(match.group(1))).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def parse_danish_date(text: str) -> str | None:

@@ -5,6 +5,7 @@ import pytest
 
 from answer.question import understand
 from answer.topic import TermMatcher, mentions
+from nlp.danish import parse_danish_date
 
 
 @pytest.mark.parametrize(
@@ -56,10 +57,24 @@ def test_year_span_month_and_numbers():
         ("hvem var fraværende 14/11 2022", "2022-11-14"),
         ("absent on June 11, 2019", "2019-06-11"),
         ("mødet den 2019-06-11", "2019-06-11"),
+        # typed with a two-digit year, the way staff write dates in mails and questions
+        ("var nogen fraværende i BEU den 24/4-23", "2023-04-24"),
+        ("bilag til mødet 14.11.22", "2022-11-14"),
+        ("sognerådets møde 5/4-45", "1945-04-05"),
     ],
 )
 def test_meeting_dates_in_any_common_form(text, date):
     assert understand(text).date == date
+
+
+@pytest.mark.parametrize("text", ["hvad var 1/3 af de ledige", "mødet 31/2-23", "pkt. 4.1.123"])
+def test_fractions_impossible_days_and_long_numbers_are_no_dates(text):
+    assert understand(text).date is None
+
+
+def test_a_typed_two_digit_year_is_never_read_in_documents():
+    # 'pkt. 4.1.12' in a plan is a section number: documents keep to four-digit years
+    assert parse_danish_date("jf. pkt. 4.1.12 i aftalen") is None
 
 
 def test_topic_terms_drop_question_words_and_split_goal_compounds():
@@ -83,6 +98,23 @@ def test_topic_matching_finds_inflections_compounds_and_synonyms():
     # 'sport' is not found inside 'transport': inner compound matches need six letters
     assert TermMatcher(("sport",)).matched("offentlig transport") == {}
     assert mentions("Flere unge under 30 år i job", ["unge", "job"])
+
+
+def test_a_compound_question_word_matches_its_parts_spelt_apart():
+    """Ballerup's item 'Prioritering af midler til kronikerindsatser' is what 'kronikermidlerne' asks about, and
+    'Sundheds- og Forebyggelsesudvalget' is 'sundhedsudvalget' (a suspended compound); the parts count as a
+    synonym does, below the word itself."""
+    matcher = TermMatcher(("kronikermidlerne", "sundhedsudvalget"))
+    assert matcher.matched("Prioritering af midler til kronikerindsatser") == {"kronikermidlerne": 0.7}
+    assert matcher.matched("Sundheds- og Forebyggelsesudvalget") == {"sundhedsudvalget": 0.7}
+    assert matcher.could_match("Prioritering af midler til kronikerindsatser")
+    # parts must each start a word (or close one, when long): letters inside other words are no parts
+    assert TermMatcher(("fordelingen",)).matched("Forderet ved tilvejebringelsen") == {}
+    assert TermMatcher(("kronikermidlerne",)).matched("kronisk syge borgere") == {}
+    # parts far apart in one text are two subjects, not the compound spelt out
+    far_apart = "Musik i frikvarteret blev drøftet. Udvalget godkendte renoveringen af tagene på skolen."
+    assert TermMatcher(("musikskolen",)).matched(far_apart) == {}
+    assert TermMatcher(("musikskolen",)).matched("skolen for musik og billedkunst") == {"musikskolen": 0.7}
 
 
 def test_a_rare_unknown_word_outweighs_a_common_one():
