@@ -101,16 +101,22 @@ def _dates(text: str) -> list[tuple[int, str | None]]:
 # A date typed with a two-digit year, as staff write it in a question or an e-mail ('24/4-23', '14.11.22',
 # '24.4.23'). Not read in documents: there 'pkt. 4.1.12' is a section number, not 4 January 2012.
 _SHORT_YEAR_DATE = re.compile(r"(?<![\d./-])(\d{1,2})[./](\d{1,2})[-./](\d{2})(?![\d./-]?\d)")
-# A two-digit year is 20xx up to a few years ahead of today (meetings planned), else 19xx ('5/4-45' in a question
-# about the 1945 protocol).
+# A two-digit year is 20xx up to a few years ahead of today (meetings and plans ahead: 'BP30'), else 19xx
+# ('5/4-45' about the 1945 protocol, 'handleplan 98'): archives reach back further than plans reach ahead.
 _SHORT_YEAR_AHEAD = 5
+
+
+def full_year(short: int) -> int:
+    """The year a two-digit year names (see _SHORT_YEAR_AHEAD); a full year is returned as it is."""
+    if short >= 100:
+        return short
+    return (2000 if short <= date.today().year % 100 + _SHORT_YEAR_AHEAD else 1900) + short
 
 
 def parse_typed_date(text: str) -> str | None:
     """ISO date of the first date with a two-digit year in typed text (see _SHORT_YEAR_DATE), or None."""
     for match in _SHORT_YEAR_DATE.finditer(text):
-        short = int(match.group(3))
-        year = (2000 if short <= date.today().year % 100 + _SHORT_YEAR_AHEAD else 1900) + short
+        year = full_year(int(match.group(3)))
         try:  # typed by hand: a day the month lacks ('31/2-23') is a slip, not a date
             return date(year, int(match.group(2)), int(match.group(1))).isoformat()
         except ValueError:
@@ -217,8 +223,6 @@ _JOINED_SHORT_YEAR = re.compile(
     rf"(?P<head>\b(?:19|20)\d\d\s+(?:og|and|eller|or|til|to|vs\.?|versus)\s+['’]?)(?P<year>\d{{2}})\b{_AFTER_SHORT_YEAR}",
     re.I,
 )
-# Two-digit years up to this one are this century's ('BP19'); later ones the last ('handleplan 98').
-_LAST_SHORT_YEAR_OF_CENTURY = 69
 
 
 def plan_years_in_full(text: str) -> str:
@@ -227,10 +231,7 @@ def plan_years_in_full(text: str) -> str:
     'BP2019'), so year slots read it like any other year and 'BP' is no topic word."""
 
     def full(match: re.Match) -> str:
-        year = int(match.group("year"))
-        if year < 100:
-            year += 2000 if year <= _LAST_SHORT_YEAR_OF_CENTURY else 1900
-        return f"{match.group('head')}{year}"
+        return f"{match.group('head')}{full_year(int(match.group('year')))}"
 
     for pattern in (*_SHORT_PLAN_YEARS, _JOINED_SHORT_YEAR):
         text = pattern.sub(full, text)

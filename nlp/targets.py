@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from maalspor.model import Period, Target
-from nlp.danish import MONTH_PATTERN, MONTHS, parse_number
+from nlp.danish import MONTH_PATTERN, MONTHS, full_year, parse_number
 from nlp.language import lemmas
 
 _MONTH = r"(?:" + MONTH_PATTERN + r")\.?"
@@ -122,8 +122,7 @@ def _month_or_year(text: str, first: bool) -> str:
     """'december 2015' -> '2015-12'; a bare year is its first or last month."""
     month_match = re.match(r"(?P<month>[a-zæøå]+)\.?[\s-]*(?P<year>\d{2,4})", text.strip(), re.I)
     if month_match and month_match.group("month").lower() in MONTHS:
-        year = int(month_match.group("year"))
-        year += 2000 if year < 100 else 0
+        year = full_year(int(month_match.group("year")))
         return f"{year:04d}-{MONTHS[month_match.group('month').lower()]:02d}"
     return f"{text.strip()}-{'01' if first else '12'}"
 

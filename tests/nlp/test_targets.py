@@ -1,7 +1,10 @@
 """Targets, periods and target groups read from real goal sentences of the seed corpus."""
 
+from datetime import date
+
 import pytest
 
+from nlp.danish import full_year, parse_typed_date, plan_years_in_full
 from nlp.language import lemmas, sentences
 from nlp.targets import parse_period, parse_target, target_group
 
@@ -161,3 +164,16 @@ def test_sentences():
         "Målet er opfyldt.",
         "Status er et fald på 2,1 pct.",
     ]
+
+
+def test_one_rule_reads_every_two_digit_year():
+    """Plans, typed dates and target months share nlp.danish.full_year: 20xx up to five years ahead of today,
+    else 19xx (archives reach back to the 1940s; plans rarely name a year more than a few years ahead)."""
+    ahead = date.today().year % 100 + 5
+    assert full_year(19) == 2019
+    assert full_year(ahead) == 2000 + ahead
+    assert full_year(ahead + 1) == 1900 + ahead + 1
+    assert full_year(45) == 1945
+    assert full_year(2014) == 2014
+    assert parse_typed_date("mødet 5/4-45") == "1945-04-05"
+    assert plan_years_in_full("BP19 og handleplan 98") == "BP2019 og handleplan 1998"
