@@ -97,6 +97,9 @@ ANALYZE keyword_vocabulary_new;
 # chunks, a query whose common words must hold together walked every matching row of their compounds (up to
 # 200 OR-ed per word) and tested the whole query on each, ~1 s, to keep the few thousand below the bound.
 PARTITION_CHUNKS = 25_000
+# The tables' shape, kept in keyword_meta: an index of another shape (one unpartitioned table, as built before
+# the ranges) counts as not built, so the next sync rebuilds it once, as it does when the chunks change.
+LAYOUT = "chunk ranges"
 _LOCK_FOR_READING = f"LOCK TABLE {', '.join(_TABLES)} IN ACCESS SHARE MODE"
 # per candidate chunk and query word: its ts_rank (stems), whether it holds one of the word's compounds (words)
 _RANK = "ts_rank('{1, 1, 1, 1}', stems, CAST(%s AS tsquery))"
@@ -152,6 +155,7 @@ def _write(url: str, chunks: Sequence[Chunk], unless_fingerprint: str | None) ->
             "fingerprint": fingerprint([chunk.id for chunk in chunks], [chunk.indexed_text for chunk in chunks]),
             "size": str(len(chunks)),
             "length_sum": str(length_sum),
+            "layout": LAYOUT,
         }
         with connection.cursor() as cursor:
             cursor.executemany("INSERT INTO keyword_meta_new VALUES (%s, %s)", list(meta.items()))
@@ -217,8 +221,8 @@ class PostgresKeywordIndex:
         self._idle: queue.SimpleQueue[psycopg.Connection] = queue.SimpleQueue()
 
     def fingerprint(self) -> str:
-        """Of the chunks the index was built from; "" when none was built."""
-        return self._read(lambda connection: _meta(connection)["fingerprint"], absent="")
+        """Of the chunks the index was built from; "" when none was built, or one of another layout."""
+        return self._read(lambda connection: _built_fingerprint(_meta(connection)), absent="")
 
     def scores(self, query: str, limit: int = KEYWORD_CANDIDATES) -> LexicalScores:
         tokens = list(dict.fromkeys(words(query)))
@@ -277,9 +281,13 @@ class PostgresKeywordIndex:
 
 
 def _current_fingerprint(connection: psycopg.Connection) -> str:
-    """The fingerprint a writer finds ("" before the first build)."""
+    """The fingerprint a writer finds ("" before the first build, or when the index has another layout)."""
     found = connection.execute("SELECT to_regclass('keyword_meta') IS NOT NULL").fetchone()
-    return _meta(connection)["fingerprint"] if found and found[0] else ""
+    return _built_fingerprint(_meta(connection)) if found and found[0] else ""
+
+
+def _built_fingerprint(meta: dict[str, str]) -> str:
+    return meta["fingerprint"] if meta.get("layout") == LAYOUT else ""
 
 
 def _meta(connection: psycopg.Connection) -> dict[str, str]:

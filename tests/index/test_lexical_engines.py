@@ -12,6 +12,7 @@ from index.search.chunks import Chunk
 from index.search.hybrid import store_chunks
 from index.search.lexical import KeywordIndex, LexicalScores, build_keyword_index, fingerprint
 from index.search.lexical_postgres import (
+    LAYOUT,
     PostgresKeywordIndex,
     build_postgres_keyword_index,
     sync_postgres_keyword_index,
@@ -192,6 +193,27 @@ def test_postgresql_index_is_rebuilt_only_when_the_chunks_change(postgres_url: s
     assert list(matched(first.scores("jobformidler"))) == ["plan:chunk-3"]  # an open index reads the newest
     first.close()
     absent.close()
+
+
+def test_postgresql_index_of_an_earlier_layout_is_rebuilt_once(postgres_url: str) -> None:  # noqa: F811
+    """An index built before the chunk ranges (one table, no 'layout' in keyword_meta) is slow at scale though its
+    chunks are the same: the next sync rebuilds it in ranges, and the one after keeps it."""
+    import psycopg
+
+    chunks = chunks_of(TEXTS)
+    sync_postgres_keyword_index(postgres_url, chunks)
+    with psycopg.connect(postgres_url) as connection:
+        connection.execute("DELETE FROM keyword_meta WHERE key = 'layout'")
+    old = PostgresKeywordIndex(postgres_url)
+    assert old.fingerprint() == ""
+    assert old.scores("jobformidler").fingerprint != ""  # still read while it waits for the rebuild
+    rebuilt = sync_postgres_keyword_index(postgres_url, chunks)
+    assert rebuilt.fingerprint() == fingerprint([c.id for c in chunks], [c.indexed_text for c in chunks])
+    with psycopg.connect(postgres_url) as connection:
+        layout = connection.execute("SELECT value FROM keyword_meta WHERE key = 'layout'").fetchone()
+    assert layout == (LAYOUT,)
+    old.close()
+    rebuilt.close()
 
 
 def test_a_store_on_postgresql_searches_with_the_keyword_tables_there(postgres_url: str, tmp_path: Path) -> None:  # noqa: F811
