@@ -75,6 +75,10 @@ _COUNT_WORDS = re.compile(COUNT_WORDS, re.I)
 _VOTE_WORDS = re.compile(VOTE_WORDS, re.I)
 # An age bound names a target group: 'over 55 år', 'unge under 30'.
 _AGE_PHRASE = re.compile(r"\b(over|under)\s+(\d{2})\b", re.I)
+# An age band names one too: 'de 20-24 årige', '18-29-årige', 'mellem 25 og 29 år', '25-29 year olds'.
+_AGE_BAND = re.compile(
+    r"(?<![\d.,/-])(\d{2})(?:\s*[-–]\s*|\s+(?:og|til|to|and)\s+)(\d{2})(?=\s*-?\s*(?:årig|år\b|years?\b|yrs?\b))", re.I
+)
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PHRASE_GLOSSARY), key=len, reverse=True)) + r")\b", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\b", re.I)
@@ -300,6 +304,7 @@ def topic_terms(text: str, kind: str | None = None) -> list[str]:
             if not _no_topic(part, intent_words) and part not in MONTHS and not part.isdigit() and len(part) > 1:
                 terms.append(GLOSSARY.get(part, part))
     terms += [f"{m.group(1).lower()} {m.group(2)}" for m in _AGE_PHRASE.finditer(text)]
+    terms += [f"{m.group(1)}-{m.group(2)}" for m in _AGE_BAND.finditer(text)]
     return list(dict.fromkeys(terms))
 
 

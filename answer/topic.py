@@ -12,6 +12,7 @@ a question about 'cykelstier i budgettet' does not settle for the budget item.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -41,6 +42,9 @@ PART_SPAN = 3
 # Danish joins a compound's parts with -s- or -e- ('sundhed-s-udvalg', 'børn-e-have').
 LINKING_LETTERS = "se"
 
+# a range between numbers, however the dash is typed or spaced or said: '20 – 24 år' and 'mellem 20 og 24 år'
+# are the age band '20-24'
+_NUMBER_RANGE = re.compile(r"(?<=\d)(?:\s*[-–]\s*|\s+(?:og|til)\s+)(?=\d)")
 _WORD = re.compile(r"[a-zæøåéü0-9+]+", re.I)
 
 Record = TypeVar("Record")
@@ -107,7 +111,7 @@ class TermMatcher:
         """The terms that occur in `text`, 1.0 as stem or compound part, SYNONYM_STRENGTH as a synonym or as the
         question word's own parts spelt apart (the text may join them differently: 'kronikermidler' and 'midler
         til kronisk syge' are near, not the same)."""
-        lowered = text.lower()
+        lowered = _lowered(text)
         words = _WORD.findall(lowered)
         found = {}
         for term in self.terms:
@@ -121,7 +125,7 @@ class TermMatcher:
     def could_match(self, text: str) -> bool:
         """A quick test before `matched`: some variant of some term, or both parts of a split, occur as
         substrings."""
-        lowered = text.lower()
+        lowered = _lowered(text)
         return any(v in lowered for variants_of_term in self._variants.values() for v in variants_of_term) or any(
             tail in lowered and any(head in lowered for head in heads)
             for splits in self._parts.values()
@@ -156,9 +160,22 @@ class TermMatcher:
         return {term: math.log(1 + count / (f or self._unmatched_frequency)) for term, f in frequency.items()}
 
 
+def _lowered(text: str) -> str:
+    return _NUMBER_RANGE.sub("-", text.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase(variant: str) -> re.Pattern[str]:
+    """The phrase where a number at its edge is not part of a longer one: 'under 30' is not in 'under 300', nor
+    '20-24' in '120-240'."""
+    before = r"(?<!\d)" if variant[0].isdigit() else ""
+    after = r"(?!\d)" if variant[-1].isdigit() else ""
+    return re.compile(before + re.escape(variant) + after)
+
+
 def _occurs(variant: str, text: str, words: list[str]) -> bool:
-    if not variant.isalnum():  # a phrase or a form with '+': 'under 30', '+55'
-        return variant in text
+    if not variant.isalnum():  # a phrase or a form with '+': 'under 30', '+55', '20-24'
+        return variant in text and _phrase(variant).search(text) is not None
     if len(variant) < COMPOUND_STEM:
         return any(word.startswith(variant) for word in words)
     return any(variant in word for word in words)

@@ -122,3 +122,29 @@ def test_a_rare_unknown_word_outweighs_a_common_one():
     goals = ["Flere unge i uddannelse", "Unge under 30 år i job", "Flere ledige i job"]
     assert TermMatcher(("sport", "unge")).rank(goals, goals) == []
     assert [s.record for s in TermMatcher(("unge",)).rank(goals, goals)] == goals[:2]
+
+
+@pytest.mark.parametrize(
+    ("question", "band"),
+    [
+        ("hvordan klarer de 25-29 årige sig i jobcentret", "25-29"),
+        ("antal 18-29-årige på uddannelseshjælp", "18-29"),
+        ("How are the 30-39 year olds doing on sickness benefit?", "30-39"),
+        ("ledige 50 – 59 år i Greve", "50-59"),
+        ("unge mellem 16 og 17 år i fritidsjob", "16-17"),
+    ],
+)
+def test_an_age_band_is_a_topic_term(question, band):
+    """An age band names a target group as 'under 30' does; the verbs around it ('går det', 'doing') do not."""
+    terms = understand(question).terms
+    assert band in terms
+    assert not {"går", "doing", "olds"} & set(terms)
+
+
+def test_an_age_band_matches_however_the_dash_is_spaced_but_not_inside_other_numbers():
+    matcher = TermMatcher(("20-24",))
+    assert matcher.matched("Andelen af 20 – 24-årige på uddannelseshjælp") == {"20-24": 1.0}
+    assert matcher.could_match("Andelen af 20 – 24-årige")
+    assert matcher.matched("det er især de unge mellem 20 og 24 år, som er faldet") == {"20-24": 1.0}
+    assert matcher.matched("I alt 120-240 kr. pr. måned") == {}
+    assert TermMatcher(("under 30",)).matched("under 300 personer") == {}
