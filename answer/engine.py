@@ -148,6 +148,11 @@ class OnDemandSearcher:
         embed = getattr(self._open(), "embed_query", None)
         return embed(text) if embed else None
 
+    @property
+    def chunks(self) -> list:
+        """The searcher's chunks (their running text is windowed for passage answers); none without one."""
+        return getattr(self._open(), "chunks", [])
+
     def search(self, query: str, filters=None, limit: int = 10) -> list:
         searcher = self._open()
         if searcher is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,11 +15,13 @@ from answer.question import Question
 from answer.records import CitationQuoter
 from answer.semantic_topic import SemanticTopic
 from answer.topic import TermMatcher
+from index.search.running_text import is_running_text
 from maalspor.model import AgendaItem, Decision, Document, Goal, GoalLink, Section, Thread
 from nlp.bodies import is_body_name, same_body
 from nlp.decisions import meeting_decision
 
 if TYPE_CHECKING:
+    from index.search.chunk_text import Chunk
     from index.store.sqlite import Store
 
 _PLAN_WORD = re.compile(PLAN_WORD)
@@ -120,13 +122,25 @@ class Material:
         agenda-item fields, as two-sentence windows."""
         return [p for p in self._passages(question, documents) if self._passage_in_years(question, p)]
 
+    def running_text(self, question: Question, searched: Sequence[Chunk]) -> list[Passage]:
+        """The windows, in scope and in the named years, of the text no record holds, from the searcher's chunks
+        (index/search/running_text.py: a status report printed after a meeting's last item, the prose between a
+        plan's goal tables), which otherwise only a search hit for the question's own words reaches."""
+        return [
+            window
+            for window in _running_text_windows(searched)
+            if self.in_scope(question, window.document_id) and self._passage_in_years(question, window)
+        ]
+
     def _passage_in_years(self, question: Question, passage: Passage) -> bool:
         """A document of a named year (±1: minutes discuss next year's plan), or text naming the year."""
-        if not question.years:
+        # a span written short ('budgettet for 1950-51') names its ends only as a span
+        years = question.years or tuple(y for y in (question.year_from, question.year_to) if y is not None)
+        if not years:
             return True
         document = self.documents[passage.document_id]
         year = document.plan_year or int((document.meeting_date or "0")[:4] or 0)
-        return any(abs(year - y) <= 1 or str(y) in passage.text for y in question.years)
+        return any(abs(year - y) <= 1 or str(y) in passage.text for y in years)
 
     def _passages(self, question: Question, documents: Collection[str] | None) -> list[Passage]:
         by_document = _windows_by_document(self)
@@ -239,6 +253,21 @@ class Material:
 _RECORDS_CACHE: dict[tuple, tuple] = {}
 # id of a cached sections list -> the windows of its records (cut once while the records stay cached)
 _WINDOWS_CACHE: dict[int, dict[str, list[Passage]]] = {}
+# the searcher's chunk list last windowed, and its running text's windows (a searcher keeps its list)
+_RUNNING_TEXT_CACHE: list[tuple[Sequence[Chunk], list[Passage]]] = []
+
+
+def _running_text_windows(chunks: Sequence[Chunk]) -> list[Passage]:
+    """The windows of the chunks of text no record holds."""
+    if not _RUNNING_TEXT_CACHE or _RUNNING_TEXT_CACHE[0][0] is not chunks:
+        found = [
+            window
+            for chunk in chunks
+            if is_running_text(chunk)
+            for window in windows(chunk.heading, chunk.text, chunk.document_id, chunk.citations)
+        ]
+        _RUNNING_TEXT_CACHE[:] = [(chunks, found)]
+    return _RUNNING_TEXT_CACHE[0][1]
 
 
 def _windows_by_document(material: Material) -> dict[str, list[Passage]]:

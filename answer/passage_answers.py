@@ -34,6 +34,9 @@ def answer_by_search(question: Question, material: Material, searcher=None) -> A
         terms = untranslated_out(question.text, terms, candidates)
     embed = getattr(searcher, "embed_query", None)
     found = rank_windows(question.text, question.kind, candidates, terms, embed)
+    if not found:  # then the text no record holds; only then, as its many windows change every term's weight
+        running_text = material.running_text(question, _chunks(searcher))
+        found = rank_windows(question.text, question.kind, candidates + running_text, terms, embed)
     if not found:
         return no_evidence(question, f"noget om {topic_da(question)}", f"anything about {topic_en(question)}")
     return Answer(question, [_quoted(question, f, material) for f in found])
@@ -45,6 +48,11 @@ def _quoted(question: Question, found: Found, material: Material) -> Statement:
         say(question, f"Fra “{heading}”: “{text}”", f"From “{heading}”: “{text}”"),
         cite(found.passage, material.quoter.source_lines),
     )
+
+
+def _chunks(searcher) -> list:
+    """The searcher's chunks (none without a searcher), whose running text the material windows too."""
+    return getattr(searcher, "chunks", [])
 
 
 def _hit_passages(question: Question, searcher) -> list[Passage]:

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from index.search.chunk_text import Chunk, Context, join, record_chunk
 from maalspor.model import Citation, SourceLine
 
+# The mark in a running-text chunk's id ('<document id>:text-<page>-<line>'), by which readers tell it.
+RUNNING_TEXT_ID = ":text-"
 # Smaller than a record's chunk: a stretch of uncovered text has no heading saying what it is about, so a
 # short one keeps its topic words from drowning in its neighbours'.
 RUNNING_TEXT_WORDS = 120
@@ -41,7 +43,7 @@ def running_text_chunks(context: Context, held: Iterable[Citation]) -> list[Chun
     return [
         record_chunk(
             text_context,
-            f"{context.document.id}:text-{piece[0].page or 0}-{piece[0].line}",
+            f"{context.document.id}{RUNNING_TEXT_ID}{piece[0].page or 0}-{piece[0].line}",
             "section",
             _joined(piece),
             [Citation(source_file, piece[0].page, piece[0].line, piece[-1].line)],
@@ -50,6 +52,11 @@ def running_text_chunks(context: Context, held: Iterable[Citation]) -> list[Chun
         for piece in _pieces(_paragraphs(stretch))
         if len(_joined(piece).split()) >= MIN_WORDS
     ]
+
+
+def is_running_text(chunk: Chunk) -> bool:
+    """A chunk of text no record holds (see the module docstring)."""
+    return RUNNING_TEXT_ID in chunk.id
 
 
 def _covered(held: Iterable[Citation], source_file: str) -> set[tuple[int | None, int]]:
