@@ -149,7 +149,10 @@ def _inherit(part: Question, whole: Question) -> Question:
 
 def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
     year_from, year_to = year_span(text)
+    years, month, number = years_named(text), month_named(text), goal_number(text)
     cued = intent(text)
+    if cued == "search" and number and (month or len(years) == 1):
+        cued = "status"  # a goal named at one time and nothing asked of it: its figure then ('følgemål b maj 2019')
     guessed = cued == "search" and classify is not None and _QUESTION_FORM.search(text) is not None
     kind = classify(text) if guessed and classify else cued
     return Question(
@@ -157,14 +160,14 @@ def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
         language=language(text),
         kind=kind,
         guessed=guessed,
-        years=years_named(text),
+        years=years,
         date=meeting_date(text),
         terms=tuple(topic_terms(text, kind)),
         year_from=year_from,
         year_to=year_to,
-        month=month_named(text),
+        month=month,
         undated=undated_day(text),
-        goal_number=goal_number(text),
+        goal_number=number,
         item_number=(match.group("number") if (match := _ITEM_NUMBER.search(text)) else None),
         municipality=municipality_named(text),
     )

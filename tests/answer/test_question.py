@@ -148,3 +148,16 @@ def test_an_age_band_matches_however_the_dash_is_spaced_but_not_inside_other_num
     assert matcher.matched("det er især de unge mellem 20 og 24 år, som er faldet") == {"20-24": 1.0}
     assert matcher.matched("I alt 120-240 kr. pr. måned") == {}
     assert TermMatcher(("under 30",)).matched("under 300 personer") == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("følgemål b maj 2019", "status"),
+        ("mål 4 antal personer december 2014", "status"),
+        ("mål 4 2014 og 2015", "change"),  # two years: compared, not one figure
+        ("Hvordan har mål 4 ændret sig siden 2014?", "change"),  # a cue still decides
+    ],
+)
+def test_a_goal_named_at_one_time_with_nothing_asked_asks_its_status(question, kind):
+    assert understand(question).kind == kind
