@@ -59,6 +59,7 @@ def goal_question(question: Question, material: Material) -> Question:
     """The question keeping, of the words that may name a goal, those some goal in scope holds, those the
     question names as its goal's subject and, where no word names a goal, those too rare in the material
     to be ordinary prose; the other words are the asking's, not the topic's."""
+    question = replace(question, terms=tuple(_spelt_right(t, question, material) for t in question.terms))
     terms = material.goal_terms(question)
     if not terms:
         return question
@@ -94,13 +95,28 @@ def _is_misspelt(term: str, material: Material) -> bool:
     """One letter from a word the material uses ('aktivring' / 'aktivering'): a typo, not another subject. Only
     for words of TYPO_MIN_LETTERS or more, where one edit rarely makes another real word, and not for a
     hyphenated one, a compound written so on purpose ('it-system')."""
-    if len(term) < TYPO_MIN_LETTERS or "-" in term:
-        return False
+    return _one_letter_from(term, material) is not None
+
+
+def _one_letter_from(term: str, material: Material) -> str | None:
+    """The word of the material's prose one letter from the term (see _is_misspelt), if any."""
+    if len(term) < TYPO_MIN_LETTERS or "-" in term or not term.isalpha():
+        return None
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     vocabulary = _prose_vocabulary(material).keys()
-    return process.extractOne(term, vocabulary, scorer=Levenshtein.distance, score_cutoff=1) is not None
+    found = process.extractOne(term, vocabulary, scorer=Levenshtein.distance, score_cutoff=1)
+    return found[0] if found else None
+
+
+def _spelt_right(term: str, question: Question, material: Material) -> str:
+    """A Danish topic word no document uses, spelt as the material's word one letter from it
+    ('familiesamenførte' -> 'familiesammenførte', 'flygtinge' -> 'flygtninge'): staff type fast, and a goal
+    is not missed for a dropped letter. A word some document uses is left as it is."""
+    if question.language == "en" or _documents_using(term, material):
+        return term
+    return _one_letter_from(term, material) or term
 
 
 def _is_ordinary_prose(term: str, material: Material) -> bool:
