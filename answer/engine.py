@@ -16,17 +16,18 @@ from typing import TYPE_CHECKING, Any
 from answer.absence_answers import answer_absent
 from answer.goal_answers import answer_change, answer_first, answer_last
 from answer.intent_model import intent_classifier
-from answer.material import Material
+from answer.material import Material, goal_search_text
 from answer.meeting_answers import answer_attachments, answer_decision, answer_history
 from answer.meeting_dates import with_year_assumed
 from answer.overview_answers import answer_overview
 from answer.passage_answers import answer_by_search, answer_why
 from answer.phrasing import Answer, Statement
-from answer.question import Question, understand
+from answer.question import Question, asks_count, understand
 from answer.records import CitationQuoter
 from answer.scope import out_of_scope
 from answer.semantic_topic import SemanticTopic
 from answer.status_answers import answer_status
+from answer.topic import TermMatcher
 from answer.year_comparison import answer_dropped, answer_new, answer_unchanged
 
 if TYPE_CHECKING:
@@ -110,7 +111,23 @@ def _answerer(question: Question, material: Material) -> Answerer:
     answer it, rather than the goal answerer offering the nearest unrelated goal."""
     if question.kind in GOAL_TOPIC_INTENTS and not material.names_a_goal(question):
         return answer_by_search
+    if (
+        question.kind == "search"
+        and question.years
+        and asks_count(question.text)
+        and _counts_a_goal(question, material)
+    ):
+        return answer_status
     return ANSWERERS.get(question.kind, answer_by_search)
+
+
+def _counts_a_goal(question: Question, material: Material) -> bool:
+    """A count in a year of what a goal follows ('antal praktikpladser i kommunens egne institutioner i 2022, hvor
+    mange?') is the goal's status figure then (where its status says nothing, the passages answer: _falls_back).
+    The goal must hold two of the question's words at least: the counted noun alone ('hvor mange virksomheder er
+    der i kommunen') asks a quantity of the municipality, not of the goal that happens to name it."""
+    goals = material.resolve_goals(question)
+    return bool(goals) and len(TermMatcher(material.goal_terms(question)).matched(goal_search_text(goals[0]))) >= 2
 
 
 def _falls_back(answerer: Answerer, answer: Answer, question: Question) -> bool:

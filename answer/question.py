@@ -173,6 +173,11 @@ def _understand_one(text: str, classify: IntentClassifier | None) -> Question:
     )
 
 
+def asks_count(text: str) -> bool:
+    """'hvor mange …', 'how many …'."""
+    return _COUNT_WORDS.search(text) is not None
+
+
 def municipality_named(text: str) -> str | None:
     """The municipality the question names: 'X Kommune' / 'X Municipality', or one of Denmark's by its name."""
     if match := _MUNICIPALITY.search(text):

@@ -39,6 +39,8 @@ PART_LENGTH = 4
 COMPOUND_TERM = 9
 # A compound spelt out keeps its parts in one phrase: 'midler til kronikere', 'skolen for musik og billedkunst'.
 PART_SPAN = 3
+# Stems this long or longer have both spellings of an -er noun (shorter ones: 'efter', 'ter', 'atr' are no nouns).
+ER_STEM = 6
 # Danish joins a compound's parts with -s- or -e- ('sundhed-s-udvalg', 'børn-e-have').
 LINKING_LETTERS = "se"
 
@@ -75,6 +77,18 @@ def variants(term: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([own, *(member.strip() for group in groups for member in group)]))
 
 
+def spellings(own: str) -> tuple[str, ...]:
+    """The stem as both spellings of a noun in -er whose definite and plural forms may drop the e ('jobcentret' /
+    'jobcenteret', 'teatret' / 'teateret'): a stem ending in 'tr' also with 'ter', one in 'ter' also with 'tr'."""
+    if len(own) < ER_STEM or not own.isalpha():
+        return (own,)
+    if own.endswith("ter"):
+        return (own, own[:-3] + "tr")
+    if own.endswith("tr"):
+        return (own, own[:-2] + "ter")
+    return (own,)
+
+
 def compound_parts(term: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The ways the term's stem splits into a head and a tail of at least PART_LENGTH letters, each head also
     without a linking letter: 'kronikermidlerne' -> (('kroniker',), 'midl'), …; none for a short or non-alphabetic
@@ -105,6 +119,7 @@ class TermMatcher:
         self.terms = tuple(terms)
         self._unmatched_frequency = UNKNOWN_FREQUENCY if over_whole_material else 1.0
         self._variants = {term: variants(term) for term in self.terms}
+        self._spellings = {term: spellings(stem(term)) for term in self.terms}
         self._parts = {term: compound_parts(term) for term in self.terms}
 
     def matched(self, text: str) -> dict[str, float]:
@@ -115,8 +130,8 @@ class TermMatcher:
         words = _WORD.findall(lowered)
         found = {}
         for term in self.terms:
-            own, *synonyms = self._variants[term]
-            if _occurs(own, lowered, words):
+            synonyms = self._variants[term][1:]
+            if any(_occurs(own, lowered, words) for own in self._spellings[term]):
                 found[term] = 1.0
             elif any(_occurs(v, lowered, words) for v in synonyms) or _parts_occur(self._parts[term], lowered, words):
                 found[term] = SYNONYM_STRENGTH
@@ -126,7 +141,7 @@ class TermMatcher:
         """A quick test before `matched`: some variant of some term, or both parts of a split, occur as
         substrings."""
         lowered = _lowered(text)
-        return any(v in lowered for variants_of_term in self._variants.values() for v in variants_of_term) or any(
+        return any(v in lowered for term in self.terms for v in (*self._variants[term], *self._spellings[term])) or any(
             tail in lowered and any(head in lowered for head in heads)
             for splits in self._parts.values()
             for heads, tail in splits

@@ -161,3 +161,11 @@ def test_an_age_band_matches_however_the_dash_is_spaced_but_not_inside_other_num
 )
 def test_a_goal_named_at_one_time_with_nothing_asked_asks_its_status(question, kind):
     assert understand(question).kind == kind
+
+
+def test_a_noun_in_er_matches_both_spellings_of_its_definite_form():
+    """'jobcentret' and 'jobcenteret', 'teatret' and 'teateret' are one word spelt two ways."""
+    assert TermMatcher(("jobcentret",)).matched("som jobcenteret samarbejder med") == {"jobcentret": 1.0}
+    assert TermMatcher(("jobcenteret",)).matched("Jobcentret samarbejder med") == {"jobcenteret": 1.0}
+    assert TermMatcher(("teateret",)).could_match("Aarhus Teatret")
+    assert TermMatcher(("efter",)).matched("eftr") == {}  # short stems keep one spelling
