@@ -75,6 +75,10 @@ _COUNT_WORDS = re.compile(COUNT_WORDS, re.I)
 _VOTE_WORDS = re.compile(VOTE_WORDS, re.I)
 # An age bound names a target group: 'over 55 år', 'unge under 30'.
 _AGE_PHRASE = re.compile(r"\b(over|under)\s+(\d{2})\b", re.I)
+# A number naming a plan, addendum or case ('lokalplan 1221', 'kommuneplantillæg nr. 118', 'byplanvedtægt 27') is
+# its name, the rarest topic word there is; a year after 'plan' is a slot ('Beskæftigelsesplan 2019'), not a name.
+_NAMED_NUMBER = re.compile(r"\b\w*(?:plan|tillæg|vedtægt)\w*\.?\s+(?:nr\.?\s*)?(\d{2,6})\b(?![.,/-]\d)", re.I)
+_YEAR_NUMBER = re.compile(r"(19|20)\d\d")
 # An age band names one too: 'de 20-24 årige', '18-29-årige', 'mellem 25 og 29 år', '25-29 year olds'.
 _AGE_BAND = re.compile(
     r"(?<![\d.,/-])(\d{2})(?:\s*[-–]\s*|\s+(?:og|til|to|and)\s+)(\d{2})(?=\s*-?\s*(?:årig|år\b|years?\b|yrs?\b))", re.I
@@ -313,6 +317,7 @@ def topic_terms(text: str, kind: str | None = None) -> list[str]:
                 terms.append(GLOSSARY.get(part, part))
     terms += [f"{m.group(1).lower()} {m.group(2)}" for m in _AGE_PHRASE.finditer(text)]
     terms += [f"{m.group(1)}-{m.group(2)}" for m in _AGE_BAND.finditer(text)]
+    terms += [m.group(1) for m in _NAMED_NUMBER.finditer(text) if not _YEAR_NUMBER.fullmatch(m.group(1))]
     return list(dict.fromkeys(terms))
 
 

@@ -169,3 +169,21 @@ def test_a_noun_in_er_matches_both_spellings_of_its_definite_form():
     assert TermMatcher(("jobcenteret",)).matched("Jobcentret samarbejder med") == {"jobcenteret": 1.0}
     assert TermMatcher(("teateret",)).could_match("Aarhus Teatret")
     assert TermMatcher(("efter",)).matched("eftr") == {}  # short stems keep one spelling
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("hvornår blev lokalplan 1187 vedtaget", "1187"),
+        ("hvad skete der med kommuneplantillæg nr. 64", "64"),
+        ("byplanvedtægt 27 ophævelse", "27"),
+    ],
+)
+def test_a_number_naming_a_plan_is_a_topic_term(question, named):
+    terms = understand(question).terms
+    assert named in terms and "nr" not in terms
+
+
+def test_a_year_after_a_plan_word_stays_a_year():
+    question = understand("Hvad var mål 3 i Beskæftigelsesplan 2019?")
+    assert "2019" not in question.terms and question.years == (2019,)
