@@ -45,7 +45,7 @@ står stod stået dukker dukkede dukke op findes fandtes fandt indgår indgik in
 handlede drejer omhandler omhandlede vedrører vedrørte fået få haft blandt gang gange planår planåret
 materialet material materials
 træffe træffer traf truffet trufne make made taken viser viste vist ned
-gøre gør gjorde gjort done går gå gået doing aged olds nr no
+gøre gør gjorde gjort done går gå gået doing aged olds nr no koste koster kostede kostet cost costs costed
 documents document attached enclosed vedlagt vedlagte vedhæftet vedhæftede
 """.split()
 )

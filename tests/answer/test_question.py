@@ -187,3 +187,9 @@ def test_a_number_naming_a_plan_is_a_topic_term(question, named):
 def test_a_year_after_a_plan_word_stays_a_year():
     question = understand("Hvad var mål 3 i Beskæftigelsesplan 2019?")
     assert "2019" not in question.terms and question.years == (2019,)
+
+
+def test_asking_for_a_cost_names_no_topic():
+    """'kostede'/'costs' ask for an amount (answer/answer_types.py reads it from the text), not about costs."""
+    assert understand("hvad kostede ombygningen af rådhuset").terms == ("ombygningen", "rådhuset")
+    assert "cost" not in understand("What did the new bridge cost?").terms
