@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 
 from answer.question import Question
 from maalspor.model import Goal, StatusObservation, Target
-from nlp.danish import MONTH_NAMES, parse_number
+from nlp.danish import MONTH_NAMES, counted_noun, parse_number
 from nlp.wording_diff import normalize_wording
 
 ENGLISH_MONTH_NAMES = (
@@ -110,7 +110,7 @@ def goal_year_line(question: Question, goal: Goal) -> Statement:
     line = goal_line(question, goal)
     latest = max(goal.status, key=lambda s: s.date or "", default=None)
     if latest is not None:
-        figure = _status_value(question, latest)
+        figure = _status_value(question, latest, goal)
         line.text += say(
             question,
             f" Seneste status ({month_year(question, latest.date)}): {figure}.",
@@ -158,7 +158,7 @@ def number(question: Question, value: float) -> str:
 
 def status_sentence(question: Question, goal: Goal, status: StatusObservation, met: bool | None) -> Statement:
     """'Status marts 2019 for mål 6 (2019) “…”: 41,3 pct. (186 personer) — målet (40 pct.) er nået.'"""
-    value = _status_value(question, status)
+    value = _status_value(question, status, goal)
     target = target_summary(question, goal.target) if goal.target else None
     # a status in words (no figure) is quoted beside the target for the reader to judge; only figures are judged
     figureless = status.value is None and status.persons is None
@@ -199,13 +199,17 @@ def target_summary(question: Question, target: Target) -> str:
     return " ".join(filter(None, (say(question, da, en), number(question, target.value), unit)))
 
 
-def _status_value(question: Question, status: StatusObservation) -> str:
+def _status_value(question: Question, status: StatusObservation, goal: Goal) -> str:
     parts = []
     if status.value is not None:
         figure = printed(question, status.value, status.text)
         parts.append(f"{figure} {'pct.' if status.unit == 'pct' else (status.unit or '')}".strip())
     if status.persons is not None:
-        persons = f"{printed(question, status.persons, status.text)} {say(question, 'personer', 'persons')}"
+        # a count is of persons unless the goal counts something else ('Overblik over virksomheder …': 73
+        # companies); the Danish noun has no English word here, so the English answer gives the figure alone
+        counted = counted_noun(goal.wording)
+        unit = say(question, counted or "personer", "" if counted else "persons")
+        persons = f"{printed(question, status.persons, status.text)} {unit}".strip()
         parts.append(f"({persons})" if parts else persons)
     return " ".join(parts) or f"“{' '.join(status.text.split())}”"
 

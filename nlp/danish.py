@@ -98,6 +98,26 @@ def _dates(text: str) -> list[tuple[int, str | None]]:
     return found
 
 
+# Nouns of people: a goal counting them counts persons …
+_PEOPLE = re.compile(
+    r"person|borger|modtager|ledige|\bunge\b|kvinder|mænd|flygtning|deltager|elever|ansatte|årige|sygemeldte"
+    r"|pensionist|parate|medarbejder|famil|indvandrer|efterkommer",
+    re.I,
+)
+# … the plural noun a goal counts: 'Overblik over virksomheder som …', 'Antallet af afholdte samtaler …'.
+_COUNTED = re.compile(r"\b(?:antal(?:let)?(?:\s+af)?|overblik\s+over)\s+(?:\w+e\s+)?(?P<noun>[a-zæøå]{4,}er)\b", re.I)
+
+
+def counted_noun(wording: str) -> str | None:
+    """What a goal counts when it is not people: 'Overblik over virksomheder som jobcenteret samarbejder med' ->
+    'virksomheder', 'Antal afholdte samtaler for aktivitetsparate …' -> 'samtaler'; None for a count of people or
+    a wording that names no counted noun (its count is of persons)."""
+    match = _COUNTED.search(wording)
+    if match is None or _PEOPLE.search(match.group("noun")):
+        return None
+    return match.group("noun").lower()
+
+
 # A date typed with a two-digit year, as staff write it in a question or an e-mail ('24/4-23', '14.11.22',
 # '24.4.23'). Not read in documents: there 'pkt. 4.1.12' is a section number, not 4 January 2012.
 _SHORT_YEAR_DATE = re.compile(r"(?<![\d./-])(\d{1,2})[./](\d{1,2})[-./](\d{2})(?![\d./-]?\d)")

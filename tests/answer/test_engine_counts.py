@@ -22,3 +22,9 @@ def test_a_count_of_what_a_goal_follows_is_its_status(store):
 def test_the_counted_noun_alone_is_no_goal(store):
     result = answer_question("Hvor mange virksomheder fandtes der i kommunen i 2019?", store)
     assert "følgemål d" not in said(result)
+
+
+def test_a_count_of_companies_is_said_in_companies(store):
+    """corpus/002 følgemål d counts companies: '73 virksomheder', not '73 personer'."""
+    text = said(answer_question("Status på følgemål d i maj 2019", store))
+    assert "73 virksomheder" in text and "73 personer" not in text

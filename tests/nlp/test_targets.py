@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from nlp.danish import full_year, parse_typed_date, plan_years_in_full
+from nlp.danish import counted_noun, full_year, parse_typed_date, plan_years_in_full
 from nlp.language import lemmas, sentences
 from nlp.targets import parse_period, parse_target, target_group
 
@@ -177,3 +177,17 @@ def test_one_rule_reads_every_two_digit_year():
     assert full_year(2014) == 2014
     assert parse_typed_date("mødet 5/4-45") == "1945-04-05"
     assert plan_years_in_full("BP19 og handleplan 98") == "BP2019 og handleplan 1998"
+
+
+@pytest.mark.parametrize(
+    ("wording", "noun"),
+    [
+        ("Overblik over virksomheder som jobcenteret samarbejder med om integration", "virksomheder"),  # 002
+        ("Antal afholdte samtaler for aktivitetsparate kontanthjælpsmodtagere", "samtaler"),
+        ("Antallet af personer, som modtager offentlig forsørgelse i mere end 52 uger", None),  # 002 følgemål a
+        ("Antallet af aktivitetsparate unge under 30 år skal falde med 4 pct.", None),
+        ("Andelen af borgere i virksomhedsrettet aktivering", None),
+    ],
+)
+def test_what_a_goal_counts_when_it_is_not_people(wording, noun):
+    assert counted_noun(wording) == noun
