@@ -24,9 +24,9 @@ MAX_QUOTE_CHARS = 600  # two sentences of plan prose; a reason often sits in the
 
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ0-9•\-])|\n{2,}")
 # Danish abbreviations that end in a full stop inside a sentence ('nr. 17', '11 pct. af', 'jf. beslutning',
-# 'bl.a.', 'f.eks.', 'kl. 16'): a piece ending in one continues in the next.
+# 'bl.a.', 'f.eks.', 'kl. 16', 'pr. 30. september'): a piece ending in one continues in the next.
 _ABBREVIATION_END = re.compile(
-    r"\b(nr|pct|ca|jf|kr|mio|mia|stk|pkt|dvs|mv|osv|inkl|ekskl|evt|ift|iht|vedr|kl|bl\.a|f\.eks|m\.v|m\.m|"
+    r"\b(nr|pct|ca|jf|jvf|kr|mio|mia|stk|pkt|dvs|mv|osv|inkl|ekskl|evt|ift|iht|vedr|kl|pr|tlf|tidl|afd|bl\.a|f\.eks|m\.v|m\.m|"
     r"ang|bem|hhv|mht|mfl|fx|no|vs|e\.g|i\.e|approx)\.$",
     re.I,
 )

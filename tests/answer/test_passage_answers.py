@@ -75,6 +75,12 @@ def test_abbreviations_do_not_end_a_sentence():
         "11 pct. af borgerne, jf. bl.a. tabellen.",
         "Slut.",
     ]
+    # a figure 'per' a date, as budget follow-ups print it (Greve BEU 2022-11-14 'Budgetopfølgning 3')
+    dated = "Det korrigerede budget var pr. 30. september 2022 på 676,5 mio. kroner. Det er mere end ventet."
+    assert split_sentences(dated) == [
+        "Det korrigerede budget var pr. 30. september 2022 på 676,5 mio. kroner.",
+        "Det er mere end ventet.",
+    ]
 
 
 def test_the_window_closest_in_meaning_answers_among_windows_matching_the_topic_alike():
